@@ -1,0 +1,66 @@
+"""Normalize: ``raw_text`` -> ``text`` + ``offsets`` + ``script``.
+
+Steps, in this order (each one a module; every one keeps the offset map through
+:class:`~extract.normalize.mapped.MappedText`):
+
+1. ``pinyin``      drop pinyin notes 節(jié)能 -> 節能 (before OpenCC, which must not see them)
+2. ``script``      traditional / mixed -> simplified with OpenCC (detected on the raw text)
+3. ``width``       full-width digits, letters, ％ -> half-width (２０２５ -> 2025)
+4. ``whitespace``  spaces inside Chinese text go ("2021 年底" -> "2021年底"); tabs/newlines stay
+5. ``boilerplate`` web disclaimers, 返回首页, share widgets, bare URLs (patterns are written
+                   in simplified, space-free text, so this runs after 2 and 4)
+6. ``lines``       rejoin sentences broken by layout and drop PDF page numbers (last: it
+                   needs clean line ends, and boilerplate lines gone from between halves)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from ..model import Document
+from ..settings import Settings
+from .boilerplate import remove_boilerplate
+from .lines import join_broken_lines
+from .mapped import MappedText
+from .pinyin import remove_pinyin
+from .script import detect_script, to_simplified
+from .whitespace import clean_whitespace
+from .width import fold_width
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["MappedText", "detect_script", "normalize", "normalize_text"]
+
+Step = Callable[[MappedText, Document, Settings], MappedText]
+
+
+def _is_paged(doc: Document) -> bool:
+    return doc.format == "pdf" or len(doc.raw_page_starts) > 1
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("pinyin", lambda mt, doc, s: remove_pinyin(mt)),
+    ("script", lambda mt, doc, s: to_simplified(mt, doc.script or "simplified", s)),
+    ("width", lambda mt, doc, s: fold_width(mt)),
+    ("whitespace", lambda mt, doc, s: clean_whitespace(mt)),
+    ("boilerplate", lambda mt, doc, s: remove_boilerplate(mt)),
+    ("lines", lambda mt, doc, s: join_broken_lines(mt, doc.raw_page_starts, paged=_is_paged(doc))),
+]
+
+
+def normalize(doc: Document, settings: Settings) -> Document:
+    """Fill ``doc.text``, ``doc.offsets`` and ``doc.script`` from ``doc.raw_text``."""
+    doc.script = detect_script(doc.raw_text, settings.opencc_config)
+    mt = MappedText.identity(doc.raw_text)
+    for name, step in STEPS:
+        mt = step(mt, doc, settings)
+        LOGGER.debug("normalize %s: %d -> %d characters", name, len(doc.raw_text), len(mt.text))
+    doc.text, doc.offsets = mt.text, mt.offsets
+    return doc
+
+
+def normalize_text(raw: str, settings: Settings | None = None, *, fmt: str = "txt") -> str:
+    """Normalized text of a bare string (for tests and extractor callers without a Document)."""
+    doc = Document(id="", source="", format=fmt, raw_text=raw)
+    return normalize(doc, Settings.resolve(settings)).text
