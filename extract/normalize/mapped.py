@@ -67,9 +67,11 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern[str], repl: Replacement) -> MappedText:
         """``pattern.sub`` that keeps the map; matches whose replacement is unchanged are skipped."""
+        literal = isinstance(repl, str) and "\\" not in repl
+
         def edits() -> Iterable[tuple[int, int, str]]:
             for m in pattern.finditer(self.text):
-                new = repl(m) if callable(repl) else m.expand(repl)
+                new = repl if literal else repl(m) if callable(repl) else m.expand(repl)
                 if new != m.group(0):
                     yield m.start(), m.end(), new
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import operator
 import re
 
 from ..settings import Settings
@@ -23,8 +24,8 @@ LOGGER = logging.getLogger(__name__)
 SIMPLIFIED_MAX_SHARE = 0.02
 # From this share up the text is traditional: traditional prose changes ~30% (seed 002: 34%).
 TRADITIONAL_MIN_SHARE = 0.15
-# Too few Han characters to judge: call it simplified rather than guess.
-MIN_HAN_TO_JUDGE = 20
+# Han characters looked at for detection: plenty to judge a script, bounded cost on huge files.
+DETECT_SAMPLE = 200_000
 
 HAN_RUN = re.compile(f"[{HAN}]+")
 # Conversion chunk when a phrase conversion changes lengths: one line (keeps changes local).
@@ -41,13 +42,13 @@ def converter(config: str):  # noqa: ANN201 - opencc has no type stubs
 
 def detect_script(text: str, config: str = "t2s") -> str:
     """``simplified`` | ``traditional`` | ``mixed`` from the share of characters t2s changes."""
-    han = "".join(HAN_RUN.findall(text))
-    if len(han) < MIN_HAN_TO_JUDGE:
+    han = "".join(HAN_RUN.findall(text))[:DETECT_SAMPLE]
+    if not han:
         return "simplified"
     converted = converter(config).convert(han)
     if len(converted) != len(han):  # phrase configs: compare characters only
         converted = converter("t2s").convert(han)
-    changed = sum(a != b for a, b in zip(han, converted))
+    changed = sum(map(operator.ne, han, converted))
     share = changed / len(han)
     LOGGER.debug("script: %d of %d Han characters change under t2s (%.3f)", changed, len(han), share)
     if share < SIMPLIFIED_MAX_SHARE:
