@@ -1,0 +1,242 @@
+"""Writing finished Documents (and failures) into the database.
+
+One file = one transaction: its documents replace every earlier row of the same document
+ids, then the ``files`` row says "ok".  A run that stops half-way therefore leaves only
+complete files behind, and the next run (which skips files stored "ok" by sha256)
+completes the rest.  Rows are keyed by the pipeline's deterministic record ids, so
+writing the same document twice gives the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..model import SCHEMA_VERSION, Document, record_id
+from .departments import store_departments
+
+LOGGER = logging.getLogger(__name__)
+
+# Primary keys of the tables a document fills, in parent -> child insertion order.
+_DOCUMENT_TABLES: dict[str, str | tuple[str, ...]] = {
+    "documents": "id",
+    "blocks": ("doc_id", "idx"),
+    "tables": "id",
+    "cells": ("table_id", "row", "col"),
+    "targets": "id",
+    "target_departments": ("target_id", "idx"),
+    "deadlines": "id",
+    "responsibilities": "id",
+    "scoring_tables": "id",
+    "scoring_items": "id",
+    "scoring_criteria": ("item_id", "idx"),
+}
+
+# Child -> parent deletion order (foreign keys are enforced).
+_DELETE_DOCUMENT = [
+    "DELETE FROM cells WHERE table_id IN (SELECT id FROM tables WHERE doc_id = :doc)",
+    "DELETE FROM tables WHERE doc_id = :doc",
+    "DELETE FROM blocks WHERE doc_id = :doc",
+    "DELETE FROM target_departments WHERE target_id IN (SELECT id FROM targets WHERE doc_id = :doc)",
+    "DELETE FROM targets WHERE doc_id = :doc",
+    "DELETE FROM deadlines WHERE doc_id = :doc",
+    "DELETE FROM responsibilities WHERE doc_id = :doc",
+    "DELETE FROM scoring_criteria WHERE item_id IN (SELECT id FROM scoring_items WHERE doc_id = :doc)",
+    "DELETE FROM scoring_items WHERE doc_id = :doc",
+    "DELETE FROM scoring_tables WHERE doc_id = :doc",
+    "DELETE FROM documents WHERE id = :doc",
+]
+
+
+@dataclass(slots=True, kw_only=True)
+class FileInfo:
+    """What the ``files`` table knows about one input file."""
+
+    path: str  # resolved absolute path
+    sha256: str | None
+    size: int | None = None
+    mtime: float | None = None
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def to_json(value: Any) -> str:
+    """JSON text as people read it (Chinese stays Chinese, not \\u escapes)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _spans(span: tuple[int, int] | list[int] | None) -> dict[str, int | None]:
+    return {"span_start": span[0] if span else None, "span_end": span[1] if span else None}
+
+
+def document_rows(doc: Document, file_path: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every row ``doc`` contributes, per table (pure: no database needed)."""
+    meta = doc.metadata
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _DOCUMENT_TABLES}
+    rows["documents"].append({
+        "id": doc.id, "file_path": file_path, "source": doc.source, "format": doc.format,
+        "encoding": doc.encoding, "script": doc.script, "title": meta.title,
+        "doc_number": meta.doc_number, "issuers": to_json(meta.issuers),
+        "issue_date": meta.issue_date, "recipients": to_json(meta.recipients),
+        "cited_documents": to_json(meta.cited_documents), "attachments": to_json(meta.attachments),
+        "contacts": to_json(meta.contacts), "warnings": to_json(doc.warnings),
+        "n_pages": len(doc.raw_page_starts) or None, "n_chars": len(doc.text),
+        "schema_version": SCHEMA_VERSION, "text": doc.text,
+    })
+    for idx, b in enumerate(doc.blocks):
+        rows["blocks"].append({
+            "doc_id": doc.id, "idx": idx, "kind": b.kind, "level": b.level, "text": b.text,
+            **_spans(b.span), "page": b.page, "heading": b.heading, "table_idx": b.table,
+        })
+    for idx, t in enumerate(doc.tables):
+        table_id = record_id(doc.id, "table", idx)
+        rows["tables"].append({
+            "id": table_id, "doc_id": doc.id, "idx": idx, "title": t.title, "page": t.page,
+            **_spans(t.span), "source": t.source, "n_rows": t.n_rows, "n_cols": t.n_cols,
+        })
+        for c in t.cells:
+            rows["cells"].append({
+                "table_id": table_id, "row": c.row, "col": c.col, "rowspan": c.rowspan,
+                "colspan": c.colspan, "text": c.text, **_spans(c.span),
+            })
+    for t in doc.targets:
+        rows["targets"].append({
+            "id": t.id, "doc_id": doc.id, "indicator": t.indicator, "scope": t.scope,
+            "direction": t.direction, "value": t.value, "value_max": t.value_max, "unit": t.unit,
+            "qualifier": t.qualifier, "baseline_year": t.baseline_year, "deadline": t.deadline,
+            "period": t.period, "evidence": t.evidence, **_spans(t.span), "page": t.page,
+        })
+        for idx, d in enumerate(t.departments):
+            rows["target_departments"].append({"target_id": t.id, "idx": idx, "name": d.name, "role": d.role})
+    for d in doc.deadlines:
+        rows["deadlines"].append({
+            "id": d.id, "doc_id": doc.id, "task": d.task, "due": d.due, "recurrence": d.recurrence,
+            "recurrence_detail": d.recurrence_detail, "responsible": to_json(d.responsible),
+            "evidence": d.evidence, **_spans(d.span), "page": d.page,
+        })
+    for r in doc.responsibilities:
+        rows["responsibilities"].append({
+            "id": r.id, "doc_id": doc.id, "department": r.department, "role": r.role, "task": r.task,
+            "evidence": r.evidence, "target_ids": to_json(r.target_ids),
+            "deadline_ids": to_json(r.deadline_ids), **_spans(r.span), "page": r.page,
+        })
+    for s in doc.scoring_tables:
+        rows["scoring_tables"].append({
+            "id": s.id, "doc_id": doc.id, "title": s.title, "total_points": s.total_points,
+            "categories": to_json(s.categories), "inconsistencies": to_json(s.inconsistencies),
+            **_spans(s.span), "page": s.page,
+        })
+        for idx, item in enumerate(s.items):
+            item_id = record_id(s.id, "item", idx)
+            rows["scoring_items"].append({
+                "id": item_id, "scoring_table_id": s.id, "doc_id": doc.id, "idx": idx,
+                "path": to_json(item.path), "points": item.points, **_spans(item.span), "page": item.page,
+            })
+            for cidx, c in enumerate(item.criteria):
+                rows["scoring_criteria"].append({
+                    "item_id": item_id, "idx": cidx, "text": c.text, "points": c.points,
+                    "method": c.method, **_spans(c.span),
+                })
+    _warn_duplicate_ids(doc, rows)
+    return rows
+
+
+def _warn_duplicate_ids(doc: Document, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Two records with one id would silently merge on upsert: say so."""
+    for name in ("targets", "deadlines", "responsibilities", "scoring_tables"):
+        ids = [r["id"] for r in rows[name]]
+        if len(ids) != len(set(ids)):
+            LOGGER.warning("%s: %d duplicate %s ids (records merged)", doc.source, len(ids) - len(set(ids)), name)
+        if any(not i for i in ids):
+            raise ValueError(f"{doc.source}: {name} record without id (was finalize run?)")
+
+
+def delete_document(db: Database, doc_id: str) -> None:
+    """Remove a document and every row that hangs off it."""
+    for sql in _DELETE_DOCUMENT:
+        db.execute(sql, {"doc": doc_id})
+
+
+def _write_document_rows(db: Database, doc: Document, file_path: str | None) -> None:
+    delete_document(db, doc.id)
+    for name, rows in document_rows(doc, file_path).items():
+        if rows:
+            db[name].upsert_all(rows, pk=_DOCUMENT_TABLES[name])
+    store_departments(db, doc)
+
+
+def write_document(db: Database, doc: Document, file_path: str | None = None) -> None:
+    """Store one finished Document in its own transaction, replacing an earlier version."""
+    with db.atomic():
+        _write_document_rows(db, doc, file_path)
+
+
+def write_file_documents(db: Database, file: FileInfo, docs: Iterable[Document], run_id: int | None) -> int:
+    """Store every document of one file and mark the file ok, in ONE transaction.
+
+    Documents an earlier version of this file produced and this version does not
+    (an edited JSONL) are removed.  Returns the number of documents written.
+    """
+    docs = list(docs)
+    with db.atomic():
+        _upsert_file(db, file, status="ok", reason=None, n_documents=len(docs), run_id=run_id)
+        keep = {d.id for d in docs}
+        stale = [r[0] for r in db.execute("SELECT id FROM documents WHERE file_path = ?", [file.path])
+                 if r[0] not in keep]
+        for doc_id in stale:
+            delete_document(db, doc_id)
+        for doc in docs:
+            _write_document_rows(db, doc, file.path)
+    return len(docs)
+
+
+def record_failure(db: Database, file: FileInfo, *, stage: str | None, reason: str, run_id: int | None) -> None:
+    """One failures row (and the file marked failed when it could be read)."""
+    reason = one_line(reason)
+    with db.atomic():
+        if file.sha256 is not None:
+            _upsert_file(db, file, status="failed", reason=reason, n_documents=0, run_id=run_id)
+        db["failures"].insert({
+            "path": file.path, "sha256": file.sha256, "stage": stage, "reason": reason,
+            "run_id": run_id, "at": now(),
+        })
+
+
+def _upsert_file(db: Database, file: FileInfo, *, status: str, reason: str | None,
+                 n_documents: int, run_id: int | None) -> None:
+    db["files"].upsert({
+        "path": file.path, "sha256": file.sha256, "size": file.size, "mtime": file.mtime,
+        "status": status, "reason": reason, "n_documents": n_documents, "last_run": run_id,
+    }, pk="path")
+
+
+def is_stored(db: Database, sha256: str) -> bool:
+    """True when a file with these bytes was already stored successfully."""
+    return db.execute("SELECT 1 FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1", [sha256]).fetchone() is not None
+
+
+def one_line(text: str) -> str:
+    """Failure reasons are one line: collapse whitespace, cap the length."""
+    return " ".join(str(text).split())[:500] or "unknown error"
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def start_run(db: Database, *, args: dict[str, Any], version: str) -> int:
+    with db.atomic():
+        return int(db["runs"].insert({"started": now(), "status": "running", "args": to_json(args),
+                                      "version": version}).last_pk)
+
+
+def finish_run(db: Database, run_id: int, *, status: str, **totals: int) -> None:
+    with db.atomic():
+        db["runs"].update(run_id, {"ended": now(), "status": status, **totals})
