@@ -25,8 +25,9 @@ class PRF:
     For record types both hit counts are the matched pairs. For presence-style items
     (target owners, metadata fields; ``items`` is their number, None for record types)
     precision credits a correct null while recall only counts stated facts recovered
-    (see :mod:`extract.evaluate.scorer`). With no item at all nothing was judged, and
-    every figure is 0 so that an empty run never passes as perfect.
+    (see :mod:`extract.evaluate.scorer`). With no item judged, the figures are 1.0 only if
+    nothing was left unjudged either (``unjudged``: gold targets nobody matched), so that a
+    run that finds no target never passes as perfect owners.
     """
 
     p_hits: int = 0
@@ -34,6 +35,7 @@ class PRF:
     r_hits: int = 0
     gold: int = 0
     items: int | None = None
+    unjudged: int = 0
 
     def add(self, other: PRF) -> None:
         self.p_hits += other.p_hits
@@ -42,18 +44,19 @@ class PRF:
         self.gold += other.gold
         if other.items is not None:
             self.items = (self.items or 0) + other.items
+        self.unjudged += other.unjudged
 
     @property
     def precision(self) -> float:
-        if self.items is not None:  # no claim at all: every item was an abstention (or none)
-            return _ratio(self.p_hits, self.predicted, vacuous=0.0)
+        if self.items is not None:  # no claim: every item was an abstention, or none was judged
+            return _ratio(self.p_hits, self.predicted, vacuous=float(self.items == 0 and not self.unjudged))
         # nothing claimed: perfect only if there was also nothing to find
         return _ratio(self.p_hits, self.predicted, vacuous=float(self.gold == 0))
 
     @property
     def recall(self) -> float:
         if self.items is not None:  # no stated fact: nothing could be missed
-            return _ratio(self.r_hits, self.gold, vacuous=float(self.items > 0))
+            return _ratio(self.r_hits, self.gold, vacuous=float(self.items > 0 or not self.unjudged))
         return _ratio(self.r_hits, self.gold, vacuous=float(self.predicted == 0))
 
     @property
@@ -63,7 +66,7 @@ class PRF:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "items": self.items, "gold": self.gold, "predicted": self.predicted, "matched": self.r_hits,
+            "items": self.items, "unjudged": self.unjudged, "gold": self.gold, "predicted": self.predicted, "matched": self.r_hits,
             "precision_hits": self.p_hits, "precision": round(self.precision, 6),
             "recall": round(self.recall, 6), "f1": round(self.f1, 6),
         }

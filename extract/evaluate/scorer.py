@@ -11,7 +11,8 @@ Matching rules (whitespace is removed before every string comparison):
   precision = (TP + TN) / (TP + TN + FP) (a correct "nobody" is a correct answer, an
   empty prediction against named owners is an abstention, not a wrong claim),
   recall = TP / (TP + FN) (share of stated owners recovered). A perfect prediction gives
-  1.0, a prediction naming no department gives recall 0.
+  1.0, a prediction naming no department gives recall 0. With no matched target at all,
+  owners score 1.0 only when the gold has no target either (else 0).
 * **deadlines**: equal ``due`` (equal ``recurrence`` when gold ``due`` is null) and evidence
   overlap >= :data:`DEADLINE_EVIDENCE_OVERLAP`; one-to-one, best overlap first.
 * **responsibilities**: sets of (department, role) per document.
@@ -148,6 +149,13 @@ def _target_score(g: dict[str, Any], p: dict[str, Any]) -> float | None:
     return overlap if overlap >= TARGET_EVIDENCE_OVERLAP else None
 
 
+def _target_tie_break(g: dict[str, Any], p: dict[str, Any]) -> float:
+    """Targets sharing one clause (and value) pair by indicator name, then owners."""
+    g_names = _name_set(d.get("name") for d in g.get("departments") or [])
+    p_names = _name_set(d.get("name") for d in p.get("departments") or [])
+    return char_f1(g.get("indicator"), p.get("indicator")) + 0.5 * (g_names == p_names)
+
+
 def _target_keys(r: dict[str, Any]) -> dict[str, Any]:
     return {"indicator": r.get("indicator"), "value": r.get("value"), "unit": r.get("unit"),
             "direction": r.get("direction"), "deadline": r.get("deadline")}
@@ -161,7 +169,7 @@ def _target_attribute_ok(attr: str, g: dict[str, Any], p: dict[str, Any]) -> boo
 
 def _score_targets(name: str, gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) -> dict[str, PRF]:
     gs, ps = _records(gold, "targets"), _records(pred, "targets")
-    pairs = greedy_match(gs, ps, _target_score)
+    pairs = greedy_match(gs, ps, _target_score, _target_tie_break)
     owners = PRF(items=0)
     for gi, pi, _ in pairs:
         g, p = gs[gi], ps[pi]
@@ -185,6 +193,7 @@ def _score_targets(name: str, gold: dict[str, Any], pred: dict[str, Any], report
                                           squash(g.get("evidence"))))
     _add_unmatched(report, name, "targets", gs, {gi for gi, _, _ in pairs}, "missed", _target_keys)
     _add_unmatched(report, name, "targets", ps, {pi for _, pi, _ in pairs}, "spurious", _target_keys)
+    owners.unjudged = len(gs) - len(pairs)
     return {"targets": _matched(pairs, ps, gs), "target_owners": owners}
 
 
@@ -208,7 +217,7 @@ def _deadline_keys(r: dict[str, Any]) -> dict[str, Any]:
 
 def _score_deadlines(name: str, gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) -> dict[str, PRF]:
     gs, ps = _records(gold, "deadlines"), _records(pred, "deadlines")
-    pairs = greedy_match(gs, ps, _deadline_score)
+    pairs = greedy_match(gs, ps, _deadline_score, lambda g, p: char_f1(g.get("task"), p.get("task")))
     for gi, pi, _ in pairs:
         g, p = gs[gi], ps[pi]
         ok = _same_scalar(g.get("recurrence"), p.get("recurrence"))
@@ -269,6 +278,11 @@ def _item_score(g: dict[str, Any], p: dict[str, Any]) -> float | None:
     return f1 if f1 >= SCORING_NAME_CHAR_F1 else None
 
 
+def _item_tie_break(g: dict[str, Any], p: dict[str, Any]) -> float:
+    """Same-named items under different categories (two "能源总量控制目标") pair by full path."""
+    return char_f1("".join(map(str, g.get("path") or [])), "".join(map(str, p.get("path") or [])))
+
+
 def _criteria_points(item: dict[str, Any]) -> Counter[float | None]:
     def norm(v: Any) -> float | None:
         try:
@@ -300,7 +314,7 @@ def _inconsistency_score(g: str, p: str) -> float | None:
 
 def _score_scoring_items(name: str, gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) -> dict[str, PRF]:
     gs, ps = _items(gold), _items(pred)
-    pairs = greedy_match(gs, ps, _item_score)
+    pairs = greedy_match(gs, ps, _item_score, _item_tie_break)
     for gi, pi, _ in pairs:
         g, p = gs[gi], ps[pi]
         ok = _criteria_points(g) == _criteria_points(p)
