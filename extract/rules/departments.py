@@ -1,0 +1,176 @@
+"""Department names: recognising bodies, inheriting prefixes in lists, canonical keys.
+
+Notices name bodies in lists that share a prefix: "(自治区工业和信息化厅、发展改革委…)" means
+自治区发展改革委, "各盟行政公署、市人民政府" means 各市人民政府, while "内蒙古邮政管理局" or
+"人民银行呼和浩特中心支行" keep their own region or organisation.  The same body is written
+several ways (发改委 / 发展改革委 / 发展和改革委员会): :func:`canonical` gives one key per body
+and region, so that aliases merge but 省发展改革委 and 市发展改革委 never do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .patterns_departments import load_aliases, load_yaml, patterns
+
+LOGGER = logging.getLogger(__name__)
+
+EACH = "各"
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A body name split into 各 + region + core ("各" "市" "人民政府")."""
+
+    each: str
+    region: str
+    core: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.each}{self.region}{self.core}"
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalName:
+    """One body: its region (resolved when the document says which) and canonical core."""
+
+    region: str
+    core: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.region}{self.core}"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[str]]:
+    return load_yaml("departments.yaml")
+
+
+def is_body(name: str) -> bool:
+    """True when ``name`` is a government body, unit or enterprise by its ending."""
+    pats = patterns()
+    return bool(name) and bool(pats.item.match(name)) and not pats.not_body.search(name)
+
+
+def has_own_qualifier(name: str) -> bool:
+    """内蒙古邮政管理局 / 人民银行呼和浩特中心支行 / 国家能源局: carries its own region or organisation."""
+    return bool(patterns().own_prefix.match(name))
+
+
+def split_region(name: str) -> NameParts:
+    """Split "各市人民政府" -> (各, 市, 人民政府); "高平市能源局" -> ("", 高平市, 能源局)."""
+    gaz = _gazetteer()
+    each = EACH if name.startswith(EACH) and len(name) > 2 else ""
+    rest = name[len(each):]
+    if any(rest.startswith(x) for x in gaz["prefix_exceptions"]):
+        return NameParts(each=each, region="", core=rest)
+    for word in sorted(gaz["inheritable_prefixes"], key=len, reverse=True):
+        if rest.startswith(word) and len(rest) > len(word) + 1:
+            return NameParts(each=each, region=word, core=rest[len(word):])
+    m = patterns().region_prefix.match(rest)
+    if m and len(rest) > m.end() + 1 and not any(
+        x in m.group() for x in gaz["prefix_exceptions"]
+    ):
+        return NameParts(each=each, region=m.group(), core=rest[m.end():])
+    return NameParts(each=each, region="", core=rest)
+
+
+def qualify(items: list[str]) -> list[str]:
+    """Give list items without a prefix the prefix of the item before them.
+
+    "自治区工业和信息化厅、发展改革委" -> [自治区工业和信息化厅, 自治区发展改革委];
+    "各盟行政公署、市人民政府" -> [各盟行政公署, 各市人民政府];
+    "市发展改革委、市生态环境局" and "能源局，内蒙古邮政管理局" keep their own names.
+    """
+    out: list[str] = []
+    prev: NameParts | None = None
+    for raw in items:
+        parts = split_region(raw)
+        if has_own_qualifier(raw) or (prev is None):
+            out.append(raw)
+            prev = parts if parts.region else prev
+            continue
+        if not parts.region and not parts.each and prev.region:
+            out.append(f"{prev.region}{parts.core}")
+            continue
+        if parts.region and not parts.each and prev.each and EACH not in parts.core:
+            # 各盟行政公署、市人民政府 -> 各市人民政府
+            out.append(f"{EACH}{parts.region}{parts.core}")
+            prev = NameParts(each=EACH, region=parts.region, core=parts.core)
+            continue
+        out.append(raw)
+        prev = parts if parts.region else prev
+    return out
+
+
+def canonical_core(core: str) -> str:
+    """发改委 / 发展和改革委员会 -> 发展改革委 (alias table), otherwise the core itself."""
+    return load_aliases().get(core, core)
+
+
+def canonical(name: str, home_regions: dict[str, str] | None = None) -> CanonicalName:
+    """The canonical key of a body.
+
+    Args:
+        name: the name as written (after prefix inheritance), e.g. "市发改委".
+        home_regions: relative region word -> proper region of the issuing government
+            ({"市": "高平市"}), so that 市能源局 of a 高平市 notice becomes 高平市能源局.
+    """
+    parts = split_region(name)
+    region = parts.region
+    if home_regions and region in home_regions:
+        region = home_regions[region]
+    core = canonical_core(parts.core)
+    if own := _own_prefix(parts.core) if not region else "":
+        # 国家发改委 -> region 国家, core 发展改革委
+        region, core = own, canonical_core(parts.core[len(own):])
+    return CanonicalName(region=f"{parts.each}{region}", core=core)
+
+
+def _own_prefix(core: str) -> str:
+    m = re.match(r"^(?:国家|国务院|中央)", core)
+    return m.group() if m and len(core) > m.end() + 1 else ""
+
+
+def home_regions(issuers: list[str]) -> dict[str, str]:
+    """Map relative region words to the issuer's proper region.
+
+    ["高平市能源局", "高平市财政局"] -> {"市": "高平市"}; ["内蒙古自治区人民政府"] ->
+    {"自治区": "内蒙古自治区"}.  Ambiguous issuers (two different cities) give nothing.
+    """
+    found: dict[str, set[str]] = {}
+    levels = _gazetteer()["region_levels"]
+    for issuer in issuers:
+        m = patterns().region_prefix.match(issuer)
+        if not m:
+            continue
+        proper = m.group()
+        for level in sorted(levels, key=len, reverse=True):
+            if proper.endswith(level) and proper != level:
+                found.setdefault(level, set()).add(proper)
+                break
+    return {level: next(iter(v)) for level, v in found.items() if len(v) == 1}
+
+
+def split_list(text: str) -> list[str]:
+    """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
+    pieces = [p for p in re.split(r"[、，,]|以及|及", text) if p]
+    out: list[str] = []
+    for piece in pieces:
+        # split on 和 only where both sides are bodies on their own
+        halves = piece.split("和")
+        if len(halves) == 2 and all(is_body(h) for h in halves):
+            out.extend(halves)
+        else:
+            out.append(piece)
+    return out
+
+
+def distribute(heads: str, head: str) -> list[str]:
+    """"能源、发展改革、财政" + "主管部门" -> [能源主管部门, 发展改革主管部门, 财政主管部门]."""
+    return [f"{h}{head}" for h in heads.split("、") if h]

@@ -1,0 +1,121 @@
+"""Compiled regexes for department names and role cues, built once from the data tables.
+
+The vocabularies live in ``extract/data/departments.yaml`` and ``role_triggers.yaml``;
+this module only turns them into patterns (lazily, cached), so no regex is scattered in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+# Characters a body name may contain: CJK plus the brackets of "内蒙古集通铁路〔集团〕有限责任公司".
+NAME_CHARS = r"[\u4e00-\u9fff〔〕（）()]"
+# Longest body name accepted; real names ("中国铁路呼和浩特局集团有限公司") stay well below.
+MAX_NAME_CHARS = 24
+
+# 一、  总体要求
+HEADING_L1 = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]{1,3})、")
+# （一）完善制度体系 / (一)重点行业绿色升级工程
+HEADING_L2 = re.compile(r"^[ \t\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]")
+# 1. 严格标准 / 1、严格标准 (not "2020年")
+HEADING_L3 = re.compile(r"^[ \t\u3000]*(\d{1,2})[.．、](?!\d)")
+# （1）组织申报
+HEADING_L4 = re.compile(r"^[ \t\u3000]*[（(](\d{1,2})[）)]")
+HEADINGS = ((1, HEADING_L1), (2, HEADING_L2), (3, HEADING_L3), (4, HEADING_L4))
+
+# 。 ； ！ ？ and line breaks end a sentence: "…科学制定节能减排工作目标。考核指标…"
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# ， , ： : end a clause inside a sentence: "8月份,市节能办将…"
+CLAUSE_END = re.compile(r"[，,：:]")
+# 《绿色生活创建行动总体方案》: bodies named inside a title are never subjects
+BOOK_TITLE = re.compile(r"《[^》]{0,200}》")
+
+
+@cache
+def load_yaml(name: str) -> dict[str, Any]:
+    """Read a packaged YAML data file once."""
+    import yaml
+
+    text = resources.files("extract.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def load_aliases() -> dict[str, str]:
+    """alias core -> canonical core, from department_aliases.tsv."""
+    text = resources.files("extract.data").joinpath("department_aliases.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canonical = line.split("\t")[:2]
+        out[alias.strip()] = canonical.strip()
+    return out
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class DepartmentPatterns:
+    """Every compiled pattern the department rules need."""
+
+    item: re.Pattern[str]  # one body name, whole string
+    subject_list: re.Pattern[str]  # a list of bodies at the start of a clause
+    distributive: re.Pattern[str]  # 能源、发展改革、财政等主管部门
+    region_prefix: re.Pattern[str]  # 高平市 / 晋城市 at the start of a name
+    own_prefix: re.Pattern[str]  # 国家 / 内蒙古 / 人民银行 at the start of a name
+    not_body: re.Pattern[str]
+    closers: tuple[tuple[re.Pattern[str], str], ...]
+    carry_forward: re.Pattern[str]
+    cues: tuple[tuple[re.Pattern[str], str], ...]
+    support_in_task: re.Pattern[str]
+    lead_in_task: re.Pattern[str]
+    established_group: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> DepartmentPatterns:
+    """Build the patterns from the data tables (once per process)."""
+    gaz = load_yaml("departments.yaml")
+    roles = load_yaml("role_triggers.yaml")
+    suffix = _alt(gaz["suffixes"])
+    collective = _alt(gaz["collectives"])
+    # 市直各有关部门 / 集团各二级单位 / 各县市区: a non-greedy run of name characters ending in a suffix
+    one = rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective}))"
+    subject_list = rf"(?P<list>{one}(?:(?:、|和|及|以及){one})*)(?:等)?"
+    heads = _alt(gaz["distributive_heads"])
+    levels = _alt(gaz["region_levels"])
+    places = _alt(gaz["place_names"])
+    own = _alt(gaz["own_prefixes"])
+    cues: list[tuple[re.Pattern[str], str]] = []
+    for role in ("lead", "support", "implement"):
+        for fragment in roles["sentence_cues"][role]:
+            cues.append((re.compile(fragment), role))
+    closers = tuple(
+        (re.compile(rf"^(?P<name>.*?)(?:等)?(?:{re.escape(word)})$"), role)
+        for word, role in roles["parenthetical_closers"]
+    )
+    return DepartmentPatterns(
+        item=re.compile(rf"^{one}$"),
+        subject_list=re.compile(subject_list),
+        distributive=re.compile(
+            rf"(?P<heads>[\u4e00-\u9fff]{{2,8}}?(?:、[\u4e00-\u9fff]{{2,8}}?)+)等?(?P<head>{heads})"
+        ),
+        # 高平市 / 晋城市 / 呼和浩特市 / 鄂尔多斯市 / 新疆维吾尔自治区: a proper region at the start
+        region_prefix=re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{levels})"),
+        own_prefix=re.compile(rf"^(?:{own}|{places})"),
+        not_body=re.compile(rf"(?:{_alt(gaz['not_bodies'])})$"),
+        closers=closers,
+        carry_forward=re.compile(rf"^(?:{_alt(roles['carry_forward_markers'])})"),
+        cues=tuple(cues),
+        support_in_task=re.compile("|".join(roles["support_in_task"])),
+        lead_in_task=re.compile(_alt(roles["lead_in_task"])),
+        # 市政府成立了节能工作领导小组 -> the group leads
+        established_group=re.compile(rf"成立了?(?P<name>{NAME_CHARS}{{2,16}}?领导小组)"),
+    )

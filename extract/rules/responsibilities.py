@@ -1,0 +1,349 @@
+"""Responsible departments and their roles, with the stretch of text each one covers.
+
+Two ways notices assign work, both handled here:
+
+* **Section parentheticals** (plans): "(自治区发展改革委牵头，自治区工业和信息化厅、统计局等
+  按职责分工负责)" at the end of a section gives every department of the list its role for
+  that section; "以下均需A、B负责落实，不再列出" hands every later section to A and B.
+* **Directive sentences** (notices, speeches): a body at the start of a clause followed by
+  a duty word: "集团各级企业要…" (implement), "市能源局牵头负责…" (lead), "市级各部门都要
+  按照各自的分工…" (support), "请各二级单位…", "由集团公司组织…".
+
+When a document assigns work by parentheticals, those are its division of labour and the
+exhortations of its body text ("各级人民政府对…负总责", "国有企业要带头…") are not
+recorded as separate responsibilities.
+
+:func:`assignment_plan` returns :class:`Assignment` objects with their scope (the text range
+they cover), which the link stage uses; :func:`extract_responsibilities` turns them into
+records.  Bodies named only as data sources ("依据市统计局统计数据考核") or as issuers of a
+cited document ("国家发改委《…》") are never subjects of a clause, so they yield nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..link.sections import Section, innermost, split_sections
+from ..model import Document, Responsibility, Span
+from ..settings import Settings
+from .departments import distribute, is_body, qualify, split_list
+from .patterns_departments import BOOK_TITLE, CLAUSE_END, SENTENCE_END, patterns
+
+LOGGER = logging.getLogger(__name__)
+
+# A document with at least this many assignment parentheticals divides its work by them
+# (one parenthetical can be an aside; two or more are the plan's division of labour).
+PARENTHETICAL_PLAN_MIN = 2
+# Longest parenthetical considered (the longest real ones list ~15 bodies, ~180 chars).
+MAX_PARENTHETICAL_CHARS = 400
+# Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
+# 各重点用能企业" is 24 characters).
+MAX_SUBJECT_CHARS = 60
+# After 请/由 a longer subject is preferred only when it adds at most a suffix word
+# (领导小组 / 人民政府 / 宣传部 are at most 4 characters).
+MAX_SUFFIX_EXTENSION = 4
+# Tasks are cut to this length: they name the duty, the evidence carries the full clause.
+MAX_TASK_CHARS = 120
+# Placeholder written over 《titles》 so bodies inside them are never read as subjects.
+MASK_CHAR = "＿"
+
+KIND_SECTION = "section"  # a section parenthetical
+KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
+KIND_SENTENCE = "sentence"  # a directive sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One department's role for one stretch of text."""
+
+    department: str
+    role: str
+    task: str
+    evidence: Span
+    scope: Span  # the text range whose targets and deadlines this assignment owns
+    kind: str
+    cue: str = ""  # the words that gave the role (牵头, 按职责分工负责, 要...)
+
+
+def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsibility]:
+    """Every (department, role, task) the text assigns, with evidence == doc.text[span]."""
+    out: list[Responsibility] = []
+    for a in assignment_plan(doc.text):
+        out.append(Responsibility(
+            department=a.department, role=a.role, task=a.task,
+            evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
+        ))
+    return out
+
+
+@lru_cache(maxsize=8)
+def assignment_plan(text: str) -> tuple[Assignment, ...]:
+    """All assignments of ``text`` in document order (cached: link asks for the same text)."""
+    sections = split_sections(text)
+    parens = find_parentheticals(text)
+    plan: list[Assignment] = []
+    plan.extend(_parenthetical_assignments(text, sections, parens))
+    if len(parens) < PARENTHETICAL_PLAN_MIN:
+        masked = _mask(text, [p.span for p in parens])
+        plan.extend(_sentence_assignments(text, masked, sections))
+    seen: set[tuple[str, str, Span, str]] = set()
+    unique: list[Assignment] = []
+    for a in sorted(plan, key=lambda a: (a.scope[0], a.evidence[0])):
+        key = (a.department, a.role, a.evidence, a.task)
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return tuple(unique)
+
+
+# --------------------------------------------------------------------------- parentheticals
+
+
+@dataclass(frozen=True, slots=True)
+class Parenthetical:
+    span: Span  # the content, without the brackets
+    items: tuple[tuple[str, str, Span, bool, str], ...]  # (name, role, sentence span, carry, cue)
+
+
+def find_parentheticals(text: str) -> list[Parenthetical]:
+    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)"."""
+    out: list[Parenthetical] = []
+    for start, end in _bracket_spans(text):
+        content = text[start:end]
+        if "《" in content or len(content) > MAX_PARENTHETICAL_CHARS:
+            continue
+        items = _parse_parenthetical(content, start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+    return out
+
+
+def _bracket_spans(text: str) -> list[Span]:
+    """Content spans of top-level （…） / (…) pairs, nesting-aware ("旗县(市、区)")."""
+    spans: list[Span] = []
+    depth, open_at = 0, -1
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            if depth == 0:
+                open_at = i + 1
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i))
+        elif ch == "\n":
+            depth = 0
+    return spans
+
+
+def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
+    """Walk the list items; each role word closes the items pending before it."""
+    pats = patterns()
+    raw: list[tuple[str, str, Span, bool, str]] = []
+    for sent in re.finditer(r"[^。；;]+", content):
+        sent_span = (base + sent.start(), base + sent.end())
+        pending: list[str] = []
+        carry = False
+        for tok in re.split(r"[、，,]", sent.group()):
+            tok = tok.strip()
+            m = pats.carry_forward.match(tok)
+            if m:
+                carry, tok = True, tok[m.end():]
+            for closer, role in pats.closers:
+                cm = closer.match(tok)
+                if cm:
+                    name = cm.group("name")
+                    if name:
+                        pending.append(name)
+                    cue = tok[len(name):]
+                    if pending and all(is_body(n) for n in pending):
+                        raw.extend((n, role, sent_span, carry, cue) for n in pending)
+                    pending = []
+                    break
+            else:
+                pending = pending + [tok] if is_body(tok) else []
+    if not raw:
+        return []
+    names = qualify([r[0] for r in raw])
+    return [(n, *r[1:]) for n, r in zip(names, raw)]
+
+
+def _parenthetical_assignments(text: str, sections: tuple[Section, ...],
+                               parens: list[Parenthetical]) -> list[Assignment]:
+    plan: list[Assignment] = []
+    for i, p in enumerate(parens):
+        sec = innermost(sections, p.span[0])
+        sec_start, sec_end = (sec.start, sec.end) if sec else (0, len(text))
+        # several parentheticals in one section: each owns the text since the previous one
+        prev_end = max([q.span[1] for q in parens[:i] if sec_start <= q.span[0] < p.span[0]] or [sec_start])
+        is_last = not any(sec_start <= q.span[0] < sec_end for q in parens[i + 1:])
+        scope = (prev_end, sec_end if is_last else p.span[1])
+        task = sec.title if sec else _sentence_before(text, p.span[0] - 1)
+        named = {(n, r) for n, r, _, carry, _ in p.items if not carry}
+        for name, role, ev, carry, cue in p.items:
+            if carry:
+                if (name, role) not in named:
+                    plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
+                plan.extend(_carried(name, role, ev, sec, sections, text, cue))
+            else:
+                plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
+    return plan
+
+
+def _carried(name: str, role: str, evidence: Span, sec: Section | None,
+             sections: tuple[Section, ...], text: str, cue: str) -> list[Assignment]:
+    """以下均需…负责落实: one assignment per later section of the same outline level."""
+    if sec is None:
+        return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
+    return [
+        Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue)
+        for s in sections
+        if s.level == sec.level and s.start >= sec.end
+    ]
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
+    return text[start:pos].strip()[:MAX_TASK_CHARS]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    """Overwrite 《titles》 and assignment parentheticals, keeping every offset."""
+    chars = list(text)
+    for m in BOOK_TITLE.finditer(text):
+        chars[m.start() + 1:m.end() - 1] = MASK_CHAR * (m.end() - m.start() - 2)
+    for s, e in spans:
+        chars[s:e] = MASK_CHAR * (e - s)
+    return "".join(chars)
+
+
+def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...]) -> list[Assignment]:
+    plan: list[Assignment] = []
+    pos = 0
+    for end_m in list(SENTENCE_END.finditer(masked)) + [None]:
+        end = end_m.start() if end_m else len(masked)
+        plan.extend(_sentence(text, masked, pos, end))
+        pos = end + 1
+    return plan
+
+
+def _clause_starts(masked: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    starts.extend(m.end() for m in CLAUSE_END.finditer(masked, start, end))
+    return starts
+
+
+def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
+    pats = patterns()
+    out: list[Assignment] = []
+    sentence_span = (start, end)
+    for g in pats.established_group.finditer(masked, start, end):
+        # 市政府成立了节能工作领导小组: the group leads the work it was set up for
+        out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), _strip_span(text, sentence_span),
+                              sentence_span, KIND_SENTENCE, "成立"))
+    for cstart in _clause_starts(masked, start, end):
+        found = _subject_at(masked, cstart, end)
+        if found is None:
+            continue
+        names, role, subj_start, task_start, cue = found
+        task = _clip(text[task_start:end])
+        evidence = _strip_span(text, (subj_start, end))
+        out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue) for n in names)
+    return out
+
+
+def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int, int, str] | None:
+    """Bodies at the start of a clause and the role their verb gives them, or None."""
+    pats = patterns()
+    pos = cstart
+    while pos < end and masked[pos] in " \t\u3000":
+        pos += 1
+    subj_start = pos
+    intro = ""
+    for word in ("请", "由", "对于"):
+        if masked.startswith(word, pos):
+            intro, pos = word, pos + len(word)
+            break
+    clause = masked[pos:end]
+    found = _shortest_subject(clause, intro)
+    if found is None:
+        return None
+    names, rest_at, role, cue_len = found
+    rest = clause[rest_at:]
+    cue = rest[:cue_len]
+    first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
+    if role == "implement":
+        if pats.lead_in_task.search(first_clause):
+            role = "lead"
+        elif pats.support_in_task.search(first_clause):
+            role = "support"
+    return names, role, subj_start, pos + rest_at + cue_len, cue
+
+
+def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int] | None:
+    """The shortest body list at the start of ``clause`` that a role cue follows.
+
+    Shortest, so that "各县市区也要明确相关部门…" gives 各县市区.
+    """
+    pats = patterns()
+    candidates: list[tuple[list[str], int]] = []
+    for length in range(2, min(len(clause), MAX_SUBJECT_CHARS) + 1):
+        prefix = clause[:length]
+        m = pats.subject_list.fullmatch(prefix)
+        if m:
+            names = split_list(m.group("list"))
+            if all(is_body(n) for n in names):
+                candidates.append((qualify(names), length))
+                continue
+        dm = pats.distributive.fullmatch(prefix)
+        if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
+            candidates.append((distribute(dm.group("heads"), dm.group("head")), length))
+    if intro in ("请", "由") and candidates:
+        # no cue word after 请/由: the subject is the shortest list, grown while a suffix
+        # directly extends it (市委 -> 市委宣传部) but not across a verb (各二级单位|组织成员企业)
+        best = candidates[0]
+        for names, length in candidates[1:]:
+            if length - best[1] <= MAX_SUFFIX_EXTENSION:
+                best = (names, length)
+        candidates = [best]
+    for names, length in candidates:
+        role, cue_len = _role_of(intro, clause[length:])
+        if role is not None:
+            return names, length, role, cue_len
+    return None
+
+
+def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
+    """The role a clause gives its subject, and how many characters the cue took."""
+    if not rest or rest[0] in "，,。；;：:、":
+        return None, 0
+    if intro == "由":
+        if rest.startswith("负责") and not rest.startswith("负责落实"):
+            return "lead", 2
+        return "implement", 0
+    for cue, role in patterns().cues:
+        m = cue.match(rest)
+        if m:
+            return role, m.end()
+    if intro == "请":
+        return "implement", 0
+    return None, 0
+
+
+def _clip(s: str) -> str:
+    return s.strip()[:MAX_TASK_CHARS]
+
+
+def _strip_span(text: str, span: Span) -> Span:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e)
