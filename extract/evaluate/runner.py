@@ -70,7 +70,7 @@ def evaluate_dirs(gold_dir: str | Path, docs_dir: str | Path,
         gold.setdefault("document", name)
         prediction, note = predict(Path(docs_dir) / name, settings)
         if note:
-            LOGGER.warning("%s", note)
+            LOGGER.info("%s", note)
             notes.append(note)
         pairs.append((gold, prediction))
     report = evaluate_predictions(pairs)

@@ -107,9 +107,3 @@ def test_no_gold_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no gold"):
         evaluate_dirs(tmp_path, tmp_path)
 
-
-def test_real_pipeline_never_crashes_the_evaluation(gold_dir: Path, seeds_dir: Path) -> None:
-    """Whatever state the other stages are in, every seed gets a score (or a note)."""
-    report = evaluate_dirs(gold_dir, seeds_dir)
-    assert sorted(report.per_document) == sorted(p.name[: -len(".json")] for p in gold_files(gold_dir))
-    assert all("document missing" not in n for n in report.notes)
