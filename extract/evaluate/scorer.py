@@ -111,7 +111,13 @@ def _same_scalar(a: Any, b: Any) -> bool:
 
 
 def _name_set(values: Iterable[Any] | None) -> frozenset[str]:
-    return frozenset(s for s in (squash(str(v)) for v in values or []) if s)
+    return frozenset(s for s in (squash(str(v)) for v in values or [] if v is not None) if s)
+
+
+def _owner_names(target: dict[str, Any]) -> frozenset[str]:
+    """Department names of a target ({"name", "role"} dicts; bare strings tolerated)."""
+    deps = target.get("departments") or []
+    return _name_set(d.get("name") if isinstance(d, dict) else d for d in deps)
 
 
 def _presence(gold_value: Any, pred_value: Any, same: bool) -> PRF:
@@ -151,9 +157,7 @@ def _target_score(g: dict[str, Any], p: dict[str, Any]) -> float | None:
 
 def _target_tie_break(g: dict[str, Any], p: dict[str, Any]) -> float:
     """Targets sharing one clause (and value) pair by indicator name, then owners."""
-    g_names = _name_set(d.get("name") for d in g.get("departments") or [])
-    p_names = _name_set(d.get("name") for d in p.get("departments") or [])
-    return char_f1(g.get("indicator"), p.get("indicator")) + 0.5 * (g_names == p_names)
+    return char_f1(g.get("indicator"), p.get("indicator")) + 0.5 * (_owner_names(g) == _owner_names(p))
 
 
 def _target_keys(r: dict[str, Any]) -> dict[str, Any]:
@@ -179,8 +183,7 @@ def _score_targets(name: str, gold: dict[str, Any], pred: dict[str, Any], report
             report.attributes[f"targets.{attr}"].add(ok)
             if not ok:
                 wrong[attr] = f"{g.get(attr)} -> {p.get(attr)}"
-        g_names = _name_set(d.get("name") for d in g.get("departments") or [])
-        p_names = _name_set(d.get("name") for d in p.get("departments") or [])
+        g_names, p_names = _owner_names(g), _owner_names(p)
         owners.add(_presence(g_names, p_names, g_names == p_names))
         report.attributes["target_owners.accuracy"].add(g_names == p_names)
         if g_names != p_names:

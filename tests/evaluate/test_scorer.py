@@ -311,6 +311,13 @@ def test_target_owner_name_sets(gold_names: list[str], pred_names: list[str],
     assert (owners.precision, owners.recall, report.attributes["target_owners.accuracy"].value) == expected
 
 
+def test_malformed_owner_entries_are_tolerated() -> None:
+    gold = gold_doc(targets=[target("能源消耗", 15, "%", EV_ENERGY, departments=_owners(["自治区能源局"]))])
+    pred = as_prediction(gold, targets=[target("能源消耗", 15, "%", EV_ENERGY,
+                                               departments=["自治区能源局", {"name": None, "role": "lead"}])])
+    assert score(gold, pred).attributes["target_owners.accuracy"].value == 1.0
+
+
 def test_owner_recall_is_zero_when_no_department_is_predicted() -> None:
     gold = full_gold()
     pred = as_prediction(gold)
