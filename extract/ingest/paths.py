@@ -1,0 +1,35 @@
+"""Reading an input file from disk, refusing what cannot be a document before decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EmptyDocument, ExtractError
+from ..settings import Settings
+
+
+class InputNotFound(ExtractError):
+    """The path does not exist, is a directory, or cannot be opened."""
+
+
+class FileTooLarge(ExtractError):
+    """The file is larger than ``Settings.max_file_bytes``."""
+
+
+def read_path(path: Path, settings: Settings) -> bytes:
+    """The file's bytes; raises an ExtractError subclass with a one-line reason."""
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFound(f"no such file: {path}")
+    if path.is_dir():
+        raise InputNotFound(f"is a directory, not a file: {path}")
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise FileTooLarge(f"file too large: {size} bytes > max_file_bytes {settings.max_file_bytes}")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputNotFound(f"cannot read {path}: {e.strerror or e}") from e
+    if not data:
+        raise EmptyDocument("empty file")
+    return data

@@ -1,0 +1,271 @@
+"""PDF -> raw text page by page, with native tables, page starts and unreadable pages.
+
+pdfplumber gives text per page and ruled tables per page. Three things make real
+government PDFs hard (see the real corpus' SOURCES.md):
+
+* shaded rectangles come back as single-column "tables": only tables with at least two
+  rows and two columns are kept;
+* on table pages ``extract_text`` interleaves lines of neighbouring cells, so text inside
+  a kept table's box is taken from the table, and the rest of the page from the chars
+  outside every table box, band by band so that reading order is kept;
+* merged cells come back as ``None``: the grid is rebuilt from the cell rectangles, so
+  each merged cell becomes one Cell with its rowspan/colspan.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import CorruptFile, NoTextLayer, UnsupportedFormat
+from ..settings import Settings
+from .layout import CellSpec, RawTextBuilder, cell_text
+from .pdf_furniture import FurnitureReport, repeated_edge_keys, strip_page_edges
+
+LOGGER = logging.getLogger(__name__)
+
+# A "table" narrower than this many columns or rows is a shaded box or a fragment.
+MIN_TABLE_COLS = 2
+MIN_TABLE_ROWS = 2
+# Cell-grid coordinates closer than this (points) are the same ruling line.
+GRID_EPSILON = 0.5
+# More "(cid:" glyphs than this on a page means its font has no Unicode map.
+MAX_CID_GLYPHS = 10
+NO_TEXT_LAYER = "no text layer (scanned PDF; OCR not supported)"
+
+
+@dataclass(slots=True)
+class PageTable:
+    specs: list[CellSpec]
+    n_cols: int
+    header: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class PageContent:
+    """One page in reading order: text lines and tables (``str`` | ``PageTable`` items)."""
+
+    number: int
+    items: list[Any] = field(default_factory=list)
+    n_chars: int = 0
+    has_images: bool = False
+    cid_glyphs: int = 0
+
+
+@dataclass(slots=True)
+class PdfResult:
+    raw_text: str
+    page_starts: list[int]
+    tables: list
+    unreadable_pages: list[int]
+    warnings: list[str]
+    front_matter: dict[str, Any]
+
+
+def read_pdf(data: bytes, settings: Settings) -> PdfResult:
+    """Read every page; raise NoTextLayer when no page has text."""
+    pages = [p for p in _read_pages(data)]
+    min_chars = settings.min_page_chars
+    unreadable = [p.number for p in pages if p.n_chars < min_chars and p.has_images]
+    if not any(p.n_chars >= min_chars for p in pages):
+        raise NoTextLayer(NO_TEXT_LAYER)
+    report = _strip_furniture(pages)
+    builder = RawTextBuilder()
+    starts: list[int] = []
+    warnings: list[str] = []
+    previous: PageTable | None = None
+    for page in pages:
+        builder.end_line()
+        starts.append(builder.length)
+        for idx, item in enumerate(page.items):
+            if isinstance(item, str):
+                builder.add_line(item)
+                previous = None
+                continue
+            if idx == 0 and previous is not None and _continues(previous, item):
+                warnings.append(f"table on page {page.number} continues the table on page {page.number - 1}")
+            builder.add_table(item.specs, page=page.number)
+            previous = item
+    if unreadable:
+        warnings.insert(0, unreadable_warning(unreadable))
+    warnings.extend(f"page {p.number}: {p.cid_glyphs} glyphs without Unicode mapping (cid:N)"
+                    for p in pages if p.cid_glyphs > MAX_CID_GLYPHS)
+    LOGGER.debug("pdf: %d pages, %d tables, %d furniture lines removed", len(pages), len(builder.tables),
+                 report.removed)
+    return PdfResult(raw_text=builder.text(), page_starts=starts, tables=builder.tables,
+                     unreadable_pages=unreadable, warnings=warnings, front_matter=report.front_matter)
+
+
+def unreadable_warning(pages: list[int]) -> str:
+    """'pages 3-6, 8 have no text layer (scanned; OCR not supported)'."""
+    ranges: list[str] = []
+    start = prev = pages[0]
+    for n in [*pages[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        ranges.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    many = len(pages) > 1
+    return f"{'pages' if many else 'page'} {', '.join(ranges)} {'have' if many else 'has'} no text layer (scanned; OCR not supported)"
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _read_pages(data: bytes) -> list[PageContent]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise UnsupportedFormat(f"encrypted PDF ({type(e).__name__})") from e
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many unrelated types for bad files
+        raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
+    try:
+        with pdf:
+            if not pdf.pages:
+                raise CorruptFile("truncated or corrupt PDF: no pages")
+            return [_read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+    except (CorruptFile, NoTextLayer):
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
+
+
+def _read_page(page: Any, number: int) -> PageContent:
+    content = PageContent(number=number, has_images=bool(page.images))
+    tables = [t for t in (_page_table(t) for t in page.find_tables()) if t is not None]
+    if not tables:
+        text = page.extract_text() or ""
+        content.items = _lines(text)
+    else:
+        content.items = _text_around_tables(page, tables)
+    for item in content.items:
+        text = item if isinstance(item, str) else "".join(s.text for s in item[1].specs)
+        content.n_chars += sum(1 for ch in text if not ch.isspace())
+        content.cid_glyphs += text.count("(cid:")
+    content.items = [item if isinstance(item, str) else item[1] for item in content.items]
+    page.close()
+    return content
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _text_around_tables(page: Any, tables: list[tuple[Any, PageTable]]) -> list[Any]:
+    """Text bands above, beside and below each table, tables in between (top to bottom)."""
+    boxes = [t.bbox for t, _ in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if "x0" not in obj or "top" not in obj:
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    rest = page.filter(outside)
+    items: list[Any] = []
+    y = float("-inf")
+    for found, table in sorted(tables, key=lambda t: t[0].bbox[1]):
+        top, bottom = found.bbox[1], found.bbox[3]
+        items.extend(_band_lines(rest, y, top))
+        items.append((found, table))
+        items.extend(_band_lines(rest, top, bottom))  # text beside the table
+        y = max(y, bottom)
+    items.extend(_band_lines(rest, y, float("inf")))
+    return items
+
+
+def _band_lines(page: Any, top: float, bottom: float) -> list[str]:
+    if top >= bottom:
+        return []
+
+    def in_band(obj: dict[str, Any]) -> bool:
+        if "top" not in obj:
+            return False
+        return top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    return _lines(page.filter(in_band).extract_text() or "")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _page_table(found: Any) -> tuple[Any, PageTable] | None:
+    """A pdfplumber table as anchor cells, or None for single-column/row false positives."""
+    rows = found.rows
+    if len(rows) < MIN_TABLE_ROWS:
+        return None
+    texts = found.extract()
+    xs = sorted({c[0] for c in found.cells})
+    ys = sorted({c[1] for c in found.cells})
+    if len(xs) < MIN_TABLE_COLS:
+        return None
+    specs: list[CellSpec] = []
+    for r, row in enumerate(rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            colspan = sum(1 for x in xs if bbox[0] - GRID_EPSILON <= x < bbox[2] - GRID_EPSILON)
+            rowspan = sum(1 for y in ys if bbox[1] - GRID_EPSILON <= y < bbox[3] - GRID_EPSILON)
+            specs.append(CellSpec(row=r, col=c, text=texts[r][c] or "", rowspan=max(rowspan, 1),
+                                  colspan=max(colspan, 1)))
+    if not any(s.text.strip() for s in specs):
+        return None
+    header = tuple(cell_text(s.text) for s in specs if s.row == 0)
+    return found, PageTable(specs=specs, n_cols=len(xs), header=header)
+
+
+def _continues(previous: PageTable, table: PageTable) -> bool:
+    """A table opening a page continues the one that closed the previous page."""
+    return table.n_cols == previous.n_cols
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _strip_furniture(pages: list[PageContent]) -> FurnitureReport:
+    report = FurnitureReport()
+    edge_lines = [_edge_text_lines(p) for p in pages]
+    repeated = repeated_edge_keys(edge_lines)
+    for page in pages:
+        items = page.items
+        lead = _leading_text(items)
+        trail = _trailing_text(items[len(lead):])
+        middle = items[len(lead): len(items) - len(trail)]
+        if not middle:  # a page of text only: one run of lines with both edges
+            page.items = strip_page_edges(lead, repeated, top=True, bottom=True, report=report)
+            continue
+        page.items = [*strip_page_edges(lead, repeated, top=True, bottom=False, report=report), *middle,
+                      *strip_page_edges(trail, repeated, top=False, bottom=True, report=report)]
+    return report
+
+
+def _leading_text(items: list[Any]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            break
+        out.append(item)
+    return out
+
+
+def _trailing_text(items: list[Any]) -> list[str]:
+    out: list[str] = []
+    for item in reversed(items):
+        if not isinstance(item, str):
+            break
+        out.append(item)
+    return out[::-1]
+
+
+def _edge_text_lines(page: PageContent) -> list[str]:
+    """The page's lines where text (not a table) is at the edge; tables count as breaks."""
+    lead = _leading_text(page.items)
+    trail = _trailing_text(page.items[len(lead):]) if len(lead) < len(page.items) else []
+    return lead[:2] + trail[-2:] if trail else lead

@@ -1,0 +1,17 @@
+"""Loading the ingest rule vocabularies kept as data in ``extract/data/ingest_*.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def load_yaml(name: str) -> Any:
+    """Parse one packaged data file once (``name`` like ``"ingest_html.yaml"``)."""
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
