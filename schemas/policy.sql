@@ -268,4 +268,3 @@ SELECT i.id, d.title AS document_title, s.title AS scoring_table, i.path, i.poin
 FROM scoring_items i
 JOIN scoring_tables s ON s.id = i.scoring_table_id
 JOIN documents d ON d.id = i.doc_id;
-
