@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,8 @@ LOGGER = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BASELINE = ROOT / "tests" / "eval_baseline.json"
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold"
+# same override as tests/conftest.py, so the gate and this script read the same gold
+DEFAULT_GOLD = Path(os.environ.get("POLICY_EXTRACT_SHARED", ROOT.parent / "shared")) / "gold"
 DEFAULT_DOCS = ROOT / "corpora" / "seeds"
 
 
