@@ -189,7 +189,8 @@ def _score_targets(name: str, gold: dict[str, Any], pred: dict[str, Any], report
         if g_names != p_names:
             report.diffs.append(DiffEntry(name, "target_owners", "wrong", {
                 "indicator": g.get("indicator"), "value": g.get("value"),
-                "gold": sorted(g_names), "predicted": sorted(p_names)}, squash(g.get("evidence"))))
+                "missing": sorted(g_names - p_names), "extra": sorted(p_names - g_names)},
+                squash(g.get("evidence"))))
         if wrong:
             report.diffs.append(DiffEntry(name, "targets", "wrong",
                                           {"indicator": g.get("indicator"), "value": g.get("value"), **wrong},
