@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..link.sections import Section, innermost, split_sections
@@ -45,6 +45,8 @@ MAX_SUBJECT_CHARS = 60
 # After 请/由 a longer subject is preferred only when it adds at most a suffix word
 # (领导小组 / 人民政府 / 宣传部 are at most 4 characters).
 MAX_SUFFIX_EXTENSION = 4
+# Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
+SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Tasks are cut to this length: they name the duty, the evidence carries the full clause.
 MAX_TASK_CHARS = 120
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
@@ -52,7 +54,11 @@ MASK_CHAR = "＿"
 
 KIND_SECTION = "section"  # a section parenthetical
 KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
-KIND_SENTENCE = "sentence"  # a directive sentence
+KIND_SENTENCE = "sentence"  # a directive sentence (extract.link.KIND_SENTENCE is the same word)
+# A directive sentence of a document that divides its work by parentheticals: not recorded
+# as a responsibility, but it still names who does what in its own sentence (link uses it).
+KIND_ASIDE = "aside"
+RECORDED_KINDS = (KIND_SECTION, KIND_CARRY, KIND_SENTENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +72,15 @@ class Assignment:
     scope: Span  # the text range whose targets and deadlines this assignment owns
     kind: str
     cue: str = ""  # the words that gave the role (牵头, 按职责分工负责, 要...)
+    intro: str = ""  # 请 / 由 / 对于 before the subject
 
 
 def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsibility]:
     """Every (department, role, task) the text assigns, with evidence == doc.text[span]."""
     out: list[Responsibility] = []
     for a in assignment_plan(doc.text):
+        if a.kind not in RECORDED_KINDS:
+            continue
         out.append(Responsibility(
             department=a.department, role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
@@ -86,9 +95,11 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     parens = find_parentheticals(text)
     plan: list[Assignment] = []
     plan.extend(_parenthetical_assignments(text, sections, parens))
-    if len(parens) < PARENTHETICAL_PLAN_MIN:
-        masked = _mask(text, [p.span for p in parens])
-        plan.extend(_sentence_assignments(text, masked, sections))
+    masked = _mask(text, [p.span for p in parens])
+    sentence_plan = _sentence_assignments(text, masked, sections)
+    if len(parens) >= PARENTHETICAL_PLAN_MIN:
+        sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
+    plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()
     unique: list[Assignment] = []
     for a in sorted(plan, key=lambda a: (a.scope[0], a.evidence[0])):
@@ -254,7 +265,8 @@ def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
         names, role, subj_start, task_start, cue = found
         task = _clip(text[task_start:end])
         evidence = _strip_span(text, (subj_start, end))
-        out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue) for n in names)
+        intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
+        out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
     return out
 
 
@@ -266,7 +278,7 @@ def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int
         pos += 1
     subj_start = pos
     intro = ""
-    for word in ("请", "由", "对于"):
+    for word in SUBJECT_INTRODUCERS:
         if masked.startswith(word, pos):
             intro, pos = word, pos + len(word)
             break
