@@ -1,0 +1,5 @@
+"""spaCy + jieba for policy text (imported lazily: nothing heavy happens on import)."""
+
+from .pipeline import analyse, get_nlp, snap_to_word, word_starts
+
+__all__ = ["analyse", "get_nlp", "snap_to_word", "word_starts"]

@@ -1,0 +1,87 @@
+"""Dates in policy text: masking of numbers that are not quantities, and due-date parsing.
+
+No year is ever guessed: "6月底前" without a year in its sentence stays month-only and the
+caller records ``due=None``; a masked "20*年度" never matches a year at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_number
+from .patterns_targets import DATE, DOC_NUMBER, PHONE, URL_OR_EMAIL, YEAR
+
+MASK_CHAR = "#"  # same length as the masked text, so spans into the masked copy are spans into text
+
+# Date parts that close a month or a year: 底/末 -> last month / day of the period
+_YEAR_END = ("底", "末", "年底", "年末")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in text, with its [start, end) span."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    part: str | None  # 底 / 末 / 中旬 / 下旬 / 份 / 度 ...
+
+    @property
+    def text_due(self) -> str | None:
+        """YYYY, YYYY-MM or YYYY-MM-DD; None when the year is not written."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year}-12" if self.part in _YEAR_END else str(self.year)
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+
+def mask_noise(text: str) -> str:
+    """Replace document numbers, phone numbers, URLs and e-mails by '#' (same length)."""
+    for pattern in (DOC_NUMBER, URL_OR_EMAIL, PHONE):
+        text = pattern.sub(lambda m: MASK_CHAR * len(m.group(0)), text)
+    return text
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date expression with at least a year or a month."""
+    out = []
+    for m in DATE.finditer(text):
+        if m.group("year") is None and m.group("month") is None:
+            continue
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            continue  # the tail of a longer number
+        year = _int(m.group("year"))
+        month = _int(m.group("month"))
+        if month is not None and not 1 <= month <= 12:
+            continue
+        day = _int(m.group("day"))
+        part = m.group("monthpart") or m.group("yearpart")
+        out.append(DateMatch(m.start(), m.end(), year, month, day, part))
+    return out
+
+
+def mask_dates(text: str) -> str:
+    """Replace date expressions (and bare 4-digit years before 年) by '#'."""
+    chars = list(text)
+    for d in find_dates(text):
+        chars[d.start : d.end] = MASK_CHAR * (d.end - d.start)
+    return "".join(chars)
+
+
+def year_of(text: str) -> int | None:
+    """The first 4-digit year written in ``text`` ("2020年8月3日" -> 2020)."""
+    m = re.search(rf"({YEAR})年", text)
+    return _int(m.group(1)) if m else None
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None else None

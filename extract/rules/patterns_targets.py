@@ -1,0 +1,160 @@
+"""Named regexes and rule tables for targets and deadlines (vocabularies live in extract/data).
+
+Every table is read lazily, once (``functools.lru_cache``); nothing happens at import time
+except compiling the regexes below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+# ---------------------------------------------------------------------------- regexes
+
+YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
+_CN_SMALL = r"[一二三四五六七八九十]{1,3}"
+
+# 〔2020〕42号 / 发改环资〔2019〕1696号 / [2021]3号 / 2021年第3号: masked before numbers are read
+DOC_NUMBER = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号|(?:19|20)\d{2}年第\d+号")
+# 010-88416688-6527、6526 / 0351-1234567 / 13812345678
+PHONE = re.compile(r"(?<!\d)(?:\(?0\d{2,3}\)?[-－])?\d{7,8}(?:[-－]\d{1,5})*(?:[、,，]\d{3,5}(?!\d))*|(?<!\d)1[3-9]\d{9}(?!\d)")
+# www.cnbm.com.cn / http://... / lzs@cnbm.com.cn
+URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[\w./\-?=&%#~:]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+# 2020年8月15日 / 2021年底 / 6月底 / 11月5日 / 6月下旬 / 8月份 / 二〇一二年二月十四日
+DATE = re.compile(
+    rf"(?:(?P<year>{YEAR})年(?P<yearpart>底|末|年底|年末|度)?)?"
+    rf"(?:(?P<month>1[0-2]|0?[1-9]|{_CN_SMALL})月(?:(?P<day>3[01]|[12]\d|0?[1-9]|{_CN_SMALL})[日号]|(?P<monthpart>底|末|中旬|上旬|下旬|初|份))?)?"
+)
+# A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
+BASELINE = re.compile(rf"(?:比|较|相比|相较|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
+BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年为基[准数期年]")
+# A rubric rule: "得2分" / "扣1分" / "每项得0.5分"
+SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|最高得|满分")
+# Five-year plan: “十四五”时期 / 十四五期间 / “十四五”末
+PERIOD = re.compile(r"[“\"‘]?(?P<plan>十[一二三四五]五)[”\"’]?(?P<part>时期|期间|期末|末|规划期|规划期内)")
+# 年内 / 今年 / 本年度: the document's own year (only when the issue date is known)
+THIS_YEAR = re.compile(r"年内|今年(?:底|内)?|本年度?")
+
+# Number tokens: Arabic (with thousands separators / decimals), Chinese numerals, Roman grades
+NUMBER_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|百分之|[零〇○一二两三四五六七八九十百千万亿点]+|劣?[ⅠⅡⅢⅣⅤⅥ]")
+# Range joiner between two numbers: 10%—15% / 1—2个 / 1-2 / 1至2个
+RANGE_JOINER = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*")
+
+# Sentence / sub-sentence / clause boundaries. An ASCII full stop ends a sentence only when
+# it is not a decimal point ("不超过1.3.“十四五”时期" -> two sentences).
+SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
+SUBSENTENCE_END = re.compile(r"[；;]")
+CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+
+# A clause that only sets time or manner for what follows: "到2025年" / "“十四五”时期" / "通过实施节能降碳行动"
+CONTEXT_CLAUSE = re.compile(
+    rf"^(?:(?:到|至|截至|力争到|力争|预计到)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?"
+    r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)"
+    r"|(?:通过|依托|按照|围绕)[^，,]{0,30})$"
+)
+# Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区
+SCOPE = re.compile(
+    r"^(?:全(?:国|省|自治区|区|市|县|旗|州|盟)|我(?:国|省|区|市|县)|本(?:省|区|市|县)"
+    r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))"
+)
+# Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|《方案》(?:明确|提出)|此外)+")
+# Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
+TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+# Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
+DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
+# "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
+SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行)")
+
+# ---------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    word: str
+    direction: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    word: str
+    qualifier: str
+    position: str  # before | after
+
+
+def _data_text(name: str) -> str:
+    return resources.files("extract.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _tsv_rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in _data_text(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    import yaml
+
+    return yaml.safe_load(_data_text(name))
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """unit -> kind, ordered longest first so that 万千瓦 wins over 千瓦."""
+    table = {row[0]: row[1] for row in _tsv_rows("units.tsv")}
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, Trigger]:
+    return {r[0]: Trigger(r[0], r[1], r[2] or None) for r in _tsv_rows("target_directions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def trigger_regex() -> re.Pattern[str]:
+    words = sorted(triggers(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> list[Qualifier]:
+    rows = [Qualifier(r[0], r[1], r[2]) for r in _tsv_rows("target_qualifiers.tsv")]
+    return sorted(rows, key=lambda q: -len(q.word))
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in load_yaml("target_markers.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, tuple[int, int]]:
+    return {k: (int(v[0]), int(v[1])) for k, v in load_yaml("target_periods.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def indicator_heads() -> tuple[str, ...]:
+    words = [w.strip() for w in _data_text("indicators.txt").splitlines()]
+    return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def deadline_rules() -> dict[str, Any]:
+    return load_yaml("deadline_rules.yaml")
+
+
+@lru_cache(maxsize=1)
+def recurrence_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r["pattern"]), r["recurrence"]) for r in deadline_rules()["recurrence"]]
+
+
+def contains_any(text: str, words: tuple[str, ...] | list[str]) -> bool:
+    return any(w in text for w in words)

@@ -1,0 +1,395 @@
+"""Numeric targets: one record per committed number, with its evidence clause.
+
+Candidates -> filters -> fields, sentence by sentence:
+
+1. quantities are read from the text with 文号, phones, URLs and dates masked, so that
+   "〔2020〕42号" is never a value and "2025年" never a quantity;
+2. a quantity is a target when a direction trigger stands before it (下降 / 达到 / 不超过 ...,
+   ``extract/data/target_directions.tsv``), when it continues a list of the previous target
+   ("节能改造2000万千瓦、灵活性改造3000万千瓦"), or in the share form "25%的党政机关要建成…";
+3. filters drop eligibility thresholds (及以上, "5万吨标准煤以上项目"), reported results
+   (已完成, 同比), scoring rules (得分), subsidies (给予…奖励) and durations (3年);
+4. deadline and period are carried across the sentence, scope from the last scope named
+   in the sentence, baseline only where "比2020年" is written in the clause.
+
+spaCy (jieba) runs only on the clauses that passed step 2, to keep cuts on word boundaries.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Target
+from ..settings import Settings
+from .clauses import Clause, Sentence, split_sentences
+from .dates import DateMatch, find_dates, mask_dates, mask_noise, year_of
+from .numbers import Quantity, find_quantities
+from .patterns_targets import (
+    BASELINE,
+    BASELINE_BASE,
+    CONTEXT_CLAUSE,
+    DATE_PREFIX,
+    LEADING_NOISE,
+    PERIOD,
+    SCOPE,
+    SCORING_RULE,
+    SHARE_VERB,
+    THIS_YEAR,
+    TRAILING_NOISE,
+    Trigger,
+    contains_any,
+    five_year_plans,
+    indicator_heads,
+    markers,
+    qualifiers,
+    trigger_regex,
+    triggers,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+# Unit kinds that never make a target: durations ("淘汰时限不超过3年") and rubric points.
+NON_TARGET_KINDS = ("time", "score")
+# Longest object between a verb and its number: "完成煤电机组节能改造2000万千瓦" (9 chars).
+# Longer gaps are usually a different construction (a clause with its own number later).
+MAX_OBJECT_GAP = 16
+# A distributed list as object may be longer: "培育低碳城市、海绵城市、“无废城市”各1—2个" (18 chars).
+MAX_LIST_OBJECT_GAP = 32
+# Longest noun phrase continuing a list without its own verb: "、灵活性改造3000万千瓦".
+MAX_LIST_ITEM = 15
+# Longest trailing noun after a distributed number: "各1—2个示范试点".
+MAX_TRAILING_NOUN = 8
+# Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past.
+GAP_FILLERS = ("", "到", "至", "在", "为")
+# Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
+LIST_JOINERS = ("、", "和", "与", "及")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one sentence carries over to its clauses."""
+
+    text: str  # doc.text
+    masked: str  # dates, 文号, phones masked (for quantities)
+    dated: str  # 文号, phones masked (for dates)
+    issue_year: int | None
+    sentence: Sentence
+    dates: list[DateMatch]
+    scope: str | None = None
+    prev: Target | None = None  # previous target in the clause (for list continuation)
+
+
+def extract_targets(doc: Document, settings: Settings) -> list[Target]:
+    """All numeric targets of ``doc`` (departments left empty for the link stage)."""
+    text = doc.text
+    dated = mask_noise(text)
+    masked = mask_dates(dated)
+    issue_year = _issue_year(doc)
+    out: list[Target] = []
+    seen: set[tuple] = set()
+    for sentence in split_sentences(text):
+        if not _may_hold_target(masked, sentence):
+            continue
+        ctx = _Context(text, masked, dated, issue_year, sentence,
+                       [d for d in find_dates(dated[sentence.start:sentence.end])])
+        for target in _sentence_targets(ctx):
+            key = (target.indicator, target.value, target.value_max, target.unit,
+                   target.direction, target.deadline, target.period)
+            if key not in seen:  # a news lead repeating the body is one target, not two
+                seen.add(key)
+                out.append(target)
+    LOGGER.debug("%s: %d targets", doc.source, len(out))
+    return out
+
+
+def _issue_year(doc: Document) -> int | None:
+    date = getattr(doc.metadata, "issue_date", None)
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+_HAS_NUMBER = re.compile(r"\d|百分之|[ⅠⅡⅢⅣⅤ]类|[一二两三四五六七八九十百千]+[万亿]?[%个家吨千平亩公]")
+
+
+def _may_hold_target(masked: str, sentence: Sentence) -> bool:
+    """Cheap pre-filter: a number outside dates, not a table row, not a scoring rule."""
+    piece = masked[sentence.start:sentence.end]
+    if not _HAS_NUMBER.search(piece) or "\t" in piece:
+        return False
+    return not (contains_any(piece, markers()["scoring"]) or SCORING_RULE.search(piece))
+
+
+# ---------------------------------------------------------------------------- per clause
+
+
+def _sentence_targets(ctx: _Context) -> list[Target]:
+    out: list[Target] = []
+    for index, clause in enumerate(ctx.sentence.clauses):
+        scope = _leading_scope(ctx.text[clause.start:clause.end])
+        if scope:
+            ctx.scope = scope
+        ctx.prev = None
+        quantities = [_shift(q, clause.start)
+                      for q in find_quantities(ctx.masked[clause.start:clause.end])]
+        region = clause.start
+        for group in _groups(ctx.text, quantities):
+            made = _group_targets(ctx, index, clause, region, group)
+            out.extend(made)
+            if made:
+                ctx.prev = made[-1]
+            region = group[-1].stop
+    return out
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, start=q.start + offset, end=q.end + offset, qual_end=q.qual_end + offset)
+
+
+def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Consecutive quantities joined only by 、/和 form one list ("8%、8%、10%、10%以上")."""
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        if groups and text[groups[-1][-1].stop:q.start] in LIST_JOINERS:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
+                   group: list[Quantity]) -> list[Target]:
+    text, first, last = ctx.text, group[0], group[-1]
+    if not _plausible(ctx, clause, group):
+        return []
+    found = _direction(ctx, clause, region, group)
+    if found is None:
+        return []
+    direction, trigger, raw_indicator, form = found
+    if form != "share" and _is_threshold(text, last, clause):
+        return []
+    scope, indicator = _clean_indicator(raw_indicator)
+    if scope is None:
+        scope = ctx.scope
+    elif scope:
+        ctx.scope = scope
+    if form in ("object", "share") and not indicator:
+        return []
+    if not indicator:
+        return []
+    trailing = _trailing_noun(text, last, clause) if form == "object" else ""
+    names = _distribute(indicator, len(group), text[region:first.start], trailing)
+    deadline, period = _time_context(ctx, first.start)
+    if _is_past(ctx, clause, deadline):
+        return []
+    baseline = _baseline(text[clause.start:first.start])
+    start = _evidence_start(ctx, index) if region == clause.start else clause.start
+    evidence_span = (start, clause.end)
+    if len(group) == 1 and len(names) > 1:  # one number shared: "化肥、农药利用率均达到43%"
+        group = group * len(names)
+    targets = []
+    for q, name in zip(group, names):
+        targets.append(Target(
+            indicator=name, value=q.value, value_max=q.value_max, unit=q.unit,
+            direction=direction, qualifier=_qualifier(text, q, trigger, first),
+            scope=scope, baseline_year=baseline, deadline=deadline, period=period,
+            evidence=text[evidence_span[0]:evidence_span[1]], span=evidence_span,
+        ))
+    return targets
+
+
+def _plausible(ctx: _Context, clause: Clause, group: list[Quantity]) -> bool:
+    """Unit kinds, 'N% of something', subsidies."""
+    first = group[0]
+    if any(q.unit_kind in NON_TARGET_KINDS for q in group):
+        return False
+    if first.start > 0 and ctx.text[first.start - 1] == "的":
+        return False  # "完成“十三五”计划目标的80%": a share of something else
+    clause_text = ctx.text[clause.start:clause.end]
+    return not contains_any(clause_text, markers()["subsidy"])
+
+
+# ---------------------------------------------------------------------------- direction
+
+
+def _direction(ctx: _Context, clause: Clause, region: int,
+               group: list[Quantity]) -> tuple[str, Trigger | None, str, str] | None:
+    """(direction, trigger, raw indicator text, form) or None when the number is no target.
+
+    form: "verb" (indicator before the verb), "object" (verb, object, number),
+    "list" (continues the previous target), "share" ("25%的党政机关要建成…").
+    """
+    text, first = ctx.text, group[0]
+    trig = _rightmost_trigger(ctx.masked, region, first.start)
+    if trig is not None:
+        t_start, t_end, trigger = trig
+        gap = text[t_end:first.start]
+        if gap in GAP_FILLERS:
+            if first.unit is None and not _unitless_ok(text, group[-1]):
+                return None
+            return trigger.direction, trigger, text[region:t_start], "verb"
+        limit = MAX_LIST_OBJECT_GAP if re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
+        if (len(gap) <= limit and first.unit is not None and "的" not in gap
+                and not gap.endswith(markers()["relative_objects"])):
+            return trigger.direction, trigger, gap, "object"
+        return None
+    pre = text[region:first.start]
+    if ctx.prev is not None and pre[:1] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM and first.unit:
+        return ctx.prev.direction, None, pre, "list"
+    if first.unit_kind == "percent":
+        share = _share_indicator(text, group[-1], clause)
+        if share:
+            return "reach", None, pre + share, "share"
+    return None
+
+
+def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Trigger] | None:
+    best = None
+    for m in trigger_regex().finditer(masked, start, end):
+        best = (m.start(), m.end(), triggers()[m.group(0)])
+    return best
+
+
+def _unitless_ok(text: str, q: Quantity) -> bool:
+    """"PUE值不超过1.3。": a dimensionless level must end its clause (not "达到2个…")."""
+    nxt = text[q.stop:q.stop + 1]
+    return not nxt or not ("\u4e00" <= nxt <= "\u9fff")
+
+
+def _share_indicator(text: str, q: Quantity, clause: Clause) -> str | None:
+    """"25%的党政机关要建成节约型机关" -> "党政机关建成节约型机关比例"."""
+    after = text[q.stop:clause.end]
+    m = re.match(r"的?(?P<noun>[^，,；。]{1,20}?)(?P<verb>" + SHARE_VERB.pattern + r")(?P<obj>[^，,；。]{0,20})", after)
+    if not m:
+        return None
+    verb = re.sub(r"^(?:要|将|应)", "", m.group("verb"))
+    return f"{m.group('noun')}{verb}{m.group('obj')}比例"
+
+
+def _is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
+    """"65蒸吨/小时及以上燃煤锅炉", "5万吨标准煤以上项目", "达到30%的企业": a scope, not a goal."""
+    if q.qualifier_word in ("及以上", "及以下"):
+        return True
+    after = text[q.stop:clause.end]
+    return any(after.startswith(noun) for noun in markers()["threshold_nouns"])
+
+
+# ---------------------------------------------------------------------------- fields
+
+
+def _leading_scope(clause_text: str) -> str | None:
+    stripped = DATE_PREFIX.sub("", LEADING_NOISE.sub("", clause_text))
+    stripped = LEADING_NOISE.sub("", stripped)
+    m = SCOPE.match(stripped)
+    return m.group(0) if m and _on_word_boundary(stripped, m.end()) else None
+
+
+def _on_word_boundary(text: str, pos: int) -> bool:
+    from ..nlp import word_starts
+
+    return pos in word_starts(text[:pos + 8])
+
+
+def _clean_indicator(raw: str) -> tuple[str | None, str]:
+    """Split the text before a trigger into (scope, indicator)."""
+    s = raw
+    for _ in range(3):
+        s = LEADING_NOISE.sub("", DATE_PREFIX.sub("", s))
+    s = BASELINE_BASE.sub("", BASELINE.sub("", s))
+    scope = None
+    m = SCOPE.match(s)
+    if m and m.end() < len(s) and _on_word_boundary(s, m.end()):
+        scope, s = m.group(0), s[m.end():]
+    s = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", s))
+    return scope, s.strip("“”\"（(）) ")
+
+
+def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
+    """"各1—2个示范试点" -> "示范试点" (joined to each distributed indicator)."""
+    tail = text[q.stop:clause.end]
+    return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
+
+
+def _distribute(indicator: str, n: int, pre: str, trailing: str) -> list[str]:
+    """One indicator per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, 氨氮排放总量…"""
+    items = [i for i in re.split(r"、", indicator) if i]
+    shared = n == 1 and len(items) > 1 and re.search(r"均|各", pre + indicator + trailing)
+    if (n > 1 and len(items) == n) or shared:
+        items = _share_head(items)
+        return [f"{i}{trailing}" for i in items]
+    return [f"{indicator}{trailing}"] * n
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """Give every item the indicator head of the last one when they lack one."""
+    last = items[-1]
+    head = next((h for h in indicator_heads() if last.endswith(h) and len(last) > len(h)), None)
+    if head is None:
+        return items
+    return [i if i.endswith(head) or i is last else f"{i}{head}" for i in items]
+
+
+def _qualifier(text: str, q: Quantity, trigger: Trigger | None, first: Quantity) -> str | None:
+    if q.qualifier:
+        return q.qualifier
+    if trigger is not None and trigger.qualifier:
+        return trigger.qualifier
+    before = text[max(0, first.start - 3):first.start]
+    for qual in qualifiers():
+        if qual.position == "before" and before.endswith(qual.word):
+            return qual.qualifier
+    return None
+
+
+def _baseline(prefix: str) -> int | None:
+    m = BASELINE.search(prefix) or BASELINE_BASE.search(prefix)
+    return year_of(m.group(0)) if m else None
+
+
+def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
+    """The last deadline and five-year period written in the sentence before ``pos``."""
+    s = ctx.sentence
+    before = ctx.dated[s.start:pos]
+    deadline = None
+    for d in ctx.dates:
+        if d.year is not None and s.start + d.end <= pos and not _is_baseline_year(before, d):
+            deadline = d.text_due
+    period = None
+    for m in PERIOD.finditer(before):
+        period = m.group("plan")
+        if m.group("part") in ("末", "期末") and deadline is None:
+            deadline = str(five_year_plans()[period][1]) if period in five_year_plans() else None
+    if deadline is None and ctx.issue_year and THIS_YEAR.search(before):
+        deadline = str(ctx.issue_year)
+    return deadline, period
+
+
+def _is_baseline_year(before: str, d: DateMatch) -> bool:
+    head = before[max(0, d.start - 2):d.start]
+    tail = before[d.end:d.end + 3]
+    return bool(re.search(r"(?:比|较|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
+
+
+def _is_past(ctx: _Context, clause: Clause, deadline: str | None) -> bool:
+    """A reported result: 已完成 / 同比 / a year before the document's own year."""
+    s = ctx.sentence
+    sub = [c for c in s.clauses if c.sub == clause.sub]
+    piece = ctx.text[sub[0].start:sub[-1].end]
+    if contains_any(piece, markers()["past"]):
+        return True
+    if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year:
+        return not contains_any(ctx.text[s.start:clause.end], markers()["future"])
+    return False
+
+
+def _evidence_start(ctx: _Context, index: int) -> int:
+    """Extend the evidence back over context clauses: "到2025年，" / "“十四五”时期，"."""
+    clauses = ctx.sentence.clauses
+    start = clauses[index].start
+    for prev in reversed(clauses[:index]):
+        if not CONTEXT_CLAUSE.match(ctx.text[prev.start:prev.end]):
+            break
+        start = prev.start
+    return start
