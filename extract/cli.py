@@ -106,7 +106,7 @@ def extract(file: Path, with_text: bool) -> None:
     try:
         docs = process_file(file)
     except ExtractError as e:
-        raise click.ClickException(f"{file}: {e}") from e
+        raise click.ClickException(str(e)) from e
     except OSError as e:
         raise click.ClickException(f"{file}: cannot read: {e.strerror or e}") from e
     except Exception as e:  # noqa: BLE001 - one line for the user, traceback with -vv

@@ -32,7 +32,7 @@ def torture_dir(tmp_path: Path, seeds_dir: Path) -> Path:
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02PK\x00\x00" * 200)
     (bad / "truncated.pdf").write_bytes(TRUNCATED_PDF)
     (bad / "not_a_zip.docx").write_bytes("这不是一个DOCX文件".encode())
-    (bad / "undecodable.txt").write_bytes(b"\x81\xfe\x80" * 10 + b"\xff\x00\xfe" * 10)
+    (bad / "undecodable.txt").write_bytes(b"\x81\xfe\x80\xff" * 20)  # invalid in UTF-8, GB18030 and Big5
     seed = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
     (bad / "stage_raises.txt").write_text("【触发故障】" + seed, encoding="utf-8")
     return corpus
