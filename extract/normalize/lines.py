@@ -52,6 +52,10 @@ DATE_LINE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\
 OPENER_LINE = re.compile(r"(?:附件|附表|附：|联\s*系\s*人|联系电话|特此通知|抄送|抄报|主送|（本文有删减）)")
 # Signature-like short line: ends with an organisation suffix (高平市能源局, 国务院办公厅).
 SIGNATURE_LINE = re.compile(r"[^\s，。；、,]{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|院|部|中心|公司|集团|学会|协会)")
+# A short "label：value" field line (传真：010-88413388, 地址：…, 邮编：…): never part of a sentence.
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
+# Field lines are short; a longer "X：" line is a lead-in sentence.
+MAX_FIELD_LINE = 40
 # Bare page number lines: "1", "- 2 -", "— 3 —", "－4－", "第5页".
 PAGE_NUMBER_LINE = re.compile(r"[-—–－~]?\s*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*[-—–－~]?")
 # Latin/digit on both sides of a join: keep a space ("energy\\nsaving" -> "energy saving").
@@ -104,9 +108,13 @@ def opens_block(line: str) -> bool:
     return False
 
 
+def is_field(line: str) -> bool:
+    return len(line) <= MAX_FIELD_LINE and bool(FIELD_LINE.match(line))
+
+
 def continues(a: str, b: str, paged: bool, width: float) -> bool:
     """Does line ``a`` continue on line ``b`` (one sentence broken by layout)?"""
-    if "\t" in a or "\t" in b or not a or not b:
+    if "\t" in a or "\t" in b or not a or not b or is_field(a) or is_field(b):
         return False
     if ends_sentence(a) or opens_block(b):
         return False

@@ -1,0 +1,105 @@
+"""Named regexes of the metadata extractor; word lists live in ``data/metadata_vocab.yaml``.
+
+Patterns that need the vocabulary are built once, on first use (:func:`vocab_patterns`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_CN_DIGIT = "〇○零Ｏ一二三四五六七八九十"
+
+# 企管函〔2012〕007号 / 国发〔2021〕33 号 / 闽环保大气[2021]7号 / 沪环气(2021)182号
+DOC_NUMBER = re.compile(
+    rf"(?P<org>[{_HAN}]{{1,16}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]\s*"
+    r"(?P<num>\d{1,5})\s*号"
+)
+# A line that is only the document's own number: "高能源发〔2020〕42号", "（国发〔2021〕33号）",
+# "文号：企管函〔2012〕007号", "沪环气〔2021〕182号 签发人：张三".
+OWN_DOC_NUMBER_LINE = re.compile(
+    rf"[（(]?(?:文\s*号[:：])?(?P<number>[{_HAN}]{{1,16}}\s*[〔\[［（(【]\s*(?:19|20)\d{{2}}\s*[〕\]］）)】]\s*\d{{1,5}}\s*号)"
+    r"[）)]?(?:\s*签发人[:：].*)?"
+)
+# 2020年8月3日 (group names: y m d as Arabic or Chinese numerals)
+DATE_CN = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+    rf"\s*(?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日"
+)
+# A signature-block date: the date alone on its line ("2020年8月3日", "二〇一二年二月十四日").
+DATE_LINE = re.compile(rf"[（(]?{DATE_CN.pattern}[）)]?")
+# The 版记 line "2020年8月3日印发" (fallback for the issue date).
+PRINTED_DATE_LINE = re.compile(rf".{{0,30}}?{DATE_CN.pattern}\s*印发")
+# 《关于印发〈节约型机关创建行动方案〉的通知》（国管节能〔2020〕39号）
+CITED_DOCUMENT = re.compile(
+    r"《(?P<title>[^《》\n]{4,120})》\s*(?:[（(](?P<number>[^（）()\n]{1,30}?〔?\s*\d{4}\s*[〕\]）)]\s*\d{1,5}\s*号)[）)])?"
+)
+# 附件：高平市节约型机关评价标准 / 附件1：… / 附件2.… / 附件：1.…
+ATTACHMENT_LINE = re.compile(r"附\s*件\s*(?P<n>\d{0,2})\s*[:：.．、]?\s*(?P<name>\S.*)?")
+# "2.XXXX" continuation lines of a multi-attachment list.
+ATTACHMENT_ITEM = re.compile(r"(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)")
+# 联系人：金玲、林振森 / 联 系 人:张三（电话：…）
+CONTACT_NAME = re.compile(r"联\s*系\s*人\s*[:：]\s*(?P<names>[^\n：:，,；;（(电]{1,40})")
+# 010-88416688-6527 / 0351-1234567 / 13912345678 / (010)88416688
+PHONE = re.compile(r"(?<!\d)(?:[（(]?0\d{2,3}[）)]?-?\s*)?\d{7,8}(?:-\d{1,6})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+# Phone line labels: 联系电话 / 电话 / 手机 / 联系方式 (not 传真).
+PHONE_LABEL = re.compile(r"(?:联系电话|联系方式|电话|手机|座机)\s*[:：]")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# 主送：各市人民政府 — an explicit 主送 label before the recipients.
+RECIPIENT_LABEL = re.compile(r"^主\s*送\s*[:：]")
+# Separators of a recipient list: 、 ， ; and 及 (and 和 before a recipient opener, see vocab).
+RECIPIENT_SEPARATORS = "、，,；;"
+# A masthead: "XX局 XX委员会 文件" ("文件" as the red-header word).
+MASTHEAD_WORD = re.compile(r"文\s*件")
+# Lead sentence of a news post: "内蒙古自治区人民政府发布《关于印发…》的通知".
+NEWS_LEAD_ISSUER = re.compile(rf"(?P<org>[{_HAN}]{{2,30}}?)(?:正式|近日|日前)?(?:发布|印发|出台)了?《")
+# Annex labels alone on a line: "附件", "附件4".
+ANNEX_LABEL = re.compile(r"附\s*件\s*\d{0,2}[:：]?")
+# Lines ending like a sentence or a lead-in are never titles.
+SENTENCE_END = re.compile(r"[。；;！!？?：:，,]$")
+
+
+@dataclass(frozen=True, slots=True)
+class VocabPatterns:
+    org_suffix: re.Pattern[str]  # a name ending with an organisation suffix: 高平市能源局
+    org_line: re.Pattern[str]  # a line that is only one organisation name
+    title_line: re.Pattern[str]  # 关于…的通知 (optionally after the issuer)
+    title_ending: re.Pattern[str]  # …方案 / …通知 at the end of a line
+    recipient_and: re.Pattern[str]  # 和 / 及 that starts a new recipient
+    web_date_line: re.Pattern[str]  # 时间:2022-09-24 10:15:00
+
+
+def _alt(words: list[str]) -> str:
+    if not words or any(not w for w in words):
+        raise ValueError("metadata_vocab.yaml: empty word list or empty word")
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("extract").joinpath("data", "metadata_vocab.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.lru_cache(maxsize=1)
+def vocab_patterns() -> VocabPatterns:
+    v = vocab()
+    org = _alt(v["org_suffixes"])
+    ending = _alt(v["title_endings"])
+    return VocabPatterns(
+        org_suffix=re.compile(rf"(?:{org})$"),
+        # 高平市发展和改革委员会 / 国务院办公厅 / 中共XX市委 (no punctuation, 2-40 characters)
+        org_line=re.compile(rf"[{_HAN}（）()·\d]{{1,38}}(?:{org})"),
+        # 国务院关于印发“十四五”节能减排综合工作方案的通知 / 关于进一步加强节能减排目标管理的通知
+        title_line=re.compile(rf"[^\n。；]{{0,60}}关于[^\n]{{2,120}}(?:{ending})"),
+        title_ending=re.compile(rf"(?:{ending})$"),
+        # 各子（集团）公司、科研设计院（所）及有关单位 -> split before 有关单位
+        recipient_and=re.compile(rf"及|和(?=(?:{_alt(v['recipient_and_followers'])}))"),
+        web_date_line=re.compile(rf"(?:{_alt(v['web_date_prefixes'])})\s*[:：]"),
+    )
