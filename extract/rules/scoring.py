@@ -140,6 +140,12 @@ def _header_count(grid: Grid) -> int:
     return n
 
 
+def _is_header_row(row: list[Cell | None]) -> bool:
+    texts = [c.text for c in _distinct(row) if c.text.strip()]
+    known = [t for t in texts if header_role(t)]
+    return len(known) >= 2 and 2 * len(known) >= len(texts)
+
+
 def _distinct(row: list[Cell | None]) -> list[Cell]:
     seen: list[Cell] = []
     for c in row:
@@ -269,8 +275,8 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
         if any(t in vocab["total_words"] for t in texts):
             total = next((P.number(t) for t in texts[::-1] if P.number(t) is not None), total)
             continue
-        if any(t in vocab["subtotal_words"] for t in texts):
-            continue
+        if any(t in vocab["subtotal_words"] for t in texts) or _is_header_row(row):
+            continue  # subtotal rows; section header rows repeated inside the table
         new_level = None
         for level, c in enumerate(cols.path):
             cell = row[c] if c < len(row) else None
