@@ -206,13 +206,14 @@ def _parenthetical_assignments(text: str, sections: tuple[Section, ...],
 
 def _carried(name: str, role: str, evidence: Span, sec: Section | None,
              sections: tuple[Section, ...], text: str, cue: str) -> list[Assignment]:
-    """以下均需…负责落实: one assignment per later section of the same outline level."""
+    """以下均需…负责落实: one assignment per later leaf section (one without subsections)."""
     if sec is None:
         return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
+    later = [s for s in sections if s.start >= sec.end]
     return [
         Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue)
-        for s in sections
-        if s.level == sec.level and s.start >= sec.end
+        for s in later
+        if not any(c.level > s.level and s.contains(c.start) for c in later)
     ]
 
 
@@ -258,13 +259,16 @@ def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
         # 市政府成立了节能工作领导小组: the group leads the work it was set up for
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), _strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
+    found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
     for cstart in _clause_starts(masked, start, end):
         found = _subject_at(masked, cstart, end)
-        if found is None:
-            continue
-        names, role, subj_start, task_start, cue = found
-        task = _clip(text[task_start:end])
-        evidence = _strip_span(text, (subj_start, end))
+        if found is not None:
+            found_at.append((cstart, found))
+    for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
+        # a duty runs to the next clause that names its own subject, or the sentence end
+        stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
+        task = _clip(text[task_start:stop])
+        evidence = _strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
     return out
