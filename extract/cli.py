@@ -115,6 +115,27 @@ def extract(file: Path, with_text: bool) -> None:
         click.echo(json.dumps(doc.to_dict(with_text=with_text), ensure_ascii=False))
 
 
+@cli.command()
+@click.argument("doc_path", metavar="DOC", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", default="tree", show_default=True, type=click.Choice(["tree", "csv", "json"]),
+              help="A readable points tree, one CSV row per criterion, or the contract JSON.")
+def rubric(doc_path: Path, fmt: str) -> None:
+    """Print the scoring tables (assessment rubrics) of DOC and where they do not add up."""
+    from .errors import ExtractError
+    from .pipeline import process_file
+    from .rules.scoring_render import render_rubric
+
+    try:
+        docs = process_file(doc_path)
+    except ExtractError as e:
+        raise click.ClickException(str(e)) from e
+    except OSError as e:
+        raise click.ClickException(f"{doc_path}: cannot read: {e.strerror or e}") from e
+    except Exception as e:  # noqa: BLE001 - one line for the user, traceback with -vv
+        raise _internal(e) from e
+    click.echo(render_rubric([t for doc in docs for t in doc.scoring_tables], fmt), nl=False)
+
+
 # --------------------------------------------------------------------------- export
 
 
