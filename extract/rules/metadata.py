@@ -163,22 +163,29 @@ def _is_heading_like(line: Line) -> bool:
     )
 
 
-def find_title(lines: list[Line]) -> tuple[int | None, str | None]:
-    """(line index, title): the 关于…的通知 line (joined when broken), else the first heading-like line."""
+@dataclass(slots=True)
+class TitleHit:
+    first: int  # index of the title's first line
+    last: int  # index of its last line (a title broken over two lines)
+    text: str
+
+
+def find_title(lines: list[Line]) -> TitleHit | None:
+    """The 关于…的通知 line (joined when broken over two lines), else the first heading-like line."""
     vp = vocab_patterns()
     for i, line in enumerate(lines[:HEADER_LINES]):
         if SENTENCE_END.search(line.text) or len(line.text) > MAX_TITLE_CHARS or "\t" in line.text:
             continue
         if vp.title_line.fullmatch(line.text):
-            return i, line.text
+            return TitleHit(i, i, line.text)
         if "关于" in line.text and i + 1 < len(lines):
             joined = line.text + lines[i + 1].text
             if len(joined) <= MAX_TITLE_CHARS and vp.title_line.fullmatch(joined):
-                return i, joined
+                return TitleHit(i, i + 1, joined)
     for i, line in enumerate(lines[:TITLE_SEARCH_LINES]):
         if _is_heading_like(line):
-            return i, line.text
-    return None, None
+            return TitleHit(i, i, line.text)
+    return None
 
 
 # --------------------------------------------------------------------------- issuers
@@ -222,19 +229,19 @@ def _masthead_issuers(doc: Document, header: list[Line]) -> list[str]:
     return []
 
 
-def _header_org_lines(doc: Document, lines: list[Line], title_idx: int | None) -> list[str]:
+def _header_org_lines(doc: Document, lines: list[Line], title: TitleHit | None) -> list[str]:
     names: list[str] = []
-    for line in lines[: title_idx if title_idx is not None else 0]:
+    for line in lines[: title.first if title is not None else 0]:
         if MASTHEAD_WORD.search(line.text) or len(line.text) > MAX_ORG_LINE:
             continue
         names += org_names(doc, line.start, line.end)
     return names
 
 
-def _title_prefix_issuers(doc: Document, lines: list[Line], title_idx: int | None, title: str | None) -> list[str]:
-    if title_idx is None or not title or "关于" not in title:
+def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | None) -> list[str]:
+    if title is None or "关于" not in title.text:
         return []
-    line = lines[title_idx]
+    line = lines[title.first]
     cut = line.text.find("关于")
     if cut <= 0:
         return []
@@ -264,13 +271,12 @@ def _news_lead_issuers(lines: list[Line]) -> list[str]:
     return []
 
 
-def find_issuers(doc: Document, lines: list[Line], title_idx: int | None, title: str | None,
-                 date_idx: int | None) -> list[str]:
+def find_issuers(doc: Document, lines: list[Line], title: TitleHit | None, date_idx: int | None) -> list[str]:
     """Masthead, org lines above the title, the title's own prefix and the signature block."""
     found = (
         _masthead_issuers(doc, lines[:HEADER_LINES])
-        + _header_org_lines(doc, lines, title_idx)
-        + _title_prefix_issuers(doc, lines, title_idx, title)
+        + _header_org_lines(doc, lines, title)
+        + _title_prefix_issuers(doc, lines, title)
         + _signature_issuers(doc, lines, date_idx)
     )
     if not found:
@@ -290,9 +296,9 @@ def find_doc_number(lines: list[Line]) -> str | None:
     return None
 
 
-def find_issue_date(lines: list[Line], title_idx: int | None) -> tuple[int | None, str | None]:
+def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | None, str | None]:
     """(line index, YYYY-MM-DD) of the first date alone on its line after the title; else the 印发 line."""
-    start = title_idx + 1 if title_idx is not None else 0
+    start = title.last + 1 if title is not None else 0
     for line in lines[start:]:
         m = DATE_LINE.fullmatch(line.text)
         if m and (iso := date_to_iso(m)):
@@ -310,16 +316,15 @@ def split_recipients(line: str) -> list[str]:
     return split_outside_brackets(text, separators)
 
 
-def find_recipients(lines: list[Line], title_idx: int | None) -> list[str]:
+def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
     """The 主送 line right after the title: "市直各部门：" -> ["市直各部门"]."""
-    if title_idx is None:
+    if title is None:
         candidates = lines[:HEADER_LINES]
     else:
-        candidates = lines[title_idx + 1 : title_idx + 1 + RECIPIENT_LOOKAHEAD]
-    title = lines[title_idx].text if title_idx is not None else None
+        candidates = lines[title.last + 1 : title.last + 1 + RECIPIENT_LOOKAHEAD]
     for line in candidates:
         text = line.text
-        if text == title or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
+        if (title is not None and text == title.text) or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
             continue
         if RECIPIENT_LABEL.match(text) or (
             text.endswith(("：", ":")) and len(text) <= MAX_RECIPIENT_LINE
@@ -327,7 +332,7 @@ def find_recipients(lines: list[Line], title_idx: int | None) -> list[str]:
             and not vocab_patterns().web_date_line.match(text)
         ):
             return split_recipients(text)
-        if title_idx is not None:
+        if title is not None:
             return []  # the line after the title is not a 主送 line: there is none
     return []
 
@@ -387,16 +392,14 @@ def find_contacts(lines: list[Line]) -> list[dict[str, Any]]:
 def extract_metadata(doc: Document, settings: Settings) -> Metadata:
     """Metadata of ``doc`` read from the layout of ``doc.text`` (front matter as last resort)."""
     lines = text_lines(doc.text)
-    title_idx, title = find_title(lines)
-    if title is None:
-        title = doc.front_matter.get("title") or None
-    date_idx, issue_date = find_issue_date(lines, title_idx)
+    title = find_title(lines)
+    date_idx, issue_date = find_issue_date(lines, title)
     return Metadata(
-        title=title,
+        title=title.text if title else (doc.front_matter.get("title") or None),
         doc_number=find_doc_number(lines),
-        issuers=find_issuers(doc, lines, title_idx, title, date_idx),
+        issuers=find_issuers(doc, lines, title, date_idx),
         issue_date=issue_date,
-        recipients=find_recipients(lines, title_idx),
+        recipients=find_recipients(lines, title),
         cited_documents=find_cited_documents(doc.text),
         attachments=find_attachments(lines),
         contacts=find_contacts(lines),
