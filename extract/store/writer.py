@@ -23,7 +23,8 @@ from .departments import store_departments
 
 LOGGER = logging.getLogger(__name__)
 
-# Primary keys of the tables a document fills, in parent -> child insertion order.
+# Primary keys of the tables a document fills, in parent -> child insertion order
+# (the keys of INSERT OR REPLACE: re-writing a record replaces it).
 _DOCUMENT_TABLES: dict[str, str | tuple[str, ...]] = {
     "documents": "id",
     "blocks": ("doc_id", "idx"),
@@ -168,9 +169,23 @@ def delete_document(db: Database, doc_id: str) -> None:
 def _write_document_rows(db: Database, doc: Document, file_path: str | None) -> None:
     delete_document(db, doc.id)
     for name, rows in document_rows(doc, file_path).items():
-        if rows:
-            db[name].upsert_all(rows, pk=_DOCUMENT_TABLES[name])
+        _replace_rows(db, name, rows)
     store_departments(db, doc)
+
+
+def _replace_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert-or-replace by primary key (``upsert_all`` semantics) with one executemany.
+
+    Why not ``db[table].upsert_all``: the single writer caps a parallel run, and plain
+    executemany is ~5x faster (ENVIRONMENT.md: 402k vs 78k rows/s); the columns are
+    fixed by the migrations, so sqlite-utils' per-row type detection buys nothing.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = (f"INSERT OR REPLACE INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    db.conn.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
 
 
 def write_document(db: Database, doc: Document, file_path: str | None = None) -> None:
