@@ -1,9 +1,294 @@
-"""Deadlines (stub, being written)."""
+"""Deadlines: dated duties, recurring duties and dated goals without a number.
+
+Three rules, sentence by sentence (vocabulary in ``extract/data/deadline_rules.yaml``):
+
+1. recurring duties: "每年度报告一次" -> annual, "每季度" -> quarterly, "按年度落实…" / "制定年度计划";
+2. dated duties: a date followed by 前 ("于2020年8月15日前…", "6月底前…") or announced with
+   将于 / a leading "8月份，…将…"; the year comes from the date or its sentence, never guessed;
+   a month date right after an annual duty ("每年10月底前…。11月5日前，…") is annual too;
+3. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion verb follows and
+   the clause holds no numeric target (numeric targets carry their own deadline).
+
+``responsible`` is filled only when the clause itself names its subject ("市能源局将…").
+"""
+
 from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
 
 from ..model import Deadline, Document
 from ..settings import Settings
+from .clauses import Clause, Sentence, split_sentences
+from .dates import DateMatch, find_dates, mask_noise
+from .patterns_targets import YEAR, contains_any, deadline_rules, recurrence_rules
+
+LOGGER = logging.getLogger(__name__)
+
+# 前 / 之前 / 以前 after a date makes it a due date ("2020年8月15日前"); 前后 does not.
+DUE_AFTER = re.compile(r"^(?:底|末)?(?:前|之前|以前)(?!后)")
+# 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
+DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
+# A dated goal: "到2025年" / "到2025年底" / "2025年前"
+GOAL_DATE = re.compile(rf"(?:到|至|力争到|力争)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)")
+# The detail of a recurrence as written: "每年10月底前" / "每年度报告一次"
+RECURRENCE_DETAIL = re.compile(
+    r"每(?:年度?|季度?|个?月)(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)?)?(?:[\u4e00-\u9fff]{1,4}?一次)?"
+)
+# Progress words: "显著提升" / "进一步完善" are not completion points.
+VAGUE = ("显著", "明显", "大幅", "进一步", "逐步", "不断", "持续", "稳步", "有序")
+# Longest subject noun phrase: "各县市区人民政府" / "集团各二级单位"
+MAX_SUBJECT = 16
+
+
+@dataclass(slots=True)
+class _Found:
+    clause_index: int
+    last_index: int
+    due: str | None
+    recurrence: str | None
+    detail: str | None
+    span: tuple[int, int] | None = None  # a part of a clause ("…“县县通气”、东部地区实现…")
+    when: str | None = None  # the date as written, for undated repeats ("6月下旬")
 
 
 def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
+    """All deadlines of ``doc``; dates of numeric targets stay in the targets."""
+    text = doc.text
+    dated = mask_noise(text)
+    target_ends = _TargetClauses(doc, settings)
+    out: list[Deadline] = []
+    seen: set[tuple] = set()
+    annual_before = False
+    for sentence in split_sentences(text):
+        found = _sentence_deadlines(text, dated, sentence, target_ends, annual_before)
+        annual_before = any(f.recurrence == "annual" for f in found)
+        for f in found:
+            record = _record(text, sentence, f)
+            key = (record.due, record.recurrence, f.when or record.evidence)
+            if key not in seen:  # a news lead repeating the body is one deadline
+                seen.add(key)
+                out.append(record)
+    LOGGER.debug("%s: %d deadlines", doc.source, len(out))
+    return out
+
+
+class _TargetClauses:
+    """Clauses that hold a numeric target (by position, and by text for repeated passages)."""
+
+    def __init__(self, doc: Document, settings: Settings) -> None:
+        targets = doc.targets
+        if not targets and not settings.extract_targets:
+            from .targets import extract_targets
+
+            targets = extract_targets(doc, settings)
+        self.ends = {t.span[1] for t in targets}
+        self.evidences = {t.evidence for t in targets}
+
+    def holds(self, text: str, clause: Clause) -> bool:
+        piece = text[clause.start:clause.end]
+        return clause.end in self.ends or any(e.endswith(piece) for e in self.evidences)
+
+
+def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: set[int],
+                        annual_before: bool) -> list[_Found]:
+    if "\t" in text[sentence.start:sentence.end]:
+        return []  # a table row: rubric conditions, not duties
+    found: list[_Found] = []
+    taken: set[int] = set()
+    for rule in (_recurring, _dated, _goals):
+        for f in rule(text, dated, sentence, target_ends, annual_before):
+            if f.clause_index in taken and f.span is None:
+                continue
+            taken.update(range(f.clause_index, f.last_index + 1))
+            found.append(f)
+    return sorted(found, key=lambda f: f.clause_index)
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def _recurring(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+    out = []
+    verbs = deadline_rules()["duty_verbs"]
+    for i, clause in enumerate(sentence.clauses):
+        piece = dated[clause.start:clause.end]
+        for pattern, recurrence in recurrence_rules():
+            m = pattern.search(piece)
+            if not m:
+                continue
+            last = _extend_forward(text, sentence, i, piece[m.start():])
+            span_text = dated[clause.start:sentence.clauses[last].end]
+            if not contains_any(span_text, verbs):
+                break
+            detail = RECURRENCE_DETAIL.match(piece, m.start())
+            out.append(_Found(i, last, None, recurrence, detail.group(0) if detail else None))
+            break
+    return out
+
+
+def _dated(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+    out = []
+    s_text = dated[sentence.start:sentence.end]
+    dates = find_dates(s_text)
+    for d in dates:
+        if d.month is None and not DUE_AFTER.match(s_text[d.end:]):
+            continue  # a bare year is a goal date (rule 3) or context
+        i = _clause_at(sentence, sentence.start + d.start)
+        clause = sentence.clauses[i]
+        if target_ends.holds(text, clause):
+            continue
+        before = s_text[:d.start]
+        announced = DUE_BEFORE.search(before) or _leads_future_clause(text, sentence, i, d)
+        if not (DUE_AFTER.match(s_text[d.end:]) or announced):
+            continue
+        due = _due(d, dates)
+        recurrence = detail = None
+        if due is None and annual_before and d.year is None:
+            recurrence, detail = "annual", "每年" + _date_text(s_text, d)
+        last = _extend_forward(text, sentence, i, s_text[d.start:clause.end - sentence.start])
+        when = _date_text(s_text, d) if due is None and recurrence is None else None
+        out.append(_Found(i, last, due, recurrence, detail, when=when))
+    return out
+
+
+def _goals(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+    out = []
+    verbs = tuple(deadline_rules()["goal_verbs"])
+    due = None
+    for i, clause in enumerate(sentence.clauses):
+        piece = dated[clause.start:clause.end]
+        for m in GOAL_DATE.finditer(piece):
+            due = _goal_due(m.group(0))
+        if due is None or target_ends.holds(text, clause) or contains_any(piece, VAGUE):
+            continue
+        parts = _goal_parts(piece, verbs)
+        if not parts:
+            continue
+        start = _goal_start(sentence, i, target_ends, text)
+        if len(parts) == 1:
+            out.append(_Found(start, i, due, None, None))
+            continue
+        for k, (a, b) in enumerate(parts):  # "西部…基本实现…“县县通气”、东部地区实现…“市市通气”"
+            begin = sentence.clauses[start].start if k == 0 else clause.start + a
+            out.append(_Found(i, i, due, None, None, span=(begin, clause.start + b)))
+    return out
+
+
+def _goal_parts(piece: str, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the goals in a clause: one, or each 、-joined part that has its own verb."""
+    if len(GOAL_DATE.sub("", piece)) <= 2 or not contains_any(GOAL_DATE.sub("", piece), verbs):
+        return []
+    parts, pos = [], 0
+    for m in re.finditer(r"、|$", piece):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    if len(parts) > 1 and all(contains_any(piece[a:b], verbs) for a, b in parts):
+        return parts
+    return [(0, len(piece))]
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _clause_at(sentence: Sentence, pos: int) -> int:
+    for i, c in enumerate(sentence.clauses):
+        if c.start <= pos < c.end:
+            return i
+    return len(sentence.clauses) - 1
+
+
+def _extend_forward(text: str, sentence: Sentence, i: int, from_date: str) -> int:
+    """A clause that is only a time phrase ("每年10月底前，") takes the clause it governs."""
+    rest = re.sub(rf"^(?:于|在)?(?:每(?:年度?|季度?|个?月))?(?:(?:{YEAR})年)?[\d一二三四五六七八九十]*月?[\d一二三四五六七八九十]*[日号]?(?:底|末|中旬|上旬|下旬|份|初)?(?:前|之前|以前)?", "", from_date)
+    if len(rest) <= 1 and i + 1 < len(sentence.clauses):
+        return i + 1
+    return i
+
+
+def _leads_future_clause(text: str, sentence: Sentence, i: int, d: DateMatch) -> bool:
+    """"8月份,市节能办将根据…": a date clause of its own, followed by a 将/要 clause."""
+    clause = sentence.clauses[i]
+    own = text[clause.start:clause.end]
+    if len(own) > (d.end - d.start) + 1 or i + 1 >= len(sentence.clauses):
+        return False
+    nxt = sentence.clauses[i + 1]
+    return bool(re.search(r"将|要|须|务必", text[nxt.start:nxt.end]))
+
+
+def _due(d: DateMatch, dates: list[DateMatch]) -> str | None:
+    """The date's own year, else a year written earlier in the same sentence (never guessed)."""
+    if d.year is not None:
+        return d.text_due if d.month is not None or d.part else str(d.year)
+    years = [x.year for x in dates if x.year is not None and x.end <= d.start]
+    if not years:
+        return None
+    from dataclasses import replace
+
+    return replace(d, year=years[-1]).text_due
+
+
+def _date_text(s_text: str, d: DateMatch) -> str:
+    m = re.match(r"(?:底|末)?(?:前|之前|以前)?", s_text[d.end:])
+    return s_text[d.start:d.end] + (m.group(0) if m else "")
+
+
+def _goal_due(phrase: str) -> str | None:
+    m = re.search(rf"({YEAR})年(底|末)?", phrase)
+    if not m:
+        return None
+    from .dates import year_of
+
+    year = year_of(m.group(0))
+    return f"{year}-12" if m.group(2) else str(year)
+
+
+def _goal_start(sentence: Sentence, i: int, target_ends: set[int], text: str) -> int:
+    """Extend a goal back to its "到2025年" when only context clauses stand between them."""
+    clauses = sentence.clauses
+    for j in range(i - 1, -1, -1):
+        c = clauses[j]
+        if c.sub != clauses[i].sub or target_ends.holds(text, c):
+            return i
+        if GOAL_DATE.search(text[c.start:c.end]):
+            return j
+    return i
+
+
+def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
+    first, last = sentence.clauses[f.clause_index], sentence.clauses[f.last_index]
+    span = f.span or (first.start, last.end)
+    evidence = text[span[0]:span[1]]
+    return Deadline(
+        task=_task(evidence), due=f.due, recurrence=f.recurrence, recurrence_detail=f.detail,
+        responsible=_subject(text, sentence, f), evidence=evidence, span=span,
+    )
+
+
+_TASK_NOISE = re.compile(
+    rf"(?:请|到|至|于|在|力争|每年度?|每季度?|每个?月|(?:{YEAR})年(?:底|末|度)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,]|将|要)+"
+)
+
+
+def _task(evidence: str) -> str:
+    """The duty without its time words: "于2020年8月15日前将…报市能源局" -> "…报市能源局"."""
+    task = _TASK_NOISE.sub("", evidence, count=1) if _TASK_NOISE.match(evidence) else evidence
+    return task.strip("，,。；; ") or evidence
+
+
+def _subject(text: str, sentence: Sentence, f: _Found) -> list[str]:
+    """The organisation that opens the clause ("市能源局将牵头…", "请各二级单位…")."""
+    rules = deadline_rules()
+    enders = "|".join(map(re.escape, sorted(rules["subject_enders"], key=len, reverse=True)))
+    suffixes = tuple(rules["org_suffixes"])
+    candidates = [sentence.clauses[k] for k in range(f.clause_index, f.last_index + 1)]
+    for clause in candidates:
+        piece = re.sub(r"^(?:[\d一二三四五六七八九十]+月[^，,]*?[前份旬底]|每(?:年度?|季度?|个?月)|请)", "", text[clause.start:clause.end])
+        m = re.match(rf"(?P<subj>[^，,、。；]{{2,{MAX_SUBJECT}}}?)(?:{enders})", piece)
+        if m and m.group("subj").endswith(suffixes):
+            return [m.group("subj")]
     return []
+
+
+__all__ = ["Clause", "extract_deadlines"]
