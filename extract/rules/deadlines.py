@@ -61,7 +61,10 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     out: list[Deadline] = []
     seen: set[tuple] = set()
     annual_before = False
+    tables = [t.span for t in doc.tables if t.span]
     for sentence in split_sentences(text):
+        if any(a <= sentence.start < b for a, b in tables):
+            continue  # table cells are rubric conditions or data, not duties
         found = _sentence_deadlines(text, dated, sentence, target_ends, annual_before)
         annual_before = any(f.recurrence == "annual" for f in found)
         for f in found:

@@ -32,8 +32,8 @@ DATE = re.compile(
 # A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
 BASELINE = re.compile(rf"(?:比|较|相比|相较|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
 BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年为基[准数期年]")
-# A rubric rule: "得2分" / "扣1分" / "每项得0.5分"
-SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|最高得|满分")
+# A rubric rule: "得2分" / "扣1分" / "（2分）" / "最高得5分"
+SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|[（(]\d+(?:\.\d+)?分[）)]|最高得|满分")
 # Five-year plan: “十四五”时期 / 十四五期间 / “十四五”末
 PERIOD = re.compile(r"[“\"‘]?(?P<plan>十[一二三四五]五)[”\"’]?(?P<part>时期|期间|期末|末|规划期|规划期内)")
 # 年内 / 今年 / 本年度: the document's own year (only when the issue date is known)
