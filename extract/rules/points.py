@@ -65,6 +65,7 @@ def heading_points(text: str) -> tuple[str, float | None]:
 def clean_name(text: str) -> str:
     """A path element: no enumerator, no line breaks, no surrounding punctuation."""
     name = re.sub(r"\s*\n\s*", "", text).strip()
+    name = re.sub(r"[（(]\s*分\s*[）)]", "", name)  # "（分）" left by a PDF cell with its number lost
     name = ENUMERATOR.sub("", name)
     return name.strip(" \t:：，,。；;")
 

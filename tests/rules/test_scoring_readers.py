@@ -1,0 +1,55 @@
+"""Scoring tables through the real readers: DOCX merged cells, the r05 PDF across pages."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import process_bytes, process_file
+
+
+def _docx_rubric() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("节约型机关考核评分表")
+    rows = [
+        ["评价单元", "评价项目", "评价标准", "分值"],
+        ["组织管理（6分）", "管理机构", "明确管理机构和工作职责，得2分；设置能源管理岗位，得1分。", "3"],
+        ["", "管理制度", "制定节约能源资源管理制度，每项得1分，最高得3分。", "3"],
+        ["绿色办公（4分）", "行为节约", "推行无纸化办公，得2分；充分利用自然采光，得2分。", "4"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # python-docx repeats the merged cell below
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_vertical_merge_counted_once() -> None:
+    (doc,) = process_bytes(_docx_rubric(), "rubric.docx")
+    (st,) = doc.scoring_tables
+    assert [(i.path, i.points, [c.points for c in i.criteria]) for i in st.items] == [
+        (["组织管理", "管理机构"], 3, [2, 1]),
+        (["组织管理", "管理制度"], 3, [3]),
+        (["绿色办公", "行为节约"], 4, [2, 2]),
+    ]
+    assert st.total_points == 10 and st.inconsistencies == []
+    for item in st.items:
+        assert item.span is not None
+
+
+@pytest.mark.slow
+def test_r05_pdf_rubric_across_pages(real_pdf_dir: Path) -> None:
+    (doc,) = process_file(real_pdf_dir / "r05_shanghai-ditan-shifan-chuangjian-pingfen.pdf")
+    community = next(t for t in doc.scoring_tables if any(i.path[0] == "低碳组织管理" for i in t.items))
+    assert len(community.items) == 28  # pages 14-16 joined, header rows not items
+    assert {c["name"]: c["points"] for c in community.categories}["加分项"] == 20
+    assert "节能低碳示范项目: category says 30, items sum to 32" in community.inconsistencies
+    assert all(i.page in (14, 15, 16) for i in community.items)
