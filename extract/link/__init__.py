@@ -31,6 +31,8 @@ __all__ = ["link", "owners_at", "target_id", "deadline_id"]
 KIND_SENTENCE = "sentence"
 # A directive sentence in a document that assigns work by parentheticals (not recorded).
 KIND_ASIDE = "aside"
+# A body carried into a later section by 以下均需…负责落实 (extract.rules.responsibilities.KIND_CARRY).
+KIND_CARRY = "carry"
 SENTENCE_KINDS = (KIND_SENTENCE, KIND_ASIDE)
 # Subjects after these are agents inside a clause, not the topic later sentences continue.
 NOT_TOPICAL_INTRODUCERS = ("由", "对于")
@@ -85,7 +87,10 @@ def owners_at(plan: tuple[Assignment, ...], pos: int) -> list[Assignment]:
     """The assignments that own the text at ``pos`` (own sentence first, then its section)."""
     covering = [a for a in plan if a.scope[0] <= pos < a.scope[1]]
     own_sentence = [a for a in covering if a.kind in SENTENCE_KINDS]
-    return own_sentence or [a for a in covering if a.kind not in SENTENCE_KINDS]
+    if own_sentence:
+        return own_sentence
+    # the section's own parenthetical first, then bodies carried in by 以下均需…
+    return sorted((a for a in covering if a.kind not in SENTENCE_KINDS), key=lambda a: a.kind == KIND_CARRY)
 
 
 def topic_subject(text: str, plan: tuple[Assignment, ...], pos: int) -> list[Assignment]:

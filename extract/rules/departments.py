@@ -73,9 +73,7 @@ def split_region(name: str) -> NameParts:
         if rest.startswith(word) and len(rest) > len(word) + 1:
             return NameParts(each=each, region=word, core=rest[len(word):])
     m = patterns().region_prefix.match(rest)
-    if m and len(rest) > m.end() + 1 and not any(
-        x in m.group() for x in gaz["prefix_exceptions"]
-    ):
+    if m and len(rest) > m.end() + 1 and m.group() not in gaz["prefix_exceptions"]:
         return NameParts(each=each, region=m.group(), core=rest[m.end():])
     return NameParts(each=each, region="", core=rest)
 

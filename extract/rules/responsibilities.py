@@ -30,7 +30,7 @@ from ..link.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span
 from ..settings import Settings
 from .departments import distribute, is_body, qualify, split_list
-from .patterns_departments import BOOK_TITLE, CLAUSE_END, SENTENCE_END, patterns
+from .patterns_departments import BOOK_TITLE, CLAUSE_END, SENTENCE_END, load_yaml, patterns
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,9 +42,8 @@ MAX_PARENTHETICAL_CHARS = 400
 # Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
 # 各重点用能企业" is 24 characters).
 MAX_SUBJECT_CHARS = 60
-# After 请/由 a longer subject is preferred only when it adds at most a suffix word
-# (领导小组 / 人民政府 / 宣传部 are at most 4 characters).
-MAX_SUFFIX_EXTENSION = 4
+# "党委组织部": a verb followed by at most this many characters is part of a name.
+MAX_SUFFIX_AFTER_VERB = 2
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Tasks are cut to this length: they name the duty, the evidence carries the full clause.
@@ -321,11 +320,11 @@ def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int
         if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
             candidates.append((distribute(dm.group("heads"), dm.group("head")), length))
     if intro in ("请", "由") and candidates:
-        # no cue word after 请/由: the subject is the shortest list, grown while a suffix
-        # directly extends it (市委 -> 市委宣传部) but not across a verb (各二级单位|组织成员企业)
+        # no cue word after 请/由: the subject is the shortest list, grown while the longer
+        # name adds no verb (区机关 -> 区机关事务服务中心, but not 各二级单位|组织成员企业)
         best = candidates[0]
         for names, length in candidates[1:]:
-            if length - best[1] <= MAX_SUFFIX_EXTENSION:
+            if not _has_verb(clause[best[1]:length]):
                 best = (names, length)
         candidates = [best]
     for names, length in candidates:
@@ -333,6 +332,15 @@ def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int
         if role is not None:
             return names, length, role, cue_len
     return None
+
+
+def _has_verb(extension: str) -> bool:
+    """True when a directive verb in ``extension`` is followed by more than a short suffix."""
+    for verb in load_yaml("role_triggers.yaml")["directive_verbs"]:
+        at = extension.find(verb)
+        if at >= 0 and len(extension) - at - len(verb) > MAX_SUFFIX_AFTER_VERB:
+            return True
+    return False
 
 
 def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
