@@ -53,3 +53,21 @@ def test_r05_pdf_rubric_across_pages(real_pdf_dir: Path) -> None:
     assert {c["name"]: c["points"] for c in community.categories}["加分项"] == 20
     assert "节能低碳示范项目: category says 30, items sum to 32" in community.inconsistencies
     assert all(i.page in (14, 15, 16) for i in community.items)
+
+
+HTML_RUBRIC = """<html><body><h1>考核评分表</h1><table>
+<tr><th>考核指标</th><th>考核内容</th><th>评分标准</th><th>分值</th></tr>
+<tr><td rowspan="2">一、组织领导（10分）</td><td>建立工作机制</td>
+<td><p>1.成立领导小组的，得3分；</p><p>2.明确专人负责的，得2分。</p></td><td>5</td></tr>
+<tr><td>制定实施方案</td><td>制定方案的，得5分。</td><td>5</td></tr>
+<tr><td colspan="3">合计</td><td>10</td></tr>
+</table></body></html>"""
+
+
+def test_html_rowspan_and_paragraph_cells() -> None:
+    (doc,) = process_bytes(HTML_RUBRIC.encode("utf-8"), "rubric.html")
+    (st,) = doc.scoring_tables
+    assert st.total_points == 10 and st.inconsistencies == []
+    first = st.items[0]
+    assert first.path == ["组织领导", "建立工作机制"] and [c.points for c in first.criteria] == [3, 2]
+    assert doc.text[first.criteria[1].span[0] : first.criteria[1].span[1]] == "2.明确专人负责的，得2分。"
