@@ -24,7 +24,9 @@ from .patterns_metadata import (
     ATTACHMENT_ITEM,
     ATTACHMENT_LINE,
     CITED_DOCUMENT,
+    CONTACT_HEADER,
     CONTACT_NAME,
+    CONTACT_PAIR,
     DATE_CN,
     DATE_LINE,
     DOC_NUMBER,
@@ -184,8 +186,20 @@ def find_title(lines: list[Line]) -> TitleHit | None:
                 return TitleHit(i, i + 1, joined)
     for i, line in enumerate(lines[:TITLE_SEARCH_LINES]):
         if _is_heading_like(line):
-            return TitleHit(i, i, line.text)
+            return _extend_title(lines, TitleHit(i, i, line.text))
     return None
+
+
+def _extend_title(lines: list[Line], hit: TitleHit) -> TitleHit:
+    """Join the following heading-like lines until the title has its ending (…园区 / 建设评价导则)."""
+    vp = vocab_patterns()
+    while not vp.title_ending.search(hit.text) and hit.last + 1 < len(lines):
+        nxt = lines[hit.last + 1]
+        joined = hit.text + nxt.text
+        if not _is_heading_like(nxt) or len(joined) > MAX_TITLE_CHARS or not vp.title_ending.search(joined):
+            break
+        hit = TitleHit(hit.first, hit.last + 1, joined)
+    return hit
 
 
 # --------------------------------------------------------------------------- issuers
@@ -313,7 +327,13 @@ def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | No
 def split_recipients(line: str) -> list[str]:
     text = RECIPIENT_LABEL.sub("", line).rstrip("：: ")
     separators = re.compile(f"[{RECIPIENT_SEPARATORS}]|{vocab_patterns().recipient_and.pattern}")
-    return split_outside_brackets(text, separators)
+    items: list[str] = []
+    for item in split_outside_brackets(text, separators):
+        if len(item) == 1 and items:  # 市政府各委、办、局: one-character items belong to the list before
+            items[-1] += "、" + item
+        else:
+            items.append(item)
+    return items
 
 
 def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
@@ -368,9 +388,23 @@ def find_attachments(lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _contact_pairs(lines: list[Line]) -> list[dict[str, Any]]:
+    """苏汝波0591-88367063、易心坦0591-88360282 lines under a 联系人及联系方式： header."""
+    out = []
+    for line in lines:
+        pairs = list(CONTACT_PAIR.finditer(line.text))
+        if not pairs:
+            break
+        out += [{"name": p.group("name"), "phone": p.group("phone"), "email": None} for p in pairs]
+    return out
+
+
 def find_contacts(lines: list[Line]) -> list[dict[str, Any]]:
     contacts: list[dict[str, Any]] = []
     for i, line in enumerate(lines):
+        if CONTACT_HEADER.fullmatch(line.text):
+            contacts += _contact_pairs(lines[i + 1 : i + 1 + CONTACT_LOOKAHEAD])
+            continue
         m = CONTACT_NAME.search(line.text)
         if not m:
             continue

@@ -44,10 +44,14 @@ ATTACHMENT_LINE = re.compile(r"附\s*件\s*(?P<n>\d{0,2})\s*[:：.．、]?\s*(?P
 ATTACHMENT_ITEM = re.compile(r"(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)")
 # 联系人：金玲、林振森 / 联 系 人:张三（电话：…）
 CONTACT_NAME = re.compile(r"联\s*系\s*人\s*[:：]\s*(?P<names>[^\n：:，,；;（(电]{1,40})")
+# 联系人及联系方式： / 联系人及电话： alone on a line (name+phone pairs follow)
+CONTACT_HEADER = re.compile(r"联\s*系\s*人\s*(?:及|和)\s*(?:联系方式|联系电话|电话)\s*[:：]")
 # 010-88416688-6527 / 0351-1234567 / 13912345678 / (010)88416688
 PHONE = re.compile(r"(?<!\d)(?:[（(]?0\d{2,3}[）)]?-?\s*)?\d{7,8}(?:-\d{1,6})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 # Phone line labels: 联系电话 / 电话 / 手机 / 联系方式 (not 传真).
 PHONE_LABEL = re.compile(r"(?:联系电话|联系方式|电话|手机|座机)\s*[:：]")
+# 苏汝波0591-88367063 / 胡以超 0591-88612765（海峡股权交易中心）
+CONTACT_PAIR = re.compile(rf"(?P<name>[{_HAN}]{{2,4}})\s*(?P<phone>{PHONE.pattern})")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # 主送：各市人民政府 — an explicit 主送 label before the recipients.
 RECIPIENT_LABEL = re.compile(r"^主\s*送\s*[:：]")
