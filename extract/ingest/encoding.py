@@ -36,6 +36,24 @@ _IMPLAUSIBLE = {"Cc", "Cn", "Co", "Cs"}
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
 
+# Code-point ranges of Chinese documents: ASCII, Latin, punctuation, symbols (①, ㎡), CJK,
+# full-width forms. UTF-16 decodes almost any even-length bytes, so a UTF-16 reading is
+# only believed when nearly all of it falls here (junk decodes to e.g. half-width katakana).
+_DOCUMENT_RANGES = ((0x09, 0x0D), (0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x27BF), (0x2E80, 0x2FDF),
+                    (0x3000, 0x303F), (0x3200, 0x33FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF),
+                    (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFEF))
+MIN_DOCUMENT_SHARE = 0.9
+
+
+def document_like(text: str) -> bool:
+    """True when nearly all characters are ones Chinese documents are written in."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    good = sum(1 for ch in sample if any(lo <= ord(ch) <= hi for lo, hi in _DOCUMENT_RANGES))
+    return good >= MIN_DOCUMENT_SHARE * len(sample)
+
+
 def plausible_text(text: str) -> bool:
     """True when nearly every character is one a document would contain."""
     if not text:
@@ -70,21 +88,18 @@ def _by_declaration(data: bytes, declared: str | None) -> tuple[str, str] | None
 
 
 def _by_detection(data: bytes, candidates: list[str]) -> tuple[str, str] | None:
+    """charset-normalizer's readings, best first; the first plausible one wins."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=candidates).best()
-    if best is None:
-        return None
-    codec = best.encoding
-    if codec in ("gbk", "gb2312"):
-        codec = "gb18030"
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if not plausible_text(text):
-        return None
-    return text, RECORDED_NAME.get(codec, codec.replace("_", "-"))
+    for match in from_bytes(data, cp_isolation=candidates):
+        codec = "gb18030" if match.encoding in ("gbk", "gb2312") else match.encoding
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if plausible_text(text) and (not codec.startswith("utf_16") or document_like(text)):
+            return text, RECORDED_NAME.get(codec, codec.replace("_", "-"))
+    return None
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:

@@ -85,7 +85,8 @@ def read_markdown(text: str) -> MarkdownResult:
 def strip_markdown(body: str) -> str:
     """Plain text of a Markdown body: one output line per source line, syntax removed."""
     builder = RawTextBuilder()
-    for line in body.split("\n"):
+    body = _LINK.sub(r"\1", _IMAGE.sub(r"\1", _AUTOLINK.sub(r"\1", body)))
+    for line in body.rstrip().split("\n"):
         if _RULE.match(line):
             builder.blank_line()
             continue
