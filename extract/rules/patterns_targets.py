@@ -59,14 +59,14 @@ CONTEXT_CLAUSE = re.compile(
 # Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区
 SCOPE = re.compile(
     r"^(?:全(?:国|省|自治区|区|市|县|旗|州|盟)|我(?:国|省|区|市|县)|本(?:省|区|市|县)"
-    r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))"
+    r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|《方案》(?:明确|提出)|此外)+")
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
 TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
 # Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
-DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
+DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
 # "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
 SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行)")
 

@@ -63,6 +63,8 @@ MAX_LIST_ITEM = 15
 MAX_TRAILING_NOUN = 8
 # Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past.
 GAP_FILLERS = ("", "到", "至", "在", "为")
+# 均 / 各 / 都 just before the verb or number share one number: "化肥、农药利用率均达到43%"
+SHARED_MARK = re.compile(r"(?:均|各|都)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
 LIST_JOINERS = ("、", "和", "与", "及")
 
@@ -180,7 +182,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if not indicator:
         return []
     trailing = _trailing_noun(text, last, clause) if form == "object" else ""
-    names = _distribute(indicator, len(group), text[region:first.start], trailing)
+    shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
+    names = _distribute(indicator, len(group), shared, trailing)
     deadline, period = _time_context(ctx, first.start)
     if _is_past(ctx, clause, deadline):
         return []
@@ -273,7 +276,9 @@ def _is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
     if q.qualifier_word in ("及以上", "及以下"):
         return True
     after = text[q.stop:clause.end]
-    return any(after.startswith(noun) for noun in markers()["threshold_nouns"])
+    if after.startswith(markers()["goal_nouns"]):
+        return False
+    return after.startswith(markers()["threshold_nouns"])
 
 
 # ---------------------------------------------------------------------------- fields
@@ -312,14 +317,30 @@ def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
 
 
-def _distribute(indicator: str, n: int, pre: str, trailing: str) -> list[str]:
+def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[str]:
     """One indicator per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, 氨氮排放总量…"""
-    items = [i for i in re.split(r"、", indicator) if i]
-    shared = n == 1 and len(items) > 1 and re.search(r"均|各", pre + indicator + trailing)
-    if (n > 1 and len(items) == n) or shared:
+    items = _list_items(indicator)
+    if (n > 1 and len(items) == n) or (n == 1 and len(items) > 1 and shared):
         items = _share_head(items)
         return [f"{i}{trailing}" for i in items]
     return [f"{indicator}{trailing}"] * n
+
+
+def _list_items(indicator: str) -> list[str]:
+    """Split at 、 outside brackets and quotes ("各县（市、区）" stays whole)."""
+    items, depth, current = [], 0, []
+    for ch in indicator:
+        if ch in "（(《“[":
+            depth += 1
+        elif ch in "）)》”]":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [i for i in items if i]
 
 
 def _share_head(items: list[str]) -> list[str]:
