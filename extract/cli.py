@@ -187,6 +187,30 @@ def search(query: str, db_path: Path, limit: int) -> None:
         click.echo(f"{hit['source']}\t{hit['title'] or ''}\t{hit['snippet']}")
 
 
+# --------------------------------------------------------------------------- owners
+
+
+@cli.command()
+@click.option("--department", help="A body in any spelling (发改委, 自治区发展改革委); aliases are matched.")
+@click.option("--indicator", help="Text the target indicator or task must contain.")
+@click.option("--due-before", type=int, help="Only rows whose deadline year is before this year.")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Database written by `run`.")
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "csv"]))
+def owners(department: str | None, indicator: str | None, due_before: int | None, db_path: Path, fmt: str) -> None:
+    """Who owns what: department, role, target/task, value, deadline, document."""
+    from .store import open_db
+    from .store.queries import format_owners
+    from .store.queries import owners as query_owners
+
+    db = open_db(db_path)
+    try:
+        rows = query_owners(db, department=department, indicator=indicator, due_before=due_before)
+    finally:
+        db.close()
+    click.echo(format_owners(rows, fmt))
+
+
 # --------------------------------------------------------------------------- eval
 
 
