@@ -268,3 +268,12 @@ SELECT i.id, d.title AS document_title, s.title AS scoring_table, i.path, i.poin
 FROM scoring_items i
 JOIN scoring_tables s ON s.id = i.scoring_table_id
 JOIN documents d ON d.id = i.doc_id;
+
+CREATE TABLE department_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    name TEXT NOT NULL,
+    department_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, name)
+);
+
+CREATE INDEX department_mentions_department ON department_mentions (department_id);

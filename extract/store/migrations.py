@@ -324,6 +324,21 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="002_department_mentions")
+def m002_department_mentions(db: Database) -> None:
+    """Which ``departments`` row a name written in a document means (filled by
+    :mod:`extract.store.departments`; the writer deletes a document's rows first)."""
+    db.execute("""
+    CREATE TABLE department_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        name TEXT NOT NULL,
+        department_id TEXT NOT NULL,
+        PRIMARY KEY (doc_id, name)
+    )
+    """)
+    db.execute("CREATE INDEX department_mentions_department ON department_mentions (department_id)")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -51,6 +51,7 @@ _DELETE_DOCUMENT = [
     "DELETE FROM scoring_criteria WHERE item_id IN (SELECT id FROM scoring_items WHERE doc_id = :doc)",
     "DELETE FROM scoring_items WHERE doc_id = :doc",
     "DELETE FROM scoring_tables WHERE doc_id = :doc",
+    "DELETE FROM department_mentions WHERE doc_id = :doc",
     "DELETE FROM documents WHERE id = :doc",
 ]
 

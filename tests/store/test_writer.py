@@ -132,3 +132,12 @@ def test_views_read_like_a_report(db, full_document: Document) -> None:
     assert first["departments"] == "市发展改革委 (lead); 市工业和信息化局 (support)"
     [item] = list(db["scoring_items_view"].rows)
     assert item["scoring_table"] == "节约型机关评价标准" and "年度指标" in item["criteria"]
+
+
+def test_rewrite_clears_department_mentions(db, full_document: Document) -> None:
+    write_document(db, full_document)
+    db.execute("INSERT OR IGNORE INTO department_mentions (doc_id, name, department_id) VALUES (?, ?, ?)",
+               [full_document.id, "不再出现的部门", "dep-x"])
+    write_document(db, full_document)  # foreign keys enforced: the old mention must go first
+    names = [r[0] for r in db.execute("SELECT name FROM department_mentions WHERE doc_id = ?", [full_document.id])]
+    assert "不再出现的部门" not in names
