@@ -1,0 +1,100 @@
+"""Canonical department rows, alias matching and the owners query / views."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Deadline, DepartmentRef, Document, Metadata, Responsibility, Target
+from extract.store import open_db
+from extract.store.queries import format_owners, owners
+from extract.store.writer import write_document
+
+
+def _doc(doc_id: str, issuers: list[str], owners_: list[tuple[str, str]], indicator: str = "单位GDP能耗",
+         deadline: str | None = "2025", task_only: list[tuple[str, str]] = ()) -> Document:
+    text = "到2025年，单位GDP能耗下降13.5%。（发改委牵头）"
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", format="txt", text=text, metadata=Metadata(title=doc_id, issuers=issuers))
+    t = Target(indicator=indicator, value=13.5, unit="%", direction="decrease", evidence=text[6:20], span=(6, 20),
+               deadline=deadline, id=f"t-{doc_id}", departments=[DepartmentRef(name=n, role=r) for n, r in owners_])
+    doc.targets.append(t)
+    for i, (n, r) in enumerate(owners_):
+        doc.responsibilities.append(Responsibility(department=n, role=r, task="节能", evidence=text[:5], span=(0, 5),
+                                                   target_ids=[t.id], id=f"r-{doc_id}-{i}"))
+    for i, (n, r) in enumerate(task_only):
+        d = Deadline(task="报送方案", evidence=text[:5], span=(0, 5), due="2024-06", id=f"d-{doc_id}-{i}", responsible=[n])
+        doc.deadlines.append(d)
+        doc.responsibilities.append(Responsibility(department=n, role=r, task="报送实施方案", evidence=text[:5],
+                                                   span=(0, 5), deadline_ids=[d.id], id=f"rt-{doc_id}-{i}"))
+    return doc
+
+
+@pytest.fixture()
+def db():
+    database = open_db(":memory:")
+    write_document(database, _doc("a", ["内蒙古自治区人民政府"], [("自治区发改委", "lead"), ("自治区财政厅", "support")]))
+    write_document(database, _doc("b", ["内蒙古自治区人民政府"], [("自治区发展和改革委员会", "lead")], indicator="煤炭消费比重"))
+    write_document(database, _doc("c", ["山西省人民政府"], [("省发展改革委", "lead")], deadline="2030"))
+    write_document(database, _doc("d", ["高平市能源局"], [("市发展改革委", "support")], deadline=None,
+                                  task_only=[("市直各单位", "implement")]))
+    yield database
+    database.close()
+
+
+def _departments(db) -> dict[str, list[str]]:
+    import json
+
+    return {name: json.loads(aliases) for name, aliases in db.execute("SELECT name, aliases FROM departments")}
+
+
+def test_aliases_of_one_region_are_one_row(db) -> None:
+    deps = _departments(db)
+    assert deps["内蒙古自治区发展改革委"] == ["内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"]
+    # 省 and 市 bodies of the same name are different rows
+    assert "山西省发展改革委" in deps and "高平市发展改革委" in deps
+
+
+def test_relative_names_without_a_known_region_stay_per_document() -> None:
+    database = open_db(":memory:")
+    write_document(database, _doc("x", [], [("市能源局", "lead")]))
+    write_document(database, _doc("y", [], [("市能源局", "lead")]))
+    assert database.execute("SELECT count(*) FROM departments WHERE name = '市能源局'").fetchone()[0] == 2
+
+
+def test_rewriting_a_document_keeps_one_mention_per_name(db) -> None:
+    write_document(db, _doc("a", ["内蒙古自治区人民政府"], [("自治区发改委", "lead"), ("自治区财政厅", "support")]))
+    assert db.execute("SELECT count(*) FROM department_mentions WHERE doc_id = 'a'").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "documents"),
+    [
+        ("发改委", {"a", "b", "c", "d"}),
+        ("自治区发展改革委", {"a", "b"}),
+        ("自治区发改委", {"a", "b"}),
+        ("省发改委", {"c"}),
+        ("财政厅", {"a"}),
+        ("生态环境厅", set()),
+    ],
+)
+def test_owners_by_department_through_aliases(db, query: str, documents: set[str]) -> None:
+    assert {r["document"] for r in owners(db, department=query)} == documents
+
+
+def test_owners_filters_and_tasks(db) -> None:
+    assert {r["document"] for r in owners(db, indicator="煤炭")} == {"b"}
+    assert {r["document"] for r in owners(db, due_before=2026)} == {"a", "b", "d"}  # d: the task due 2024-06
+    task = [r for r in owners(db, department="市直各单位")]
+    assert [(r["kind"], r["item"], r["due"]) for r in task] == [("task", "报送实施方案", "2024-06")]
+
+
+def test_views_answer_the_same_question_in_sql(db) -> None:
+    rows = db.execute(
+        "SELECT DISTINCT doc_id FROM owners_by_department_view WHERE canonical_department = '内蒙古自治区发展改革委'"
+    ).fetchall()
+    assert sorted(r[0] for r in rows) == ["a", "b"]
+
+
+def test_format_owners_csv_and_json(db) -> None:
+    rows = owners(db, department="省发改委")
+    assert format_owners(rows, "csv").splitlines()[1] == "省发展改革委,lead,target,单位GDP能耗,13.5,%,2030,c"
+    assert '"canonical_department": "山西省发展改革委"' in format_owners(rows, "json")
