@@ -85,7 +85,9 @@ def read_pdf(data: bytes, settings: Settings) -> PdfResult:
                 previous = None
                 continue
             if idx == 0 and previous is not None and _continues(previous, item):
-                warnings.append(f"table on page {page.number} continues the table on page {page.number - 1}")
+                repeated = " (header row repeated)" if item.header == previous.header else ""
+                warnings.append(f"table on page {page.number} continues the table on page {page.number - 1}"
+                                f"{repeated}")
             builder.add_table(item.specs, page=page.number)
             previous = item
     if unreadable:
