@@ -308,7 +308,10 @@ def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int
     """
     pats = patterns()
     candidates: list[tuple[list[str], int]] = []
+    enders = _name_end_chars()
     for length in range(2, min(len(clause), MAX_SUBJECT_CHARS) + 1):
+        if clause[length - 1] not in enders:
+            continue
         prefix = clause[:length]
         m = pats.subject_list.fullmatch(prefix)
         if m:
@@ -332,6 +335,14 @@ def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int
         if role is not None:
             return names, length, role, cue_len
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_end_chars() -> frozenset[str]:
+    """Last characters of every suffix, collective and distributive head (a cheap pre-check)."""
+    gaz = load_yaml("departments.yaml")
+    words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"]
+    return frozenset(w[-1] for w in words)
 
 
 def _has_verb(extension: str) -> bool:
