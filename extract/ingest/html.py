@@ -48,6 +48,7 @@ class HtmlVocabulary:
     drop_tags: frozenset[str]
     page_chrome_tags: frozenset[str]
     chrome_tokens: frozenset[str]
+    chrome_exact: frozenset[str]
     block_tags: frozenset[str]
     meta_fields: dict[str, list[str]] = field(default_factory=dict)
 
@@ -59,6 +60,7 @@ def vocabulary() -> HtmlVocabulary:
         drop_tags=frozenset(raw["drop_tags"]),
         page_chrome_tags=frozenset(raw["page_chrome_tags"]),
         chrome_tokens=frozenset(t.lower() for t in raw["chrome_tokens"]),
+        chrome_exact=frozenset(t.lower() for t in raw["chrome_exact"]),
         block_tags=frozenset(raw["block_tags"]),
         meta_fields={k: [n.lower() for n in v] for k, v in raw["meta_fields"].items()},
     )
@@ -167,6 +169,8 @@ class _Walker:
         if "hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or ""):
             return True
         words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if any(word in self.vocab.chrome_exact for word in words.split()):
+            return True
         return any(part in self.vocab.chrome_tokens for part in _CLASS_SPLIT.split(words) if part)
 
     # ---- tables
