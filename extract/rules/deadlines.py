@@ -36,6 +36,8 @@ GOAL_DATE = re.compile(rf"(?:到|至|力争到|力争)(?:{YEAR})年(?:底|末)?|
 RECURRENCE_DETAIL = re.compile(
     r"每(?:年度?|季度?|个?月)(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)?)?(?:[\u4e00-\u9fff]{1,4}?一次)?"
 )
+# Cheap pre-filter: every deadline rule needs a year, a month or a recurrence word.
+_MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按")
 # Progress words: "显著提升" / "进一步完善" are not completion points.
 VAGUE = ("显著", "明显", "大幅", "进一步", "逐步", "不断", "持续", "稳步", "有序")
 # Longest subject noun phrase: "各县市区人民政府" / "集团各二级单位"
@@ -96,8 +98,9 @@ class _TargetClauses:
 
 def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: set[int],
                         annual_before: bool) -> list[_Found]:
-    if "\t" in text[sentence.start:sentence.end]:
-        return []  # a table row: rubric conditions, not duties
+    piece = text[sentence.start:sentence.end]
+    if "\t" in piece or not _MAY_HOLD_DEADLINE.search(piece):
+        return []  # a table row (rubric conditions), or no date / recurrence word at all
     found: list[_Found] = []
     taken: set[int] = set()
     for rule in (_recurring, _dated, _goals):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .patterns_targets import NUMBER_TOKEN, RANGE_JOINER, qualifiers, units
+from .patterns_targets import NUMBER_TOKEN, RANGE_JOINER, qualifiers, unit_regex, units
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -170,10 +170,8 @@ def _chinese(text: str, start: int, token: str) -> Quantity | None:
 
 
 def _unit_at(text: str, pos: int) -> tuple[str | None, str | None]:
-    for unit, kind in units().items():
-        if text.startswith(unit, pos):
-            return unit, kind
-    return None, None
+    m = unit_regex().match(text, pos)
+    return (m.group(0), units()[m.group(0)]) if m else (None, None)
 
 
 def _with_qualifier(text: str, q: Quantity) -> Quantity:
