@@ -12,13 +12,32 @@ the one convention normalize and structure rely on holds everywhere:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..model import Cell, Table
+from .vocab import load_yaml
 
 # Any run of line breaks or tabs inside a cell: a cell must stay on its row's line.
 _CELL_BREAKS = re.compile(r"\s*[\r\n\t\f\v\u2028\u2029]+\s*")
+
+
+@functools.lru_cache(maxsize=1)
+def _caption_rules() -> tuple[tuple[re.Pattern[str], ...], int]:
+    raw = load_yaml("ingest_tables.yaml")
+    return tuple(re.compile(p) for p in raw["caption_patterns"]), int(raw["max_caption_chars"])
+
+
+def caption_title(line: str | None) -> str | None:
+    """``line`` if it reads like a table caption ("表 1 主要指标", "……考核计分表"), else None."""
+    if not line:
+        return None
+    patterns, max_chars = _caption_rules()
+    line = line.strip()
+    if len(line) > max_chars or "\t" in line:
+        return None
+    return line if any(p.match(line) for p in patterns) else None
 
 
 @dataclass(slots=True)
@@ -72,6 +91,7 @@ class RawTextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self._line: list[str] = []  # the open (inline) line, not yet flushed
+        self._last_line: str | None = None  # the last line written, if it was text (not a table)
         self.tables: list[Table] = []
 
     # ---- text
@@ -97,6 +117,7 @@ class RawTextBuilder:
         self._line.clear()
         if line:
             self._write(line + "\n")
+            self._last_line = line
 
     def add_line(self, text: str) -> None:
         """Write one whole line (a paragraph, a PDF text line)."""
@@ -121,10 +142,15 @@ class RawTextBuilder:
     # ---- tables
 
     def add_table(self, specs: list[CellSpec], *, page: int | None = None, title: str | None = None) -> Table | None:
-        """Write a table as tab-separated rows and return it with raw spans (None if empty)."""
+        """Write a table as tab-separated rows and return it with raw spans (None if empty).
+
+        Without a ``title``, a caption-like line written just before the table is used.
+        """
         specs = clip_spans([s for s in specs if s.rowspan > 0 and s.colspan > 0])
         if not specs or not any(cell_text(s.text) for s in specs):
             return None
+        self.end_line()
+        title = title or caption_title(self._last_line)
         n_rows = max(s.row + s.rowspan for s in specs)
         n_cols = max(s.col + s.colspan for s in specs)
         anchors = {(s.row, s.col): s for s in specs}
@@ -146,6 +172,7 @@ class RawTextBuilder:
             self._write("\t".join(fields) + "\n")
         table = Table(cells=cells, page=page, title=title, raw_span=(start, self._length - 1), source="native")
         self._write("\n")
+        self._last_line = None
         self.tables.append(table)
         return table
 

@@ -31,6 +31,8 @@ MIN_TABLE_COLS = 2
 MIN_TABLE_ROWS = 2
 # Cell-grid coordinates closer than this (points) are the same ruling line.
 GRID_EPSILON = 0.5
+# An image covering this share of the page makes it a scan (its text, if any, is OCR).
+SCAN_IMAGE_SHARE = 0.8
 # More "(cid:" glyphs than this on a page means its font has no Unicode map.
 MAX_CID_GLYPHS = 10
 NO_TEXT_LAYER = "no text layer (scanned PDF; OCR not supported)"
@@ -51,6 +53,7 @@ class PageContent:
     items: list[Any] = field(default_factory=list)
     n_chars: int = 0
     has_images: bool = False
+    full_page_image: bool = False
     cid_glyphs: int = 0
 
 
@@ -92,6 +95,10 @@ def read_pdf(data: bytes, settings: Settings) -> PdfResult:
             previous = item
     if unreadable:
         warnings.insert(0, unreadable_warning(unreadable))
+    ocr = [p.number for p in pages if p.full_page_image and p.n_chars >= min_chars]
+    if ocr:
+        warnings.append(page_list_warning(ocr, "is a scan with an OCR text layer", "are scans with an OCR text layer")
+                        + " (text may contain recognition errors)")
     warnings.extend(f"page {p.number}: {p.cid_glyphs} glyphs without Unicode mapping (cid:N)"
                     for p in pages if p.cid_glyphs > MAX_CID_GLYPHS)
     LOGGER.debug("pdf: %d pages, %d tables, %d furniture lines removed", len(pages), len(builder.tables),
@@ -102,6 +109,11 @@ def read_pdf(data: bytes, settings: Settings) -> PdfResult:
 
 def unreadable_warning(pages: list[int]) -> str:
     """'pages 3-6, 8 have no text layer (scanned; OCR not supported)'."""
+    return page_list_warning(pages, "has no text layer", "have no text layer") + " (scanned; OCR not supported)"
+
+
+def page_list_warning(pages: list[int], singular: str, plural: str) -> str:
+    """'page 3 <singular>' or 'pages 3-6, 8 <plural>' with consecutive pages as ranges."""
     ranges: list[str] = []
     start = prev = pages[0]
     for n in [*pages[1:], None]:
@@ -112,7 +124,7 @@ def unreadable_warning(pages: list[int]) -> str:
         if n is not None:
             start = prev = n
     many = len(pages) > 1
-    return f"{'pages' if many else 'page'} {', '.join(ranges)} {'have' if many else 'has'} no text layer (scanned; OCR not supported)"
+    return f"{'pages' if many else 'page'} {', '.join(ranges)} {plural if many else singular}"
 
 
 # --------------------------------------------------------------------------- pages
@@ -140,7 +152,8 @@ def _read_pages(data: bytes) -> list[PageContent]:
 
 
 def _read_page(page: Any, number: int) -> PageContent:
-    content = PageContent(number=number, has_images=bool(page.images))
+    content = PageContent(number=number, has_images=bool(page.images),
+                          full_page_image=_has_full_page_image(page))
     tables = [t for t in (_page_table(t) for t in page.find_tables()) if t is not None]
     if not tables:
         text = page.extract_text() or ""
@@ -154,6 +167,12 @@ def _read_page(page: Any, number: int) -> PageContent:
     content.items = [item if isinstance(item, str) else item[1] for item in content.items]
     page.close()
     return content
+
+
+def _has_full_page_image(page: Any) -> bool:
+    area = float(page.width * page.height) or 1.0
+    return any((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= SCAN_IMAGE_SHARE * area
+               for img in page.images)
 
 
 def _lines(text: str) -> list[str]:

@@ -49,6 +49,7 @@ def test_pdf_table_merged_cell_is_one_cell(table_pdf: bytes) -> None:
     doc = _one(table_pdf)
     [table] = doc.tables
     assert table.page == 2 and (table.n_rows, table.n_cols) == (3, 3)
+    assert table.title == "节能目标责任评价考核计分表"  # the caption line just above it
     merged = [c for c in table.cells if c.rowspan > 1 or c.colspan > 1]
     assert [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in merged] == [
         (1, 0, 2, 1, "节能目标（20分）")]
@@ -150,6 +151,24 @@ def test_real_partly_scanned(real_pdf_dir, prefix: str, pages: list[int]) -> Non
     doc = _real(real_pdf_dir, prefix)
     assert doc.unreadable_pages == pages
     assert any("no text layer (scanned; OCR not supported)" in w for w in doc.warnings)
+
+
+@pytest.mark.shared
+def test_real_r12_ocr_layer_warned(real_pdf_dir) -> None:
+    doc = _real(real_pdf_dir, "r12")
+    assert doc.unreadable_pages == [19]
+    assert "pages 1-18, 20 are scans with an OCR text layer (text may contain recognition errors)" in doc.warnings
+
+
+@pytest.mark.shared
+def test_real_r07_table_caption_and_continuations(real_pdf_dir) -> None:
+    doc = _real(real_pdf_dir, "r07")
+    titled = [t for t in doc.tables if t.title]
+    assert titled[0].title == "表 1 近零碳排放区域试点主要指标体系" and titled[0].page == 11
+    assert not re.search(r"(?m)^- \d+ -$", doc.raw_text)
+    continued = [w for w in doc.warnings if "continues the table" in w]
+    assert continued and all(doc.tables[i].title is None for i, t in enumerate(doc.tables)
+                             if any(f"table on page {t.page} continues" in w for w in continued))
 
 
 @pytest.mark.shared
