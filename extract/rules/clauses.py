@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .patterns_targets import CLAUSE_END, SENTENCE_END, SUBSENTENCE_END
+from .patterns_targets import CLAUSE_END, ENUMERATOR, SENTENCE_END, SUBSENTENCE_END
 
 
 @dataclass(slots=True)
@@ -46,6 +46,9 @@ def split_sentences(text: str) -> list[Sentence]:
         for sub_index, (u_start, u_end) in enumerate(_pieces(text, s_start, s_end, SUBSENTENCE_END)):
             for c_start, c_end in _pieces(text, u_start, u_end, CLAUSE_END):
                 c_start, c_end = _strip(text, c_start, c_end)
+                enumerator = ENUMERATOR.match(text, c_start, c_end)
+                if enumerator:  # "一、请各区…": the outline number is not part of the fact
+                    c_start, c_end = _strip(text, enumerator.end(), c_end)
                 if c_start < c_end:
                     sentence.clauses.append(Clause(c_start, c_end, sub_index))
         if sentence.clauses:

@@ -63,12 +63,16 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     out: list[Deadline] = []
     seen: set[tuple] = set()
     annual_before = False
+    previous_end = 0
     tables = [t.span for t in doc.tables if t.span]
     for sentence in split_sentences(text):
         if any(a <= sentence.start < b for a, b in tables):
             continue  # table cells are rubric conditions or data, not duties
+        if annual_before and "\n" in text[previous_end:sentence.start]:
+            annual_before = False  # the annual cycle carries within its paragraph only
         found = _sentence_deadlines(text, dated, sentence, target_ends, annual_before)
-        annual_before = any(f.recurrence == "annual" for f in found)
+        annual_before = bool(found) and found[-1].recurrence == "annual" or (annual_before and not found)
+        previous_end = sentence.end
         for f in found:
             record = _record(text, sentence, f)
             key = (record.due, record.recurrence, f.when or record.evidence)
@@ -266,9 +270,10 @@ def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
     first, last = sentence.clauses[f.clause_index], sentence.clauses[f.last_index]
     span = f.span or (first.start, last.end)
     evidence = text[span[0]:span[1]]
+    responsible = _subject(text, sentence, f)
     return Deadline(
-        task=_task(evidence), due=f.due, recurrence=f.recurrence, recurrence_detail=f.detail,
-        responsible=_subject(text, sentence, f), evidence=evidence, span=span,
+        task=_task(evidence, responsible), due=f.due, recurrence=f.recurrence, recurrence_detail=f.detail,
+        responsible=responsible, evidence=evidence, span=span,
     )
 
 
@@ -277,9 +282,13 @@ _TASK_NOISE = re.compile(
 )
 
 
-def _task(evidence: str) -> str:
-    """The duty without its time words: "于2020年8月15日前将…报市能源局" -> "…报市能源局"."""
-    task = _TASK_NOISE.sub("", evidence, count=1) if _TASK_NOISE.match(evidence) else evidence
+def _task(evidence: str, responsible: list[str]) -> str:
+    """The duty without its subject and time words: "请各地于2023年3月10日前将…" -> "将…"."""
+    task = evidence
+    for _ in range(3):  # time words and subject may come in either order
+        task = _TASK_NOISE.sub("", task, count=1) if _TASK_NOISE.match(task) else task
+        for subject in responsible:
+            task = task.removeprefix(subject)
     return task.strip("，,。；; ") or evidence
 
 

@@ -51,6 +51,8 @@ SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
 SUBSENTENCE_END = re.compile(r"[；;]")
 CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
 
+# An outline enumerator opening a clause: "一、" / "（二）" / "(3)" / "4." / "5、"
+ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d))")
 # A clause that only sets time or manner for what follows: "到2025年" / "“十四五”时期" / "通过实施节能降碳行动"
 CONTEXT_CLAUSE = re.compile(
     rf"^(?:(?:到|至|截至|力争到|力争|预计到)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?"

@@ -63,8 +63,8 @@ MAX_LIST_ITEM = 15
 MAX_TRAILING_NOUN = 8
 # Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past.
 GAP_FILLERS = ("", "到", "至", "在", "为")
-# 均 / 各 / 都 just before the verb or number share one number: "化肥、农药利用率均达到43%"
-SHARED_MARK = re.compile(r"(?:均|各|都)$")
+# 均 / 各 / 都 / 分别 before the verb or number share one number: "化肥、农药利用率均达到43%"
+SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
 LIST_JOINERS = ("、", "和", "与", "及")
 
@@ -320,13 +320,15 @@ def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
 def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[str]:
     """One indicator per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, 氨氮排放总量…"""
     items = _list_items(indicator)
+    if (n > 1 and len(items) != n) or (n == 1 and shared and len(items) == 1):  # "能源消耗和二氧化碳排放分别下降14%、19.5%"
+        items = _list_items(indicator, joiners="、和及与")
     if (n > 1 and len(items) == n) or (n == 1 and len(items) > 1 and shared):
         items = _share_head(items)
         return [f"{i}{trailing}" for i in items]
     return [f"{indicator}{trailing}"] * n
 
 
-def _list_items(indicator: str) -> list[str]:
+def _list_items(indicator: str, joiners: str = "、") -> list[str]:
     """Split at 、 outside brackets and quotes ("各县（市、区）" stays whole)."""
     items, depth, current = [], 0, []
     for ch in indicator:
@@ -334,7 +336,7 @@ def _list_items(indicator: str) -> list[str]:
             depth += 1
         elif ch in "）)》”]":
             depth = max(0, depth - 1)
-        if ch == "、" and depth == 0:
+        if ch in joiners and depth == 0:
             items.append("".join(current))
             current = []
         else:
