@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .patterns_targets import NUMBER_TOKEN, RANGE_JOINER, qualifiers, unit_regex, units
+from .patterns_targets import NUMBER_TOKEN, PER_TIME, RANGE_JOINER, qualifiers, unit_regex, units
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -158,6 +158,8 @@ def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
 
 
 def _chinese(text: str, start: int, token: str) -> Quantity | None:
+    if token[0] not in _DIGITS and token[0] != "十":
+        return None  # "万元GDP能耗" / "千瓦时": a unit word, not a number
     for i in range(1, len(token) + 1):
         value = parse_chinese_number(token[:i])
         if value is None:
@@ -171,7 +173,10 @@ def _chinese(text: str, start: int, token: str) -> Quantity | None:
 
 def _unit_at(text: str, pos: int) -> tuple[str | None, str | None]:
     m = unit_regex().match(text, pos)
-    return (m.group(0), units()[m.group(0)]) if m else (None, None)
+    if not m:
+        return None, None
+    per = PER_TIME.match(text, m.end())  # "2000万立方米/日": a rate keeps its time base
+    return m.group(0) + (per.group(0) if per else ""), units()[m.group(0)]
 
 
 def _with_qualifier(text: str, q: Quantity) -> Quantity:

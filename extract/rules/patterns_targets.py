@@ -42,6 +42,8 @@ THIS_YEAR = re.compile(r"年内|今年(?:底|内)?|本年度?")
 
 # Number tokens: Arabic (with thousands separators / decimals), Chinese numerals, Roman grades
 NUMBER_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|百分之|[零〇○一二两三四五六七八九十百千万亿点]+|劣?[ⅠⅡⅢⅣⅤⅥ]")
+# The time base of a rate unit: "2000万立方米/日" / "80万吨/年"
+PER_TIME = re.compile(r"/(?:日|天|年|月|小时)")
 # Range joiner between two numbers: 10%—15% / 1—2个 / 1-2 / 1至2个
 RANGE_JOINER = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*")
 
