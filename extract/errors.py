@@ -7,6 +7,14 @@ class ExtractError(Exception):
     """Base class: a document could not be processed; ``str(e)`` is the one-line reason."""
 
 
+class InputNotFound(ExtractError):
+    """The path does not exist, is a directory, or cannot be opened."""
+
+
+class FileTooLarge(ExtractError):
+    """The file is larger than ``Settings.max_file_bytes``."""
+
+
 class UnsupportedFormat(ExtractError):
     """The file is not a format the pipeline reads (binary, unknown extension)."""
 

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EmptyDocument, ExtractError
+from ..errors import EmptyDocument, FileTooLarge, InputNotFound
 from ..settings import Settings
-
-
-class InputNotFound(ExtractError):
-    """The path does not exist, is a directory, or cannot be opened."""
-
-
-class FileTooLarge(ExtractError):
-    """The file is larger than ``Settings.max_file_bytes``."""
 
 
 def read_path(path: Path, settings: Settings) -> bytes:
