@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numbers import parse_number
 from .patterns_targets import DATE, DOC_NUMBER, PHONE, URL_OR_EMAIL, YEAR
@@ -16,6 +17,9 @@ MASK_CHAR = "#"  # same length as the masked text, so spans into the masked copy
 
 # Date parts that close a month or a year: 底/末 -> last month / day of the period
 _YEAR_END = ("底", "末", "年底", "年末")
+# Targets, deadlines and the spaCy quantity component mask the same document text: keep
+# the last few results (str in, str out: safe to share).
+MASK_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class DateMatch:
         return f"{self.year}-{self.month:02d}-{self.day:02d}"
 
 
+@lru_cache(maxsize=MASK_CACHE_SIZE)
 def mask_noise(text: str) -> str:
     """Replace document numbers, phone numbers, URLs and e-mails by '#' (same length)."""
     for pattern in (DOC_NUMBER, URL_OR_EMAIL, PHONE):
@@ -66,6 +71,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return out
 
 
+@lru_cache(maxsize=MASK_CACHE_SIZE)
 def mask_dates(text: str) -> str:
     """Replace date expressions (and bare 4-digit years before 年) by '#'."""
     chars = list(text)
