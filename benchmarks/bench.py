@@ -156,8 +156,11 @@ def bench_pipeline(corpus: Path, total_bytes: int, workers: int) -> dict[str, fl
                    targets=sum(len(d.targets) for o in outcomes for d in o.documents))
 
 
-def bench_stages(seeds: Path, repeat: int) -> list[tuple[str, float, float]]:
-    """(stage, seconds, MB/s) per stage over ``repeat`` passes of the seed files."""
+def bench_stages(seeds: Path, repeat: int, vary: bool = False) -> list[tuple[str, float, float]]:
+    """(stage, seconds, MB/s) per stage over ``repeat`` passes of the seed files.
+
+    Times are CPU seconds of this process (the machine may be shared).
+    """
     from extract.ingest import ingest
     from extract.pipeline import STAGES
     from extract.settings import Settings
@@ -170,17 +173,19 @@ def bench_stages(seeds: Path, repeat: int) -> list[tuple[str, float, float]]:
     # suffix: stages may cache per text, and a cache hit is not throughput.
     for n_pass, warm in enumerate((True, *([False] * repeat))):
         for source, data in blobs:
+            if vary and n_pass:
+                data = vary_text(data.decode("utf-8"), n_pass).encode("utf-8")
             data = data + f"\n（副本{n_pass}）\n".encode()
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             docs = ingest(data, source, settings)
             if not warm:
-                timings["ingest"] += time.perf_counter() - t0
+                timings["ingest"] += time.process_time() - t0
             for doc in docs:
                 for name, stage in STAGES:
-                    t0 = time.perf_counter()
+                    t0 = time.process_time()
                     doc = stage(doc, settings)
                     if not warm:
-                        timings[name] += time.perf_counter() - t0
+                        timings[name] += time.process_time() - t0
     return [(name, s, (size * repeat / MB) / s if s else float("inf")) for name, s in timings.items()]
 
 
@@ -198,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.stage:
-        rows = bench_stages(args.corpus / "seeds" if (args.corpus / "seeds").is_dir() else args.corpus, args.repeat)
+        rows = bench_stages(args.corpus / "seeds" if (args.corpus / "seeds").is_dir() else args.corpus, args.repeat,
+                            vary=args.vary)
         total = sum(s for _, s, _ in rows)
         print(f"{'stage':<18}{'seconds':>10}{'MB/s':>10}{'share':>8}")
         for name, seconds, rate in rows:

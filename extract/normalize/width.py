@@ -16,9 +16,13 @@ FULLWIDTH_TABLE: dict[int, str] = {
     **{0xFF41 + i: chr(0x61 + i) for i in range(26)},  # ａ-ｚ
     0xFF05: "%",  # ％
 }
+# Any character of the table: most documents have none, and then translate is skipped.
+FULLWIDTH_CHAR = re.compile("[" + "".join(map(chr, FULLWIDTH_TABLE)) + "]")
 # ３．５ -> 3.5 (after the digits are folded): a full-width point between two digits.
 FULLWIDTH_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
 
 def fold_width(mt: MappedText) -> MappedText:
-    return mt.translate(FULLWIDTH_TABLE).sub(FULLWIDTH_DECIMAL_POINT, ".")
+    if FULLWIDTH_CHAR.search(mt.text):
+        mt = mt.translate(FULLWIDTH_TABLE)
+    return mt.sub(FULLWIDTH_DECIMAL_POINT, ".")

@@ -39,6 +39,11 @@ CELL_PER_LINE_SHARE = 0.8
 SHIFT_MARGIN = 1.0
 # Cells up to this many characters count as "short" (names) for column profiles.
 SHORT_CELL_CHARS = 15
+# Texts (with their native table spans) where no table was found, remembered so that the
+# scoring stage asking again about the same document costs nothing.  Only the empty answer
+# is remembered: found tables are fresh mutable objects for every caller.
+NOTHING_FOUND_CACHE_SIZE = 8
+_nothing_found: dict[tuple[str, tuple[Span, ...]], None] = {}
 
 _HEADING_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 _NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
@@ -59,6 +64,9 @@ def recover_text_tables(doc: Document, settings: Settings) -> list[Table]:
     if "\t" not in text:
         return []
     covered = _native_ranges(doc)
+    key = (text, tuple(covered))
+    if key in _nothing_found:
+        return []
     tables: list[Table] = []
     for region in _regions(_lines(text), text):
         start, end = region[0].start, region[-1].end
@@ -68,6 +76,10 @@ def recover_text_tables(doc: Document, settings: Settings) -> list[Table]:
         if table is not None:
             tables.append(table)
     LOGGER.debug("%s: %d text tables", doc.source, len(tables))
+    if not tables:
+        if len(_nothing_found) >= NOTHING_FOUND_CACHE_SIZE:
+            del _nothing_found[next(iter(_nothing_found))]  # the oldest entry
+        _nothing_found[key] = None
     return tables
 
 
