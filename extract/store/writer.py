@@ -226,12 +226,20 @@ def record_failure(db: Database, file: FileInfo, *, stage: str | None, reason: s
         })
 
 
+# Upsert of a files row in plain SQL: sqlite-utils' ``upsert`` re-reads the table's schema
+# on every call, a measurable share of storing a small document.
+_UPSERT_FILE = (
+    "INSERT INTO files (path, sha256, size, mtime, status, reason, n_documents, last_run) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+    "size = excluded.size, mtime = excluded.mtime, status = excluded.status, reason = excluded.reason, "
+    "n_documents = excluded.n_documents, last_run = excluded.last_run"
+)
+
+
 def _upsert_file(db: Database, file: FileInfo, *, status: str, reason: str | None,
                  n_documents: int, run_id: int | None) -> None:
-    db["files"].upsert({
-        "path": file.path, "sha256": file.sha256, "size": file.size, "mtime": file.mtime,
-        "status": status, "reason": reason, "n_documents": n_documents, "last_run": run_id,
-    }, pk="path")
+    db.conn.execute(_UPSERT_FILE, [file.path, file.sha256, file.size, file.mtime, status, reason,
+                                   n_documents, run_id])
 
 
 def is_stored(db: Database, sha256: str) -> bool:
