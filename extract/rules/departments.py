@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .department_ner import is_government_core, is_recognized_body, vocab
 from .patterns_departments import load_aliases, load_yaml, patterns
 
 LOGGER = logging.getLogger(__name__)
@@ -51,10 +52,31 @@ def _gazetteer() -> dict[str, list[str]]:
     return load_yaml("departments.yaml")
 
 
+@lru_cache(maxsize=65536)
 def is_body(name: str) -> bool:
-    """True when ``name`` is a government body, unit or enterprise by its ending."""
+    """True when ``name`` is a government body, unit or enterprise.
+
+    The cheap regex (a name ending in a body suffix, a collective or a gazetteer name) picks
+    candidates; the spaCy EntityRuler of :mod:`.department_ner` must then cover the whole
+    string with one body (no clause opener, verb, modal or bare generic head).
+    """
     pats = patterns()
-    return bool(name) and bool(pats.item.match(name)) and not pats.not_body.search(name)
+    if not name or not pats.item.match(name) or pats.not_body.search(name):
+        return False
+    return is_recognized_body(name)
+
+
+def may_inherit(core: str) -> bool:
+    """省发展改革委、能源局 -> 省能源局, but 南昌铁路局 / 团省委 / 省机场集团公司 keep their names.
+
+    A known government core inherits; so does an unseen name ending in a government suffix
+    unless it names an enterprise or organisation (公司, 铁路, 银行...).
+    """
+    if is_government_core(core):
+        return True
+    if any(w in core for w in vocab()["enterprise_words"]):
+        return False
+    return core.endswith(tuple(_gazetteer()["government_suffixes"]))
 
 
 def has_own_qualifier(name: str) -> bool:
@@ -93,7 +115,7 @@ def qualify(items: list[str]) -> list[str]:
             out.append(raw)
             prev = parts if parts.region else prev
             continue
-        if not parts.region and not parts.each and prev.region:
+        if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
             out.append(f"{prev.region}{parts.core}")
             continue
         if parts.region and not parts.each and prev.each and EACH not in parts.core:

@@ -16,6 +16,8 @@ from typing import Any
 NAME_CHARS = r"[\u4e00-\u9fff〔〕（）()]"
 # Longest body name accepted; real names ("中国铁路呼和浩特局集团有限公司") stay well below.
 MAX_NAME_CHARS = 24
+# Longest region / organisation prefix before a suffix-less known name ("天津银保监会").
+MAX_PREFIX_CHARS = 12
 
 # 一、  总体要求
 HEADING_L1 = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]{1,3})、")
@@ -87,7 +89,10 @@ def patterns() -> DepartmentPatterns:
     suffix = _alt(gaz["suffixes"])
     collective = _alt(gaz["collectives"])
     # 市直各有关部门 / 集团各二级单位 / 各县市区: a non-greedy run of name characters ending in a suffix
-    one = rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective}))"
+    # 人民银行 / 银保监会: gazetteer names without a standard suffix (department_ner.yaml)
+    known = _alt(load_yaml("department_ner.yaml")["known_names"])
+    one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective})"
+           rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known}))")
     subject_list = rf"(?P<list>{one}(?:(?:、|和|及|以及){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])
