@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Deadline, DepartmentRef, Document, Responsibility, Target, record_id
@@ -52,9 +53,13 @@ def deadline_id(doc: Document, d: Deadline) -> str:
 
 def link(doc: Document, settings: Settings) -> Document:
     """Fill Target.departments, Deadline.responsible and Responsibility target/deadline ids."""
+    from ..rules.departments import resolve_self_reference
     from ..rules.responsibilities import assignment_plan
 
     plan: tuple[Assignment, ...] = assignment_plan(doc.text) if doc.text else ()
+    # 我厅 / 本局 name the issuer: records carry the resolved name, so must the plan
+    plan = tuple(replace(a, department=resolve_self_reference(a.department, doc.metadata.issuers))
+                 for a in plan)
     by_key: dict[tuple[str, str, tuple[int, int], str], list[Responsibility]] = defaultdict(list)
     for r in doc.responsibilities:
         by_key[(r.department, r.role, tuple(r.span), r.task)].append(r)

@@ -194,3 +194,18 @@ def split_list(text: str) -> list[str]:
 def distribute(heads: str, head: str) -> list[str]:
     """"能源、发展改革、财政" + "主管部门" -> [能源主管部门, 发展改革主管部门, 财政主管部门]."""
     return [f"{h}{head}" for h in heads.split("、") if h]
+
+
+def resolve_self_reference(name: str, issuers: list[str]) -> str:
+    """我厅 / 本局 -> the issuing body when the metadata names one of that kind, else as written.
+
+    "我厅将组织核查" in a notice of 广东省生态环境厅 -> 广东省生态环境厅; with several issuers the
+    one ending like the pronoun (厅, 局...) is taken when it is the only one.
+    """
+    if name not in vocab()["self_references"] or not issuers:
+        return name
+    if len(issuers) == 1:
+        return issuers[0]
+    kind = name[1:]
+    matching = [i for i in issuers if i.endswith(kind)]
+    return matching[0] if len(matching) == 1 else name

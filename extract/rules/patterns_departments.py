@@ -33,6 +33,10 @@ HEADINGS = ((1, HEADING_L1), (2, HEADING_L2), (3, HEADING_L3), (4, HEADING_L4))
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 # ， , ： : end a clause inside a sentence: "8月份,市节能办将…"
 CLAUSE_END = re.compile(r"[，,：:]")
+# （四）控排企业应… / 1.市发改委要… / 二、各地要…: an outline marker before a clause's subject
+OUTLINE_MARKER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d))")
+# 附件：1.… / 附件3 / 附件 2：…: a line that starts an annex (or the notice's list of annexes)
+ANNEX_LINE = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[0-9一二三四五六七八九十]*[ \t\u3000]*[：:．.]?", re.M)
 # 《绿色生活创建行动总体方案》: bodies named inside a title are never subjects
 BOOK_TITLE = re.compile(r"《[^》]{0,200}》")
 
@@ -120,7 +124,7 @@ def patterns() -> DepartmentPatterns:
         carry_forward=re.compile(rf"^(?:{_alt(roles['carry_forward_markers'])})"),
         cues=tuple(cues),
         support_in_task=re.compile("|".join(roles["support_in_task"])),
-        lead_in_task=re.compile(_alt(roles["lead_in_task"])),
+        lead_in_task=re.compile("|".join(roles["lead_in_task"])),
         # 市政府成立了节能工作领导小组 -> the group leads
         established_group=re.compile(rf"成立了?(?P<name>{NAME_CHARS}{{2,16}}?领导小组)"),
     )

@@ -29,8 +29,17 @@ from functools import lru_cache
 from ..link.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span
 from ..settings import Settings
-from .departments import distribute, is_body, qualify, split_list
-from .patterns_departments import BOOK_TITLE, CLAUSE_END, SENTENCE_END, load_yaml, patterns
+from .department_ner import vocab
+from .departments import distribute, is_body, qualify, resolve_self_reference, split_list
+from .patterns_departments import (
+    ANNEX_LINE,
+    BOOK_TITLE,
+    CLAUSE_END,
+    OUTLINE_MARKER,
+    SENTENCE_END,
+    load_yaml,
+    patterns,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,6 +57,13 @@ MAX_SUFFIX_AFTER_VERB = 2
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Tasks are cut to this length: they name the duty, the evidence carries the full clause.
 MAX_TASK_CHARS = 120
+# A line break inside a sentence (PDF line wrap) joins the lines when the line before is at
+# least this long and ends without punctuation ("我厅将根据\n2020年度企业产品产量…").
+SOFT_WRAP_MIN_LINE = 20
+# Punctuation that ends a line for good (a line ending in one of these is not a wrap).
+HARD_LINE_END = "。；;！？!?：:）)"
+# Lines after a technical annex title this far are read for its title (附件3 / title line).
+ANNEX_TITLE_LINES = 3
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -81,7 +97,7 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
         if a.kind not in RECORDED_KINDS:
             continue
         out.append(Responsibility(
-            department=a.department, role=a.role, task=a.task,
+            department=resolve_self_reference(a.department, doc.metadata.issuers), role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
         ))
     return out
@@ -95,7 +111,9 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     plan: list[Assignment] = []
     plan.extend(_parenthetical_assignments(text, sections, parens))
     masked = _mask(text, [p.span for p in parens])
-    sentence_plan = _sentence_assignments(text, masked, sections)
+    technical = technical_annexes(text)
+    sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
+                     if not any(s <= a.evidence[0] < e for s, e in technical)]
     if len(parens) >= PARENTHETICAL_PLAN_MIN:
         sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
@@ -237,11 +255,45 @@ def _mask(text: str, spans: list[Span]) -> str:
 def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...]) -> list[Assignment]:
     plan: list[Assignment] = []
     pos = 0
-    for end_m in list(SENTENCE_END.finditer(masked)) + [None]:
-        end = end_m.start() if end_m else len(masked)
+    ends = [m.start() for m in SENTENCE_END.finditer(masked) if not _is_soft_wrap(masked, m.start())]
+    for end in ends + [len(masked)]:
         plan.extend(_sentence(text, masked, pos, end))
         pos = end + 1
     return plan
+
+
+def _is_soft_wrap(text: str, pos: int) -> bool:
+    """A PDF line wrap inside a sentence: a long line ending mid-sentence, continued by text."""
+    if text[pos] != "\n" or pos == 0 or pos + 1 >= len(text):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    nxt = text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]
+    if len(line.strip()) < SOFT_WRAP_MIN_LINE or "\t" in line or "\t" in nxt or not nxt.strip():
+        return False
+    if line.rstrip()[-1] in HARD_LINE_END:
+        return False
+    head = nxt.lstrip()
+    return not (OUTLINE_MARKER.match(head) or head.startswith("附件") or patterns().carry_forward.match(head))
+
+
+def technical_annexes(text: str) -> list[Span]:
+    """Text ranges of annexes that are technical texts (指南 / 导则 / 标准 / 规范...).
+
+    An annex starts at a line beginning with 附件 (the notice's list of annexes, or an annex's
+    own heading) and runs to the next such line; it is technical when its title (the rest of
+    that line and the next :data:`ANNEX_TITLE_LINES` lines) names a technical text.  Their
+    "企业应…" sentences describe practice, they are not duties the notice assigns.
+    """
+    words = vocab()["technical_annex_titles"]
+    starts = [m.start() for m in ANNEX_LINE.finditer(text)]
+    spans: list[Span] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        title = "\n".join(text[start:end].split("\n", ANNEX_TITLE_LINES + 1)[:ANNEX_TITLE_LINES + 1])
+        if any(w in title for w in words):
+            spans.append((start, end))
+    return spans
 
 
 def _clause_starts(masked: str, start: int, end: int) -> list[int]:
@@ -279,6 +331,13 @@ def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int
     pos = cstart
     while pos < end and masked[pos] in " \t\u3000":
         pos += 1
+    marker = OUTLINE_MARKER.match(masked, pos, end)
+    if marker:
+        pos = marker.end()
+    for opener in _clause_openers():
+        if masked.startswith(opener, pos):
+            pos += len(opener)
+            break
     subj_start = pos
     intro = ""
     for word in SUBJECT_INTRODUCERS:
@@ -338,10 +397,16 @@ def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int
 
 
 @lru_cache(maxsize=1)
+def _clause_openers() -> tuple[str, ...]:
+    """但 / 同时 / 此外…: words that open a clause before its subject, longest first."""
+    return tuple(sorted(vocab()["clause_openers"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _name_end_chars() -> frozenset[str]:
     """Last characters of every suffix, collective and distributive head (a cheap pre-check)."""
     gaz = load_yaml("departments.yaml")
-    words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"]
+    words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"] + vocab()["known_names"]
     return frozenset(w[-1] for w in words)
 
 
@@ -359,6 +424,8 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     if not rest or rest[0] in "，,。；;：:、":
         return None, 0
     if intro == "由":
+        if rest.startswith(tuple(vocab()["composition_verbs"])):
+            return None, 0  # 由生产、设备…等职能部门组成: who a group consists of, not a duty
         if rest.startswith("负责") and not rest.startswith("负责落实"):
             return "lead", 2
         return "implement", 0
