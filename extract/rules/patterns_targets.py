@@ -70,6 +70,10 @@ SCOPE = re.compile(
 LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|《方案》(?:明确|提出)|此外)+")
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
 TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+# An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"
+OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+){1,3}(?=[\u4e00-\u9fff])(?![万亿千百])")
+# A count that sums up the list before it: "废钢铁、废铜…9种主要再生资源…" / "三大领域、"
+COUNT_SUMMARY = re.compile(r"^.*?(?:\d+|[两三四五六七八九十]+)(?:种|类|大|项)(?=[\u4e00-\u9fff])")
 # Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
 DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
 # "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
@@ -155,6 +159,30 @@ def five_year_plans() -> dict[str, tuple[int, int]]:
 def indicator_heads() -> tuple[str, ...]:
     words = [w.strip() for w in _data_text("indicators.txt").splitlines()]
     return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def hedge_regex() -> re.Pattern[str]:
+    """Hedge/modal words and fixed noise closing an indicator ("…容量力争", "…比例原则上")."""
+    words = sorted(markers()["hedges"], key=len, reverse=True)
+    return re.compile(rf"(?:{TRAILING_NOISE.pattern[3:-3]}|{'|'.join(map(re.escape, words))})+$")
+
+
+@lru_cache(maxsize=1)
+def threshold_scope_regex() -> re.Pattern[str]:
+    """A leading scope sized by a threshold: "城区常住人口100万以上的城市" (then the indicator)."""
+    nouns = "|".join(map(re.escape, sorted(markers()["threshold_scope_nouns"], key=len, reverse=True)))
+    return re.compile(
+        r"^[^，,；;]*?\d+(?:\.\d+)?[万亿千百]?[^\d，,、；;]{0,8}?(?:及以上|及以下|以上|以下|以内)的?"
+        rf"[\u4e00-\u9fff]{{0,6}}?(?:{nouns})"
+    )
+
+
+@lru_cache(maxsize=1)
+def region_item_regex() -> re.Pattern[str]:
+    """A list item that is (or opens with) a region: "京津冀及周边地区" / "长三角地区煤炭消费量"."""
+    ends = "|".join(map(re.escape, sorted(markers()["region_suffixes"], key=len, reverse=True)))
+    return re.compile(rf"^[\u4e00-\u9fff]{{1,10}}?(?:{ends})")
 
 
 @lru_cache(maxsize=1)

@@ -30,20 +30,24 @@ from .patterns_targets import (
     BASELINE,
     BASELINE_BASE,
     CONTEXT_CLAUSE,
+    COUNT_SUMMARY,
     DATE_PREFIX,
     LEADING_NOISE,
+    OUTLINE_NUMBER,
     PERIOD,
     SCOPE,
     SCORING_RULE,
     SHARE_VERB,
     THIS_YEAR,
-    TRAILING_NOISE,
     Trigger,
     contains_any,
     five_year_plans,
+    hedge_regex,
     indicator_heads,
     markers,
     qualifiers,
+    region_item_regex,
+    threshold_scope_regex,
     trigger_regex,
     triggers,
 )
@@ -67,6 +71,12 @@ GAP_FILLERS = ("", "到", "至", "在", "为")
 SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
 LIST_JOINERS = ("、", "和", "与", "及")
+# An indicator shorter than this is a fragment ("上" of a line-broken "原则\n上控制在…").
+MIN_INDICATOR = 2
+# Longest noun after "verb + number" that names what is counted: "创建2000家节约型公共机构示范单位".
+MAX_COUNTED_NOUN = 20
+# Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
+FORMULA_BEFORE = "×*/÷=＝+"
 
 
 @dataclass(slots=True)
@@ -81,6 +91,7 @@ class _Context:
     dates: list[DateMatch]
     scope: str | None = None
     prev: Target | None = None  # previous target in the clause (for list continuation)
+    last: Target | None = None  # previous target in the sentence (for staged targets)
 
 
 def extract_targets(doc: Document, settings: Settings) -> list[Target]:
@@ -134,14 +145,21 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
         ctx.prev = None
         quantities = [_shift(q, clause.start)
                       for q in find_quantities(ctx.masked[clause.start:clause.end])]
-        region = clause.start
+        region = phrase = clause.start
         for group in _groups(ctx.text, quantities):
-            made = _group_targets(ctx, index, clause, region, group)
+            made = _group_targets(ctx, index, clause, region, group, phrase)
             out.extend(made)
             if made:
-                ctx.prev = made[-1]
+                ctx.prev = ctx.last = made[-1]
             region = group[-1].stop
+            if made or not _glued(ctx.text, region, clause.end):
+                phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
     return out
+
+
+def _glued(text: str, pos: int, end: int) -> bool:
+    """Does a Chinese character follow ``pos`` directly (the number sits inside a noun phrase)?"""
+    return pos < end and "\u4e00" <= text[pos] <= "\u9fff"
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
@@ -162,11 +180,11 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
 
 
 def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
-                   group: list[Quantity]) -> list[Target]:
+                   group: list[Quantity], phrase: int) -> list[Target]:
     text, first, last = ctx.text, group[0], group[-1]
     if not _plausible(ctx, clause, group):
         return []
-    found = _direction(ctx, clause, region, group)
+    found = _direction(ctx, clause, region, group, phrase)
     if found is None:
         return []
     direction, trigger, raw_indicator, form = found
@@ -179,46 +197,63 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
         ctx.scope = scope
     if form in ("object", "share") and not indicator:
         return []
-    if not indicator:
+    if not indicator and form == "verb":
+        indicator, scope = _implicit_indicator(ctx, clause, group, scope)
+    if len(indicator) < MIN_INDICATOR:
         return []
     trailing = _trailing_noun(text, last, clause) if form == "object" else ""
     shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
-    names = _distribute(indicator, len(group), shared, trailing)
+    named = _distribute(indicator, len(group), shared, trailing)
     deadline, period = _time_context(ctx, first.start)
     if _is_past(ctx, clause, deadline):
         return []
     baseline = _baseline(text[clause.start:first.start])
     start = _evidence_start(ctx, index) if region == clause.start else clause.start
     evidence_span = (start, clause.end)
-    if len(group) == 1 and len(names) > 1:  # one number shared: "化肥、农药利用率均达到43%"
-        group = group * len(names)
+    if len(group) == 1 and len(named) > 1:  # one number shared: "化肥、农药利用率均达到43%"
+        group = group * len(named)
     targets = []
-    for q, name in zip(group, names):
+    for q, (item_scope, name) in zip(group, named):
         targets.append(Target(
             indicator=name, value=q.value, value_max=q.value_max, unit=q.unit,
             direction=direction, qualifier=_qualifier(text, q, trigger, first),
-            scope=scope, baseline_year=baseline, deadline=deadline, period=period,
+            scope=item_scope or scope, baseline_year=baseline, deadline=deadline, period=period,
             evidence=text[evidence_span[0]:evidence_span[1]], span=evidence_span,
         ))
     return targets
 
 
 def _plausible(ctx: _Context, clause: Clause, group: list[Quantity]) -> bool:
-    """Unit kinds, 'N% of something', subsidies."""
-    first = group[0]
+    """Unit kinds, 'N% of something', subsidies, formulas, references, list sizes."""
+    first, text = group[0], ctx.text
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return False
-    if first.start > 0 and ctx.text[first.start - 1] == "的":
+    before = text[clause.start:first.start].rstrip()
+    if before.endswith("的"):
         return False  # "完成“十三五”计划目标的80%": a share of something else
-    clause_text = ctx.text[clause.start:clause.end]
-    return not contains_any(clause_text, markers()["subsidy"])
+    if before.endswith("等"):
+        return False  # "交通银行等7家金融机构": the size of a list, not a goal
+    if any(_is_reference(text, q, clause) for q in group):
+        return False
+    clause_text = text[clause.start:clause.end]
+    return not (contains_any(clause_text, markers()["subsidy"])
+                or contains_any(clause_text, markers()["formula_operators"])
+                or contains_any(text[clause.start:first.start], markers()["composition"]))
+
+
+def _is_reference(text: str, q: Quantity, clause: Clause) -> bool:
+    """"如图1所示" / "见表2" / "第3条" / "…×100%": a figure, table or formula, never a target."""
+    before = text[clause.start:q.start].rstrip()
+    if (before and before[-1] in FORMULA_BEFORE) or before.endswith(tuple(markers()["reference_prefixes"])):
+        return True
+    return text.startswith(tuple(markers()["reference_suffixes"]), q.stop)
 
 
 # ---------------------------------------------------------------------------- direction
 
 
-def _direction(ctx: _Context, clause: Clause, region: int,
-               group: list[Quantity]) -> tuple[str, Trigger | None, str, str] | None:
+def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity],
+               phrase: int) -> tuple[str, Trigger | None, str, str] | None:
     """(direction, trigger, raw indicator text, form) or None when the number is no target.
 
     form: "verb" (indicator before the verb), "object" (verb, object, number),
@@ -232,7 +267,7 @@ def _direction(ctx: _Context, clause: Clause, region: int,
         if gap in GAP_FILLERS:
             if first.unit is None and not _unitless_ok(text, group[-1]):
                 return None
-            return trigger.direction, trigger, text[region:t_start], "verb"
+            return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
         limit = MAX_LIST_OBJECT_GAP if re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
         if (len(gap) <= limit and first.unit is not None and "的" not in gap
                 and not gap.endswith(markers()["relative_objects"])):
@@ -249,9 +284,12 @@ def _direction(ctx: _Context, clause: Clause, region: int,
 
 
 def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Trigger] | None:
+    """The last trigger before the number that is a verb (not "减排" inside "碳减排技术")."""
     best = None
+    followers = tuple(markers()["trigger_noun_followers"])
     for m in trigger_regex().finditer(masked, start, end):
-        best = (m.start(), m.end(), triggers()[m.group(0)])
+        if not masked.startswith(followers, m.end()):
+            best = (m.start(), m.end(), triggers()[m.group(0)])
     return best
 
 
@@ -298,8 +336,12 @@ def _on_word_boundary(text: str, pos: int) -> bool:
 
 
 def _clean_indicator(raw: str) -> tuple[str | None, str]:
-    """Split the text before a trigger into (scope, indicator)."""
-    s = raw
+    """Split the text before a trigger into (scope, indicator).
+
+    The indicator never starts inside a number: a threshold scope ("100万以上的城市") is a
+    scope, and a count summing up a list ("…废玻璃9种主要再生资源…") is cut off.
+    """
+    s = OUTLINE_NUMBER.sub("", raw)
     for _ in range(3):
         s = LEADING_NOISE.sub("", DATE_PREFIX.sub("", s))
     s = BASELINE_BASE.sub("", BASELINE.sub("", s))
@@ -307,8 +349,28 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     m = SCOPE.match(s)
     if m and m.end() < len(s) and _on_word_boundary(s, m.end()):
         scope, s = m.group(0), s[m.end():]
-    s = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", s))
+    m = threshold_scope_regex().match(s)
+    if m and m.end() < len(s):
+        scope, s = m.group(0), s[m.end():].removeprefix("的")
+    m = COUNT_SUMMARY.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end():]
+    s = hedge_regex().sub("", LEADING_NOISE.sub("", s))
     return scope, s.strip("“”\"（(）) ")
+
+
+def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
+                        scope: str | None) -> tuple[str, str | None]:
+    """A verb with nothing before it: a later stage of the sentence's previous target
+    ("…达到0.4亿吨，到2030年达到0.8亿吨"), or the noun it counts ("建设1至2个绿色生态城区")."""
+    first, last = group[0], group[-1]
+    prev = ctx.last
+    if prev is not None and prev.unit == first.unit and len(group) == 1:
+        return prev.indicator, scope or prev.scope
+    noun = ctx.text[last.stop:clause.end].rsplit("的", 1)[-1]
+    if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[\d、，,]", noun):
+        return "", scope
+    return (f"{noun}数量" if first.unit_kind == "count" else noun), scope
 
 
 def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
@@ -317,15 +379,34 @@ def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
 
 
-def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[str]:
-    """One indicator per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, 氨氮排放总量…"""
+def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[tuple[str | None, str]]:
+    """One (scope, indicator) per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, …
+
+    A list of regions ("京津冀及周边地区、长三角地区煤炭消费量分别下降10%、5%") names the
+    scopes; the indicator is the head after the last region (煤炭消费量) for all of them.
+    """
     items = _list_items(indicator)
     if (n > 1 and len(items) != n) or (n == 1 and shared and len(items) == 1):  # "能源消耗和二氧化碳排放分别下降14%、19.5%"
         items = _list_items(indicator, joiners="、和及与")
     if (n > 1 and len(items) == n) or (n == 1 and len(items) > 1 and shared):
+        regions = _region_list(items)
+        if regions:
+            return [(scope, f"{head}{trailing}") for scope, head in regions]
         items = _share_head(items)
-        return [f"{i}{trailing}" for i in items]
-    return [f"{indicator}{trailing}"] * n
+        return [(None, f"{i}{trailing}") for i in items]
+    return [(None, f"{indicator}{trailing}")] * n
+
+
+def _region_list(items: list[str]) -> list[tuple[str, str]] | None:
+    """[(region, shared head)] when every item is a region and the last one carries the head."""
+    regex = region_item_regex()
+    if not all((m := regex.match(i)) and m.end() == len(i) for i in items[:-1]):
+        return None
+    m = regex.match(items[-1])
+    if not m or len(items[-1]) - m.end() < MIN_INDICATOR:
+        return None
+    head = items[-1][m.end():]
+    return [(i, head) for i in items[:-1]] + [(m.group(0), head)]
 
 
 def _list_items(indicator: str, joiners: str = "、") -> list[str]:
@@ -351,7 +432,10 @@ def _share_head(items: list[str]) -> list[str]:
     head = next((h for h in indicator_heads() if last.endswith(h) and len(last) > len(h)), None)
     if head is None:
         return items
-    return [i if i.endswith(head) or i is last else f"{i}{head}" for i in items]
+    if "等" in last:  # "挥发性有机物等主要污染物重点工程减排量": the 等-phrase is the category
+        last = last[:last.index("等")] + head
+    own = tuple(indicator_heads())
+    return [last if i is items[-1] else i if i.endswith(own) else f"{i}{head}" for i in items]
 
 
 def _qualifier(text: str, q: Quantity, trigger: Trigger | None, first: Quantity) -> str | None:
