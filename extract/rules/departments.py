@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .department_ner import is_government_core, is_recognized_body, vocab
-from .patterns_departments import load_aliases, load_yaml, patterns
+from .patterns_departments import LIST_TAIL, load_aliases, load_yaml, patterns
 
 LOGGER = logging.getLogger(__name__)
 
@@ -180,6 +180,8 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
     pieces = [p for p in re.split(r"[、，,]|以及|及", text) if p]
+    if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
+        pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []
     for piece in pieces:
         # split on 和 only where both sides are bodies on their own
