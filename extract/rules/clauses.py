@@ -17,6 +17,10 @@ from .patterns_targets import CLAUSE_END, ENUMERATOR, SENTENCE_END, SUBSENTENCE_
 # splits.  Sentences and clauses are immutable (named tuples: a document has thousands of
 # clauses and a tuple is built ~4x faster than a frozen dataclass), so sharing is safe.
 SPLIT_CACHE_SIZE = 8
+# A line break does not end a sentence inside brackets ("书面核查报告（一式三\n份）") nor
+# between a number and its unit ("提交2020\n年度报告"): layout broke the line there.
+OPEN_BRACKETS, CLOSE_BRACKETS = "（(〔［[【", "）)〕］]】"
+UNIT_AFTER_BREAK = "年月日号%个万亿"
 
 
 class Clause(NamedTuple):
@@ -53,6 +57,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     for m in _delimiter().finditer(text + "\n"):  # the added end closes the last sentence
         end = m.start()
         kind = m.lastgroup
+        if kind == "s" and end < n and text[end] == "\n" and _layout_break(text, sentence_start, end):
+            continue
         # the clause [start, end), stripped, without its outline enumerator
         if start < end and (text[start].isspace() or text[end - 1].isspace()):
             start, end = _strip(text, start, end)
@@ -72,6 +78,15 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 clauses = []
             sentence_start, sub = start, 0
     return tuple(sentences)
+
+
+def _layout_break(text: str, sentence_start: int, pos: int) -> bool:
+    """Is the line break at ``pos`` inside an open bracket or between a number and its unit?"""
+    if pos + 1 < len(text) and text[pos - 1:pos].isdigit() and text[pos + 1] in UNIT_AFTER_BREAK:
+        return True
+    piece = text[sentence_start:pos]
+    opened = sum(piece.count(ch) for ch in OPEN_BRACKETS) - sum(piece.count(ch) for ch in CLOSE_BRACKETS)
+    return opened > 0 and any(ch in text[pos + 1:pos + 80] for ch in CLOSE_BRACKETS)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
