@@ -4,7 +4,8 @@ Three rules, sentence by sentence (vocabulary in ``extract/data/deadline_rules.y
 
 1. recurring duties: "每年度报告一次" -> annual, "每季度" -> quarterly, "按年度落实…" / "制定年度计划";
 2. dated duties: a date followed by 前 ("于2020年8月15日前…", "6月底前…") or announced with
-   将于 / a leading "8月份，…将…"; the year comes from the date or its sentence, never guessed;
+   将于 / a leading "8月份，…将…"; the year comes from the date, its sentence, or the nearest
+   full date before it in the same section ("2021年3月20日前…并于4月30日前"), never guessed;
    a month date right after an annual duty ("每年10月底前…。11月5日前，…") is annual too;
 3. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion verb follows and
    the clause holds no numeric target (numeric targets carry their own deadline).
@@ -14,9 +15,10 @@ Three rules, sentence by sentence (vocabulary in ``extract/data/deadline_rules.y
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Deadline, Document
 from ..settings import Settings
@@ -65,14 +67,21 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     annual_before = False
     previous_end = 0
     tables = [t.span for t in doc.tables if t.span]
+    sections = _section_starts(doc)
+    anchor: DateMatch | None = None  # the last full date (year and month) of the section
+    section = 0
     for sentence in split_sentences(text):
         if any(a <= sentence.start < b for a, b in tables):
             continue  # table cells are rubric conditions or data, not duties
         if annual_before and "\n" in text[previous_end:sentence.start]:
             annual_before = False  # the annual cycle carries within its paragraph only
-        found = _sentence_deadlines(text, dated, sentence, target_ends, annual_before)
+        here = bisect.bisect_right(sections, sentence.start)
+        if here != section:
+            anchor, section = None, here  # a year carries within its section only
+        found = _sentence_deadlines(text, dated, sentence, target_ends, annual_before, anchor)
         annual_before = bool(found) and found[-1].recurrence == "annual" or (annual_before and not found)
         previous_end = sentence.end
+        anchor = _last_full_date(dated, sentence) or anchor
         for f in found:
             record = _record(text, sentence, f)
             key = (record.due, record.recurrence, f.when or record.evidence)
@@ -81,6 +90,30 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
                 out.append(record)
     LOGGER.debug("%s: %d deadlines", doc.source, len(out))
     return out
+
+
+def _section_starts(doc: Document) -> list[int]:
+    """Where each first-level section (一、…) starts: from the structure's blocks, or from
+    the lines' outline markers when the document was not structured."""
+    if doc.blocks:
+        return [b.span[0] for b in doc.blocks if b.kind == "heading" and b.level == 1]
+    from ..structure.outline import outline_level
+
+    starts, pos = [], 0
+    for line in doc.text.split("\n"):
+        if outline_level(line) == 1:
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _last_full_date(dated: str, sentence: Sentence) -> DateMatch | None:
+    """The last date with a year and a month in the sentence ("2021年3月20日")."""
+    piece = dated[sentence.start:sentence.end]
+    if "年" not in piece or "月" not in piece:
+        return None
+    full = [d for d in find_dates(piece) if d.year is not None and d.month is not None]
+    return full[-1] if full else None
 
 
 class _TargetClauses:
@@ -101,14 +134,14 @@ class _TargetClauses:
 
 
 def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: set[int],
-                        annual_before: bool) -> list[_Found]:
+                        annual_before: bool, anchor: DateMatch | None = None) -> list[_Found]:
     piece = text[sentence.start:sentence.end]
     if "\t" in piece or not _MAY_HOLD_DEADLINE.search(piece):
         return []  # a table row (rubric conditions), or no date / recurrence word at all
     found: list[_Found] = []
     taken: set[int] = set()
     for rule in (_recurring, _dated, _goals):
-        for f in rule(text, dated, sentence, target_ends, annual_before):
+        for f in rule(text, dated, sentence, target_ends, annual_before, anchor):
             if f.clause_index in taken and f.span is None:
                 continue
             taken.update(range(f.clause_index, f.last_index + 1))
@@ -119,7 +152,7 @@ def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: 
 # ---------------------------------------------------------------------------- rules
 
 
-def _recurring(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
     verbs = deadline_rules()["duty_verbs"]
     for i, clause in enumerate(sentence.clauses):
@@ -138,7 +171,7 @@ def _recurring(text, dated, sentence, target_ends, annual_before) -> list[_Found
     return out
 
 
-def _dated(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+def _dated(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
     s_text = dated[sentence.start:sentence.end]
     dates = find_dates(s_text)
@@ -157,13 +190,15 @@ def _dated(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
         recurrence = detail = None
         if due is None and annual_before and d.year is None:
             recurrence, detail = "annual", "每年" + _date_text(s_text, d)
+        elif due is None:
+            due = _carried_due(d, anchor)
         last = _extend_forward(text, sentence, i, s_text[d.start:clause.end - sentence.start])
         when = _date_text(s_text, d) if due is None and recurrence is None else None
         out.append(_Found(i, last, due, recurrence, detail, when=when))
     return out
 
 
-def _goals(text, dated, sentence, target_ends, annual_before) -> list[_Found]:
+def _goals(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
     verbs = tuple(deadline_rules()["goal_verbs"])
     due = None
@@ -228,15 +263,27 @@ def _leads_future_clause(text: str, sentence: Sentence, i: int, d: DateMatch) ->
 
 
 def _due(d: DateMatch, dates: list[DateMatch]) -> str | None:
-    """The date's own year, else a year written earlier in the same sentence (never guessed)."""
+    """The date's own year, else a year written earlier in the same sentence (never guessed).
+
+    A reporting year ("核定的2020年度配额将于10月20日前发放") is what is reported on, not
+    when: it gives no year to a later date.
+    """
     if d.year is not None:
         return d.text_due if d.month is not None or d.part else str(d.year)
-    years = [x.year for x in dates if x.year is not None and x.end <= d.start]
+    years = [x.year for x in dates if x.year is not None and x.end <= d.start and x.part != "度"]
     if not years:
         return None
-    from dataclasses import replace
-
     return replace(d, year=years[-1]).text_due
+
+
+def _carried_due(d: DateMatch, anchor: DateMatch | None) -> str | None:
+    """A month date takes the year of the section's last full date when it does not fall
+    before it ("2021年3月20日前…并于4月30日前" -> 2021-04-30); else no year is guessed."""
+    if anchor is None or d.month is None or anchor.month is None:
+        return None
+    if (d.month, d.day or 0) < (anchor.month, anchor.day or 0):
+        return None  # "2021年11月…1月31日前": the year may have turned
+    return replace(d, year=anchor.year).text_due
 
 
 def _date_text(s_text: str, d: DateMatch) -> str:
@@ -278,7 +325,7 @@ def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
 
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|到|至|于|在|力争|每年度?|每季度?|每个?月|(?:{YEAR})年(?:底|末|度)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,]|将|要)+"
+    rf"(?:请|到|至|于|在|力争|每年度?|每季度?|每个?月(?:末|底|初)?|(?:{YEAR})年(?:底|末|度)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,]|将|要)+"
 )
 
 

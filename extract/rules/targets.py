@@ -159,7 +159,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
 
 def _glued(text: str, pos: int, end: int) -> bool:
     """Does a Chinese character follow ``pos`` directly (the number sits inside a noun phrase)?"""
-    return pos < end and "\u4e00" <= text[pos] <= "\u9fff"
+    return pos < end and text[pos] != "的" and "\u4e00" <= text[pos] <= "\u9fff"
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
