@@ -179,7 +179,7 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
 
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
-    pieces = [p for p in re.split(r"[、，,]|以及|及", text) if p]
+    pieces = [p for p in re.split(r"[、，,或]|以及|及", text) if p]
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []
@@ -211,3 +211,10 @@ def resolve_self_reference(name: str, issuers: list[str]) -> str:
     kind = name[1:]
     matching = [i for i in issuers if i.endswith(kind)]
     return matching[0] if len(matching) == 1 else name
+
+
+def is_government(name: str) -> bool:
+    """市生态环境局 / 省级绿色制造管理部门: a government body (not an enterprise, unit or agency)."""
+    if any(w in name for w in ("企业", "单位", "机构", "公司")):
+        return False
+    return name.endswith(tuple(_gazetteer()["government_suffixes"]))

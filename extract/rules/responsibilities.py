@@ -30,7 +30,7 @@ from ..link.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span
 from ..settings import Settings
 from .department_ner import vocab
-from .departments import distribute, is_body, qualify, resolve_self_reference, split_list
+from .departments import distribute, is_body, is_government, qualify, resolve_self_reference, split_list
 from .patterns_departments import (
     ANNEX_LINE,
     BOOK_TITLE,
@@ -112,8 +112,10 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     plan.extend(_parenthetical_assignments(text, sections, parens))
     masked = _mask(text, [p.span for p in parens])
     technical = technical_annexes(text)
+    # a technical annex binds its regulated parties generically ("企业应…", "核查机构应…"):
+    # only duties it gives government bodies are kept
     sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
-                     if not any(s <= a.evidence[0] < e for s, e in technical)]
+                     if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
     if len(parens) >= PARENTHETICAL_PLAN_MIN:
         sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
@@ -283,7 +285,8 @@ def technical_annexes(text: str) -> list[Span]:
     An annex starts at a line beginning with 附件 (the notice's list of annexes, or an annex's
     own heading) and runs to the next such line; it is technical when its title (the rest of
     that line and the next :data:`ANNEX_TITLE_LINES` lines) names a technical text.  Their
-    "企业应…" sentences describe practice, they are not duties the notice assigns.
+    "企业应…" sentences describe practice, they are not duties the notice assigns; duties of
+    government bodies there ("省级绿色制造管理部门应组织专家…复核") are kept.
     """
     words = vocab()["technical_annex_titles"]
     starts = [m.start() for m in ANNEX_LINE.finditer(text)]

@@ -54,6 +54,8 @@ def test_markers_openers_and_generic_subjects(text: str, expected: list[tuple[st
         # 由 + duty still assigns
         ("由市住房城乡建设局负责组织实施。", [("市住房城乡建设局", "lead")]),
         ("由县农业农村局组织开展秸秆综合利用试点。", [("县农业农村局", "implement")]),
+        # 或 joins alternative bodies
+        ("由街道办事处或镇政府作为申报主体提出创建申请。", [("街道办事处", "implement"), ("镇政府", "implement")]),
         # 由 X 会同 Y: X leads; 协同推进 is support
         ("由市生态环境局会同市发展改革委统筹协调实施，市工业和信息化局、市教育局等有关部门协同推进。",
          [("市生态环境局", "lead"), ("市工业和信息化局", "support"), ("市教育局", "support")]),
@@ -121,14 +123,16 @@ NOTICE_WITH_GUIDELINE = (
     "附件：1.广东省企业二氧化碳排放信息报告指南.pdf\n"
     "2.控排企业名单.xlsx\n"
     "广东省企业二氧化碳排放信息报告指南\n"
-    "企业应建立碳排放监测计划。控排企业应按本指南要求核算排放量。\n"
+    "企业应建立碳排放监测计划。控排企业应按本指南要求核算排放量。核查机构应独立公正地开展核查。\n"
+    "省级生态环境主管部门应组织专家对核查报告进行抽查。\n"
 )
 
 
 def test_technical_annex_sentences_are_not_duties() -> None:
     spans = technical_annexes(NOTICE_WITH_GUIDELINE)
     assert len(spans) == 1 and NOTICE_WITH_GUIDELINE[spans[0][0]:].startswith("附件：1.")
-    assert _pairs(NOTICE_WITH_GUIDELINE) == [("各地级以上市生态环境局", "implement")]
+    assert _pairs(NOTICE_WITH_GUIDELINE) == [("各地级以上市生态环境局", "implement"),
+                                             ("省级生态环境主管部门", "implement")]
 
 
 @pytest.mark.parametrize(
