@@ -270,19 +270,21 @@ def _due(d: DateMatch, dates: list[DateMatch]) -> str | None:
     """
     if d.year is not None:
         return d.text_due if d.month is not None or d.part else str(d.year)
-    years = [x.year for x in dates if x.year is not None and x.end <= d.start and x.part != "度"]
+    years = [x for x in dates if x.year is not None and x.end <= d.start and x.part != "度"]
     if not years:
         return None
-    return replace(d, year=years[-1]).text_due
+    if years[-1].month is not None:
+        return _carried_due(d, years[-1])
+    return replace(d, year=years[-1].year).text_due
 
 
 def _carried_due(d: DateMatch, anchor: DateMatch | None) -> str | None:
-    """A month date takes the year of the section's last full date when it does not fall
+    """A month date takes the year of the last full date before it when it does not fall
     before it ("2021年3月20日前…并于4月30日前" -> 2021-04-30); else no year is guessed."""
     if anchor is None or d.month is None or anchor.month is None:
         return None
     if (d.month, d.day or 0) < (anchor.month, anchor.day or 0):
-        return None  # "2021年11月…1月31日前": the year may have turned
+        return None  # "2021年11月30日…1月15日前": the year may have turned
     return replace(d, year=anchor.year).text_due
 
 

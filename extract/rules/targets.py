@@ -152,14 +152,20 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
             if made:
                 ctx.prev = ctx.last = made[-1]
             region = group[-1].stop
-            if made or not _glued(ctx.text, region, clause.end):
+            if made or not _glued(ctx.text, group[-1], clause.end):
                 phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
     return out
 
 
-def _glued(text: str, pos: int, end: int) -> bool:
-    """Does a Chinese character follow ``pos`` directly (the number sits inside a noun phrase)?"""
-    return pos < end and text[pos] != "的" and "\u4e00" <= text[pos] <= "\u9fff"
+def _glued(text: str, q: Quantity, end: int) -> bool:
+    """Is the number inside a noun phrase ("9种主要…", "1万吨标准煤以上的企业…")?
+
+    A bare number before 的 is a name's tail ("GB/T 51161-2016的引导值"), not a threshold.
+    """
+    pos = q.stop
+    if pos >= end or not "\u4e00" <= text[pos] <= "\u9fff":
+        return False
+    return text[pos] != "的" or q.qualifier_word is not None
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

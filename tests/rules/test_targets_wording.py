@@ -1,0 +1,122 @@
+"""Targets on wordings of unseen notices: formulas, references, hedges, thresholds, regions.
+
+Each table holds several real-notice wordings of one rule, and sentences that must yield
+nothing (the failure modes seen on the real PDFs of corpora/real).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Document, Metadata
+from extract.rules.targets import extract_targets
+from extract.settings import Settings
+
+
+def _targets(text: str) -> list[dict]:
+    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata())
+    out = []
+    for t in extract_targets(doc, Settings()):
+        assert doc.text[t.span[0]:t.span[1]] == t.evidence
+        out.append(t.to_dict())
+    return out
+
+
+# fmt: off
+# Formulas, figure/table/attachment references and list sizes are never targets.
+NOTHING = [
+    "工业增加值占比（%）=园区工业增加值（万元）/园区GDP（万元）×100%",
+    "单位产品碳排放下降率=（基期排放强度-评价期排放强度）/基期排放强度×100%",
+    "园区碳排放强度按式（A.2）计算，Y=E/G。",
+    "绿色低碳工厂建设评价体系框架如图1所示。",
+    "申报材料格式见附件3，评价指标见表2。",
+    "碳减排支持工具主要针对清洁能源、节能环保、碳减排技术三类、23个子领域项目。",
+    "发放对象包括国家开发银行、进出口银行、交通银行等7家金融机构。",
+    "重点领域包括清洁能源、节能环保和碳减排技术三大领域、23个子领域。",
+    "按照附件2第5条的要求报送材料。",
+]
+
+# (sentence, [(indicator, scope, value, unit)])
+HEDGES = [
+    ("到2030年，生物质发电装机容量力争达到150万千瓦左右。",
+     [("生物质发电装机容量", None, 150, "万千瓦")]),
+    ("新建通道可再生能源电量比例原则上不低于50%。",
+     [("新建通道可再生能源电量比例", None, 50, "%")]),
+    ("到2025年，长江干流水质稳定达到Ⅱ类。",
+     [("长江干流水质", None, 2, "类")]),
+    ("到2025年，非化石能源消费比重力争比2020年提高4个百分点以上。",
+     [("非化石能源消费比重", None, 4, "个百分点")]),
+    ("到2025年，全市公共机构单位建筑面积能耗确保下降5%。",
+     [("公共机构单位建筑面积能耗", "全市", 5, "%")]),
+    ("到2025年，快递包装绿色产品使用比例每年提升10%。",
+     [("快递包装绿色产品使用比例", None, 10, "%")]),
+]
+
+THRESHOLD_SCOPES = [
+    ("到2030年，城区常住人口100万以上的城市绿色出行比例不低于70%。",
+     [("绿色出行比例", "城区常住人口100万以上的城市", 70, "%")]),
+    ("到2025年，年综合能耗1万吨标准煤以上的企业能源管理中心建设比例达到90%。",
+     [("能源管理中心建设比例", "年综合能耗1万吨标准煤以上的企业", 90, "%")]),
+    ("到2025年，废钢铁、废铜、废铝、废纸、废塑料等9种主要再生资源循环利用量达到4.5亿吨。",
+     [("主要再生资源循环利用量", None, 4.5, "亿吨")]),
+    ("到2025年，钢铁、水泥、平板玻璃3类重点行业能效标杆产能比例达到30%。",
+     [("重点行业能效标杆产能比例", None, 30, "%")]),
+]
+
+REGION_LISTS = [
+    ("“十四五”时期，京津冀及周边地区、长三角地区煤炭消费量分别下降10%、5%左右。",
+     [("煤炭消费量", "京津冀及周边地区", 10, "%"), ("煤炭消费量", "长三角地区", 5, "%")]),
+    ("到2025年，汾渭平原、成渝地区细颗粒物浓度分别下降12%、10%。",
+     [("细颗粒物浓度", "汾渭平原", 12, "%"), ("细颗粒物浓度", "成渝地区", 10, "%")]),
+    ("到2025年，长江流域、黄河流域优良水体比例分别达到85%、80%。",
+     [("优良水体比例", "长江流域", 85, "%"), ("优良水体比例", "黄河流域", 80, "%")]),
+]
+
+SHARED_HEADS = [
+    ("化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别达到1.6万吨、0.04万吨、2.08万吨、0.99万吨。",
+     ["化学需氧量减排量", "氨氮减排量", "氮氧化物减排量", "挥发性有机物减排量"]),
+    ("到2025年，全市城镇污水集中处理率、污泥无害化处置率均达到97%以上。",
+     ["城镇污水集中处理率", "污泥无害化处置率"]),
+]
+
+# Staged targets without a repeated indicator, and "verb + number + counted noun".
+IMPLICIT = [
+    ("到2025年，主要再生资源循环利用量达到4.5亿吨，到2030年达到5.1亿吨。",
+     [("主要再生资源循环利用量", 4.5, "2025"), ("主要再生资源循环利用量", 5.1, "2030")]),
+    ("到2025年，城镇生活垃圾资源化利用率提升至60%左右，到2030年提升至70%。",
+     [("城镇生活垃圾资源化利用率", 60, "2025"), ("城镇生活垃圾资源化利用率", 70, "2030")]),
+    ("到2025年，创建2000家节约型公共机构示范单位。",
+     [("节约型公共机构示范单位数量", 2000, "2025")]),
+    ("到2030年，争取创建30个特色鲜明、差异化发展的碳达峰试点城市。",
+     [("碳达峰试点城市数量", 30, "2030")]),
+    ("到2025年，完成5.3亿吨钢铁产能超低排放改造。",
+     [("钢铁产能超低排放改造", 5.3, "2025")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_formula_reference_and_list_size_are_not_targets(text: str) -> None:
+    assert _targets(text) == []
+
+
+@pytest.mark.parametrize("text,expected", HEDGES + THRESHOLD_SCOPES + REGION_LISTS)
+def test_indicator_without_hedges_thresholds_or_regions(text: str, expected: list) -> None:
+    got = [(t["indicator"], t["scope"], t["value"], t["unit"]) for t in _targets(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", SHARED_HEADS)
+def test_list_items_share_the_head_once(text: str, expected: list) -> None:
+    assert [t["indicator"] for t in _targets(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", IMPLICIT)
+def test_staged_and_counted_indicators(text: str, expected: list) -> None:
+    assert [(t["indicator"], t["value"], t["deadline"]) for t in _targets(text)] == expected
+
+
+def test_trigger_inside_a_noun_is_not_the_verb() -> None:
+    """"减排" in "碳减排技术" is a noun; the verb is the later 达到."""
+    got = _targets("到2025年，碳减排技术推广比例达到60%。")
+    assert [(t["indicator"], t["direction"], t["value"]) for t in got] == [("碳减排技术推广比例", "reach", 60)]
