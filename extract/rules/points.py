@@ -39,6 +39,15 @@ ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.．、]|[一二三四五六
 TRAILING_AWARD = re.compile(rf"[，,；;。\s]*(?:得{_SP})?[（(]?{_SP}{_NUM}{_SP}分{_SP}[）)]?[，,；;。\s]*$")
 # punctuation that may close a clause after its points phrase
 _CLAUSE_END = re.compile(r"[\s，,；;。.、]*")
+# How a criterion is checked, written before it with no punctuation in PDF cells:
+# 查阅相关文件材料 / 查阅相关记录文件 / 现场检查 / 交流访谈 / 查阅倡议书
+_CHECK_STEP = (
+    r"(?:(?:查阅|查看|调阅|审阅|核查|核实|检查)[^，,；;。\s]{0,6}"
+    r"(?:文件材料|文件|材料|记录|资料|台账|报告|凭证|证明|档案|倡议书|报表|票据|合同|清单)"
+    r"|现场(?:检查|核查|查看|察看|考察|访谈|交流|踏勘|演示)|实地(?:检查|查看|考察)|(?:交流|个别)?访谈(?![会记提对])|座谈(?![会记]))"
+)
+# 查阅相关文件材料，现场检查，交流访谈已成立“低碳志愿者”队伍… (the steps, then the criterion)
+CHECK_METHOD_PREFIX = re.compile(rf"^\s*{_CHECK_STEP}(?:\s*[，,、及和]?\s*{_CHECK_STEP})*\s*[，,：:]?\s*")
 # HTML paragraph tags left in cells of crawled pages: <p>1. ...</p> <p>2. ...</p>
 HTML_TAG = re.compile(r"</?\s*[a-zA-Z][^<>]{0,40}>")
 
@@ -76,6 +85,18 @@ def strip_tags(text: str) -> str:
         return text
     out = HTML_TAG.sub("\n", text)
     return re.sub(r"\s*\n\s*", "\n", out).strip()
+
+
+def check_method_prefix(text: str) -> tuple[str | None, int]:
+    """("查阅相关文件材料", 8) for "查阅相关文件材料建立工作小组…"; (None, 0) without one.
+
+    PDF rubrics often open a 评价方法 cell with how the assessor checks, on its own line
+    that pdfplumber joins to the criterion; the method is not part of what earns points.
+    """
+    m = CHECK_METHOD_PREFIX.match(text)
+    if m is None or not re.match(r"[\u4e00-\u9fff“\"]", text[m.end() : m.end() + 1]):
+        return None, 0
+    return m.group(0).strip(" \t\n，,：:"), m.end()
 
 
 def number(text: str) -> float | None:

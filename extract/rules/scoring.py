@@ -15,6 +15,18 @@ read the same way:
    promising more than their row, one performance scored twice.
 
 Tables continuing on the next page (same columns, repeated header or none) are joined.
+
+Conventions (FORMAT.md has no deduction in its gold, so they are decided here):
+
+* deductions ("每迟报一次扣1分") are criteria with NEGATIVE points (-1): the sign is the
+  marker, the text keeps its "扣1分".  An item's maximum is never taken from them and the
+  sum checks leave them out (a deduction cannot push an item over its points);
+* how the assessor checks ("查阅相关文件材料", "现场检查"), written before the criterion
+  in a PDF 评价方法 cell, goes to ``Criterion.method``, not into the criterion text;
+* the title is the attachment title between "附件N" and the table (joined when a PDF
+  broke it over lines), else the reader's caption, else the nearest short line above;
+* only tables are rubrics: prose that scores ("加分项总分为15分") is left alone, since
+  without a grid there is no item/points structure to rebuild reliably (r06 评价导则).
 """
 
 from __future__ import annotations
@@ -44,6 +56,12 @@ MIN_ITEMS = 2
 TITLE_LOOKBACK_LINES = 4
 # A title longer than this is a paragraph, not a title.
 MAX_TITLE_CHARS = 80
+# An attachment title broken over more lines than this is body text, not a title.
+MAX_TITLE_LINES = 3
+# 附件2 / 附件 / 附件2： / 附件2：上海市低碳社区申报创建指标体系 (a line opening an attachment)
+ATTACHMENT_LINE = re.compile(r"附件(?:\s*[\d一二三四五六七八九十]+)?\s*(?:[:：]\s*(.*))?")
+# 表1 / 表 2 (a numbered caption is a whole title by itself)
+CAPTION_LINE = re.compile(r"表\s*[\dA-Z一二三四五六七八九十]")
 # An unscored tail clause shorter than this is folded into the previous criterion.
 SHORT_TAIL_CHARS = 40
 
@@ -260,7 +278,7 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     if len(grid) - n_head < MIN_ITEMS:
         return None
     cols = _columns(grid, n_head)
-    title = group[0].title or _title_before(doc, group[0].span)
+    title = _attachment_title(doc, group[0].span) or group[0].title or _title_before(doc, group[0].span)
     if cols.criteria is None or not _looks_scoring(cols, title, grid):
         return None
     if not cols.path:  # criteria column only: each criteria cell is an item
@@ -366,9 +384,11 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
             if value is None:
                 criteria.extend(_split_criteria(doc, [cell]))
                 continue
+            text = P.strip_tags(cell.text)
+            check, cut = P.check_method_prefix(text)
             criteria.append(Criterion(
-                text=P.criterion_text(P.strip_tags(cell.text)), points=value, span=cell.span,
-                method=_clean(method.text) if method is not None and method.text.strip() else None))
+                text=P.criterion_text(text[cut:]), points=value, span=_span_after(doc, text, cell.span, cut),
+                method=_clean(method.text) if method is not None and method.text.strip() else check))
     else:
         cells = _distinct([r["criteria"] for r in node.rows])
         if cols.criteria in cols.path:  # the item cell is its own criteria text
@@ -397,13 +417,16 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
     """Criteria from the points phrases inside the criteria text of one item."""
     joined = ""
     offsets: list[int | None] = []
+    methods: list[tuple[int, str | None]] = []  # (start in joined, how that cell is checked)
     for cell in cells:
         text = P.strip_tags(cell.text)
+        method, cut = P.check_method_prefix(text)
         if joined:
             joined += "\n"
             offsets.append(None)
-        joined += text
-        offsets.extend(_align(text, doc.text, cell.span))
+        methods.append((len(joined), method))
+        joined += text[cut:]
+        offsets.extend(_align(text, doc.text, cell.span)[cut:])
     out: list[Criterion] = []
     for clause in P.scored_clauses(joined):
         raw = joined[clause.start : clause.end]
@@ -417,8 +440,9 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
         pts = clause.points
         if clause.kind == "deduct" and pts is not None:
             pts = -pts
+        method = next((m for start, m in reversed(methods) if start <= clause.start), None)
         out.append(Criterion(text=text, points=pts, span=span,
-                             method="bonus" if clause.kind == "bonus" else None))
+                             method="bonus" if clause.kind == "bonus" else method))
     return out
 
 
@@ -441,12 +465,49 @@ def _align(sub: str, text: str, span: Span | None) -> list[int | None]:
     return out
 
 
-def _title_before(doc: Document, span: Span | None) -> str | None:
+def _span_after(doc: Document, text: str, span: Span | None, cut: int) -> Span | None:
+    """``span`` of a cell without its first ``cut`` characters (a checking-method prefix)."""
+    if not cut or span is None:
+        return span
+    start = next((o for o in _align(text, doc.text, span)[cut:] if o is not None), None)
+    return (start, span[1]) if start is not None else span
+
+
+def _lines_before(doc: Document, span: Span | None) -> list[str]:
     if span is None or not doc.text:
-        return None
+        return []
     lines = [ln.strip() for ln in doc.text[: span[0]].split("\n")]
-    lines = [ln for ln in lines if ln][-TITLE_LOOKBACK_LINES:]
-    for line in reversed(lines):
+    return [ln for ln in lines if ln][-TITLE_LOOKBACK_LINES:]
+
+
+def _title_like(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_TITLE_CHARS and "\t" not in line and not re.search(r"[。；;]", line)
+
+
+def _attachment_title(doc: Document, span: Span | None) -> str | None:
+    """The title between "附件N" and the table, joined when a PDF broke it over lines.
+
+    "附件4 / 上海市低碳社区（近零碳排放社区） / 申报创建指标体系" -> one title, so that two
+    rubrics whose last title lines are the same ("申报创建指标体系") keep their own names.
+    """
+    lines = _lines_before(doc, span)
+    for k in range(len(lines) - 1, -1, -1):
+        m = ATTACHMENT_LINE.fullmatch(lines[k])
+        if m is None:
+            continue
+        parts = ([m.group(1)] if m.group(1) else []) + lines[k + 1 :]
+        if not parts or len(parts) > MAX_TITLE_LINES or not all(_title_like(p) for p in parts):
+            return None
+        if CAPTION_LINE.match(parts[-1]):
+            return parts[-1]
+        joined = "".join(parts)
+        return joined if len(joined) <= MAX_TITLE_CHARS else None
+    return None
+
+
+def _title_before(doc: Document, span: Span | None) -> str | None:
+    """The nearest short line above the table (an "附件N" line is skipped)."""
+    for line in reversed(_lines_before(doc, span)):
         if re.fullmatch(r"附件\s*\d*[:：]?", line):
             continue
         if len(line) <= MAX_TITLE_CHARS and "\t" not in line:

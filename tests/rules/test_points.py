@@ -85,3 +85,35 @@ def test_strip_tags_keeps_paragraphs() -> None:
 @pytest.mark.parametrize(("text", "value"), [("10", 10), (" 2.5 ", 2.5), ("5分", 5), ("总分", None), ("", None)])
 def test_number(text: str, value: float | None) -> None:
     assert P.number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "method", "rest"),
+    [
+        # a PDF 评价方法 cell: how it is checked, then (no punctuation) what earns points
+        ("查阅相关文件材料建立工作小组，且岗位分工合理的得5分；", "查阅相关文件材料", "建立工作小组，且岗位分工合理的得5分；"),
+        ("查阅相关文件材料，现场检查，交流访谈已成立“低碳志愿者”队伍的，得4分；",
+         "查阅相关文件材料，现场检查，交流访谈", "已成立“低碳志愿者”队伍的，得4分；"),
+        ("现场检查查阅相关培训记录社区内建有长期性低碳活动基地", "现场检查查阅相关培训记录", "社区内建有长期性低碳活动基地"),
+        ("现场访谈查阅文件社区内有低碳交通工具", "现场访谈查阅文件", "社区内有低碳交通工具"),
+        ("查阅相关文件材料低碳社区档案齐全的，得5分", "查阅相关文件材料", "低碳社区档案齐全的，得5分"),
+        # criteria that merely start with a checking word keep it
+        ("检查发现问题的，扣1分", None, "检查发现问题的，扣1分"),
+        ("座谈会召开的，得2分", None, "座谈会召开的，得2分"),
+        ("访谈记录齐全的，得2分", None, "访谈记录齐全的，得2分"),
+        ("抽查合格率达到90%的，得2分", None, "抽查合格率达到90%的，得2分"),
+        ("完成年度节能目标的，得10分", None, "完成年度节能目标的，得10分"),
+        ("现场检查", None, "现场检查"),  # nothing follows: it is the criterion
+    ],
+)
+def test_check_method_prefix(text: str, method: str | None, rest: str) -> None:
+    found, cut = P.check_method_prefix(text)
+    assert (found, text[cut:]) == (method, rest)
+
+
+def test_deduction_kind_keeps_magnitude() -> None:
+    """points.py reports the magnitude; scoring.py turns a deduct clause into a negative criterion."""
+    (award, deduct, tail) = P.scored_clauses("按时报送的，得3分；每迟报一次扣1分；扣完为止。")
+    assert (award.kind, award.points) == ("award", 3)
+    assert (deduct.kind, deduct.points) == ("deduct", 1)
+    assert tail.points is None

@@ -136,6 +136,100 @@ def test_table_ends_before_total() -> None:
                for n in st.inconsistencies)
 
 
+# --------------------------------------------------------------------------- titles, methods, deductions
+
+SMALL_RUBRIC = [
+    ["考核内容", "评分标准", "分值"],
+    ["管理机构", "明确管理机构的，得2分。", "2"],
+    ["管理制度", "制定管理制度的，得3分。", "3"],
+]
+
+
+def _titled(lines_above: list[str], rubrics: int = 1) -> list[str | None]:
+    """Each rubric written after ``lines_above``; the titles the extractor gives them."""
+    text, tables = "", []
+    for k in range(rubrics):
+        text += "\n".join(line.replace("{k}", str(k + 1)) for line in lines_above) + "\n\n"
+        table = _table(SMALL_RUBRIC)
+        table.span = (len(text), len(text) + 10)
+        text += "管理机构\t明确管理机构的，得2分。\t2\n\n"
+        tables.append(table)
+    return [st.title for st in extract_scoring_tables(_doc(tables, text), Settings())]
+
+
+@pytest.mark.parametrize(
+    ("lines_above", "title"),
+    [
+        # a PDF broke the attachment title over two lines: both halves are the title
+        (["附件2", "上海市低碳社区（近零碳排放社区）", "申报创建指标体系"], "上海市低碳社区（近零碳排放社区）申报创建指标体系"),
+        (["附件", "高平市节约型机关评价标准"], "高平市节约型机关评价标准"),
+        (["附件3：", "某市公共机构节能考核评分表"], "某市公共机构节能考核评分表"),
+        (["附件1：某市公共机构节能考核评分表"], "某市公共机构节能考核评分表"),
+        # a numbered caption under the attachment title is the table's own title
+        (["附件1", "某市节能目标责任考核办法", "表1 考核评分表"], "表1 考核评分表"),
+        # no attachment line: the nearest line, never a paragraph above it
+        (["各单位要严格按照评价标准抓好本单位的创建工作。", "节约型机关评价标准"], "节约型机关评价标准"),
+        # body text after 附件: not a title, fall back to the nearest line
+        (["附件1", "各单位要按照本标准开展自评。", "评分表"], "评分表"),
+    ],
+)
+def test_title_before_table(lines_above: list[str], title: str) -> None:
+    assert _titled(lines_above) == [title]
+
+
+def test_two_rubrics_with_the_same_last_title_line_keep_their_own_titles() -> None:
+    titles = _titled(["附件{k}", "上海市低碳示范区{k}", "申报创建指标体系"], rubrics=2)
+    assert titles == ["上海市低碳示范区1申报创建指标体系", "上海市低碳示范区2申报创建指标体系"]
+
+
+def test_checking_method_moves_out_of_the_criterion() -> None:
+    """"查阅相关文件材料" opens a PDF 评价方法 cell: it becomes the criteria's method."""
+    table = _table([
+        ["评价指标", "评价方法", "得分"],
+        ["1.建立工作小组（5分）", "查阅相关文件材料建立工作小组，且岗位分工合理的得5分；未建工作小组的得0分；", ""],
+        ["2.开展宣传活动（4分）", "现场检查社区内设置宣传栏的，得4分；未设置的0分；", ""],
+    ])
+    (st,) = extract_scoring_tables(_doc([table]), Settings())
+    first, second = st.items
+    assert [(c.text, c.points, c.method) for c in first.criteria] == [
+        ("建立工作小组，且岗位分工合理的", 5, "查阅相关文件材料"), ("未建工作小组的", 0, "查阅相关文件材料")]
+    assert second.criteria[0].text == "社区内设置宣传栏的" and second.criteria[0].method == "现场检查"
+    assert st.inconsistencies == []
+
+
+def test_checking_method_left_out_of_a_scored_row_span() -> None:
+    """A per-row points column: the criterion's span starts after the checking method."""
+    criterion = "查阅相关文件材料建立能源管理制度"
+    text = f"考核内容 评分标准 分值\n管理制度 {criterion} 2\n能源计量 配备计量器具 3\n"
+    start = text.index(criterion)
+    cells = [Cell(row=0, col=0, text="考核内容"), Cell(row=0, col=1, text="评分标准"), Cell(row=0, col=2, text="分值"),
+             Cell(row=1, col=0, text="管理制度", span=(text.index("管理制度"), text.index("管理制度") + 4)),
+             Cell(row=1, col=1, text=criterion, span=(start, start + len(criterion))),
+             Cell(row=1, col=2, text="2"),
+             Cell(row=2, col=0, text="能源计量"), Cell(row=2, col=1, text="配备计量器具"), Cell(row=2, col=2, text="3")]
+    (st,) = extract_scoring_tables(_doc([Table(cells=cells)], text), Settings())
+    (c,) = st.items[0].criteria
+    assert (c.text, c.points, c.method) == ("建立能源管理制度", 2, "查阅相关文件材料")
+    assert c.span is not None and text[c.span[0] : c.span[1]] == "建立能源管理制度"
+
+
+def test_deductions_are_negative_criteria() -> None:
+    """扣N分 is stored as points -N; the item's maximum and the sum checks ignore it."""
+    table = _table([
+        ["考核内容", "评分标准", "分值"],
+        ["统计报送", "按时报送能源统计数据的，得3分；每迟报一次扣1分，扣完为止。", "3"],
+        ["安全管理", "发生一般安全事故的，每起扣2分。", "5"],
+        ["能源计量", "配备计量器具的，得2分。", "2"],
+    ])
+    (st,) = extract_scoring_tables(_doc([table]), Settings())
+    assert [(i.points, [(c.text, c.points) for c in i.criteria]) for i in st.items] == [
+        (3, [("按时报送能源统计数据的", 3), ("每迟报一次扣1分", -1)]),
+        (5, [("发生一般安全事故的，每起扣2分", -2)]),
+        (2, [("配备计量器具的", 2)]),
+    ]
+    assert st.inconsistencies == [] and st.total_points == 10
+
+
 # --------------------------------------------------------------------------- seeds vs gold
 
 

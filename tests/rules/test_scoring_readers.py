@@ -55,6 +55,24 @@ def test_r05_pdf_rubric_across_pages(real_pdf_dir: Path) -> None:
     assert all(i.page in (14, 15, 16) for i in community.items)
 
 
+@pytest.mark.slow
+def test_r05_titles_and_checking_methods(real_pdf_dir: Path) -> None:
+    """Each rubric is titled by ITS attachment title (broken over two lines in the PDF), and
+    the checking method opening a 评价方法 cell is the criteria's method, not their text."""
+    (doc,) = process_file(real_pdf_dir / "r05_shanghai-ditan-shifan-chuangjian-pingfen.pdf")
+    assert [t.title for t in doc.scoring_tables] == [
+        "上海市低碳发展实践区（近零碳排放实践区）申报创建指标体系",
+        "上海市低碳社区（近零碳排放社区）申报创建指标体系",
+    ]
+    community = doc.scoring_tables[1]
+    first = community.items[0].criteria[0]
+    assert (first.text, first.points, first.method) == ("建立工作小组，且岗位分工合理的", 5, "查阅相关文件材料")
+    volunteers = next(i for i in community.items if "低碳志愿者" in i.path[-1])
+    assert volunteers.criteria[0].method == "查阅相关文件材料，现场检查，交流访谈"
+    assert volunteers.criteria[0].text.startswith("已成立“低碳志愿者”队伍")
+    assert not any(c.text.startswith(("查阅", "现场")) for i in community.items for c in i.criteria)
+
+
 HTML_RUBRIC = """<html><body><h1>考核评分表</h1><table>
 <tr><th>考核指标</th><th>考核内容</th><th>评分标准</th><th>分值</th></tr>
 <tr><td rowspan="2">一、组织领导（10分）</td><td>建立工作机制</td>
