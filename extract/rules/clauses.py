@@ -19,7 +19,7 @@ from .patterns_targets import CLAUSE_END, ENUMERATOR, SENTENCE_END, SUBSENTENCE_
 SPLIT_CACHE_SIZE = 8
 # A line break does not end a sentence inside brackets ("书面核查报告（一式三\n份）") nor
 # between a number and its unit ("提交2020\n年度报告"): layout broke the line there.
-OPEN_BRACKETS, CLOSE_BRACKETS = "（(〔［[【", "）)〕］]】"
+# (Only round brackets: 〔〕 of 文号 and 【】 labels close on their own line.)
 UNIT_AFTER_BREAK = "年月日号%个万亿"
 
 
@@ -84,9 +84,11 @@ def _layout_break(text: str, sentence_start: int, pos: int) -> bool:
     """Is the line break at ``pos`` inside an open bracket or between a number and its unit?"""
     if pos + 1 < len(text) and text[pos - 1:pos].isdigit() and text[pos + 1] in UNIT_AFTER_BREAK:
         return True
+    after = text[pos + 1:pos + 80]
+    if "）" not in after and ")" not in after:
+        return False
     piece = text[sentence_start:pos]
-    opened = sum(piece.count(ch) for ch in OPEN_BRACKETS) - sum(piece.count(ch) for ch in CLOSE_BRACKETS)
-    return opened > 0 and any(ch in text[pos + 1:pos + 80] for ch in CLOSE_BRACKETS)
+    return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
