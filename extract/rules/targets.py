@@ -380,7 +380,10 @@ def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
     prev = ctx.last
     if prev is not None and prev.unit == first.unit and len(group) == 1:
         return prev.indicator, scope or prev.scope
-    noun = ctx.text[last.stop:clause.end].rsplit("的", 1)[-1]
+    noun = ctx.text[last.stop:clause.end]
+    if "的" in noun:  # "30个特色鲜明、差异化发展的试点城市" / "2个低碳社区的创建"
+        modifier, _, head = noun.rpartition("的")
+        noun = head if "、" in modifier else modifier
     if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[\d、，,]", noun):
         return "", scope
     return (f"{noun}数量" if first.unit_kind == "count" else noun), scope
