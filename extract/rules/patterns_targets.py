@@ -67,7 +67,19 @@ SCOPE = re.compile(
     r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
+# A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"
+CONCURRENT_OPENER = re.compile(r"^[^，,；;]*?的同时(?:还|也)?")
+# "X达到Y的比例": X is the population measured, the indicator is the share
+# ("钢铁、水泥等重点行业产能达到能效标杆水平的比例" -> scope 钢铁、水泥等重点行业产能)
+INNER_SHARE = re.compile(
+    r"^(?P<subject>[^，,；;]{2,}?)中?"
+    r"(?P<share>(?:达到|实现|完成|建成|采用|使用|纳入|开展|接入|执行|符合)[^，,；;]{1,30}?的(?:比例|占比|比重))$"
+)
+# A value taken from a cited standard: "达到《民用建筑能耗标准》的引导值下降20%要求"
+STANDARD_VALUE = re.compile(
+    r"《[^》]{1,60}》[^，,；;]{0,30}?(?:引导值|约束值|限定值|限值|准入值|先进值|基准值|标准值|指标值|准入要求)"
+)
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
 TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
 # An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"

@@ -30,15 +30,18 @@ from .numbers import Quantity, find_quantities
 from .patterns_targets import (
     BASELINE,
     BASELINE_BASE,
+    CONCURRENT_OPENER,
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
     DATE_PREFIX,
+    INNER_SHARE,
     LEADING_NOISE,
     OUTLINE_NUMBER,
     PERIOD,
     SCOPE,
     SCORING_RULE,
     SHARE_VERB,
+    STANDARD_VALUE,
     THIS_YEAR,
     Trigger,
     contains_any,
@@ -78,6 +81,13 @@ MIN_INDICATOR = 2
 MAX_COUNTED_NOUN = 20
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
+# Bracket and quote pairs kept balanced at indicator edges ("PUE值(电能利用效率)").
+BRACKET_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "[": "]", "【": "】"}
+QUOTES = "“”‘’"
+# Shortest shared tail after a bracketed last item: "出租汽车（含网约车）新能源汽车".
+MIN_SHARED_TAIL = 2
+# Separates subject and base of a "share of a total" phrase inside _direction's raw text.
+BASE_MARK = "\x00"
 
 
 @dataclass(slots=True)
@@ -192,17 +202,24 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return []
     found = _direction(ctx, clause, region, group, phrase)
-    if found is None or not _plausible(ctx, clause, group):
+    if found is None or not _plausible(ctx, clause, group, found[3]):
         return []
     direction, trigger, raw_indicator, form = found
-    if form != "share" and _is_threshold(text, last, clause):
+    if form not in ("share", "base") and _is_threshold(text, last, clause):
         return []
+    if form == "base":  # "新能源汽车新增销量达到汽车新车销售总量的20%": a share of a named total
+        raw_indicator, base = raw_indicator.split(BASE_MARK)
     scope, indicator = _clean_indicator(raw_indicator)
+    if form == "base":
+        indicator = f"{indicator}占{base}比例" if indicator else ""
     if scope is None:
         scope = ctx.scope
     elif scope:
         ctx.scope = scope
-    if form in ("object", "share") and not indicator:
+    m = INNER_SHARE.match(indicator)
+    if m:  # "钢铁、水泥等重点行业产能达到能效标杆水平的比例": this target's population only
+        scope, indicator = scope or m.group("subject"), m.group("share")
+    if form in ("object", "share", "base", "noun") and not indicator:
         return []
     if not indicator and form == "verb":
         indicator, scope = _implicit_indicator(ctx, clause, group, scope)
@@ -210,7 +227,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
         return []
     trailing = _trailing_noun(text, last, clause) if form == "object" else ""
     shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
-    named = _distribute(indicator, len(group), shared, trailing)
+    named = _distribute(indicator, len(group), shared, trailing, first.unit_kind == "percent")
     deadline, period = _time_context(ctx, first.start)
     if _is_past(ctx, clause, deadline):
         return []
@@ -230,14 +247,16 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     return targets
 
 
-def _plausible(ctx: _Context, clause: Clause, group: list[Quantity]) -> bool:
+def _plausible(ctx: _Context, clause: Clause, group: list[Quantity], form: str) -> bool:
     """Unit kinds, 'N% of something', subsidies, formulas, references, list sizes."""
     first, text = group[0], ctx.text
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return False
     before = text[clause.start:first.start].rstrip()
-    if before.endswith("的"):
+    if before.endswith("的") and form != "base":
         return False  # "完成“十三五”计划目标的80%": a share of something else
+    if STANDARD_VALUE.search(before):
+        return False  # "达到《民用建筑能耗标准》的引导值下降20%要求": the standard's value, not ours
     if before.endswith("等"):
         return False  # "交通银行等7家金融机构": the size of a list, not a goal
     if any(_is_reference(text, q, clause) for q in group):
@@ -282,10 +301,18 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
                 return None
             return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
         limit = MAX_LIST_OBJECT_GAP if re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
-        if (len(gap) <= limit and first.unit is not None and "的" not in gap
-                and not gap.endswith(markers()["relative_objects"])):
-            return trigger.direction, trigger, gap, "object"
-        return None
+        if len(gap) > limit or first.unit is None or gap.endswith(markers()["relative_objects"]):
+            return None
+        percent_of = first.unit_kind == "percent" and trigger.direction == "reach"
+        if gap.endswith("的") and "的" not in gap[:-1]:
+            # "达到汽车新车销售总量的20%" is a target only when dated ("达到额定负荷的40%以下" is a spec)
+            base = gap[:-1]
+            if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
+                return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
+            return None
+        if "的" in gap or (percent_of and not _dated(ctx, first.start)):
+            return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
+        return trigger.direction, trigger, gap, "object"
     pre = text[region:first.start]
     if ctx.prev is not None and pre[:1] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM and first.unit:
         return ctx.prev.direction, None, pre, "list"
@@ -293,7 +320,21 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
         share = _share_indicator(text, group[-1], clause)
         if share:
             return "reach", None, pre + share, "share"
+    if first.unit is not None and pre.endswith(_measure_heads()) and _dated(ctx, first.start):
+        return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右"
     return None
+
+
+def _dated(ctx: _Context, pos: int) -> bool:
+    """Does the sentence set a deadline or plan period before ``pos`` ("到2025年，…")?"""
+    deadline, period = _time_context(ctx, pos)
+    return deadline is not None or period is not None
+
+
+@lru_cache(maxsize=1)
+def _measure_heads() -> tuple[str, ...]:
+    """Nouns that name a measure, so that a number right after them is its level ("占比65%")."""
+    return tuple(sorted(set(indicator_heads()) | {"率"}, key=len, reverse=True))
 
 
 def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Trigger] | None:
@@ -368,8 +409,50 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     m = COUNT_SUMMARY.match(s)
     if m and m.end() < len(s):
         s = s[m.end():]
-    s = hedge_regex().sub("", LEADING_NOISE.sub("", s))
-    return scope, s.strip("“”\"（(）) ")
+    s = hedge_regex().sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s)))
+    return scope, _balanced(s)
+
+
+def _balanced(s: str) -> str:
+    """Brackets and quotes balanced at the edges: "PUE值(电能利用效率" -> "PUE值",
+    "“无废城市" -> "无废城市", "含网约车）新能源汽车" -> "新能源汽车", "“无废城市”" -> "无废城市"."""
+    s = s.strip(" \"")
+    closers = {v: k for k, v in BRACKET_PAIRS.items()}
+    stack: list[int] = []
+    unmatched: list[int] = []
+    for i, ch in enumerate(s):
+        if ch in BRACKET_PAIRS:
+            stack.append(i)
+        elif ch in closers:
+            if stack and s[stack[-1]] == closers[ch]:
+                stack.pop()
+            else:
+                unmatched.append(i)
+    unmatched.extend(stack)
+    for i in sorted(unmatched, reverse=True):
+        ch = s[i]
+        if ch in QUOTES or i == 0 or i == len(s) - 1:
+            s = s[:i] + s[i + 1:]  # a stray quote, or a bracket at an edge: drop the mark
+        elif ch in BRACKET_PAIRS:
+            s = s[:i]  # "PUE值(电能利用效率": the cut parenthetical goes
+        else:
+            s = s[i + 1:]  # "含网约车）新能源汽车": the cut parenthetical's tail goes
+    while len(s) > 1 and BRACKET_PAIRS.get(s[0]) == s[-1] and _pair_end(s) == len(s) - 1:
+        s = s[1:-1]  # "“无废城市”": quotes around the whole name
+    return s.strip(" ")
+
+
+def _pair_end(s: str) -> int:
+    """Index of the mark closing the bracket that opens ``s``."""
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch == s[0]:
+            depth += 1
+        elif ch == BRACKET_PAIRS[s[0]]:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
@@ -395,7 +478,8 @@ def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
 
 
-def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[tuple[str | None, str]]:
+def _distribute(indicator: str, n: int, shared: bool, trailing: str,
+                percent: bool = False) -> list[tuple[str | None, str]]:
     """One (scope, indicator) per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, …
 
     A list of regions ("京津冀及周边地区、长三角地区煤炭消费量分别下降10%、5%") names the
@@ -408,8 +492,9 @@ def _distribute(indicator: str, n: int, shared: bool, trailing: str) -> list[tup
         regions = _region_list(items)
         if regions:
             return [(scope, f"{head}{trailing}") for scope, head in regions]
-        items = _share_head(items)
-        return [(None, f"{i}{trailing}") for i in items]
+        tailed = _share_tail(items, percent)
+        items = tailed if tailed != items else _share_head(items)
+        return [(None, _balanced(f"{i}{trailing}")) for i in items]
     return [(None, f"{indicator}{trailing}")] * n
 
 
@@ -440,6 +525,19 @@ def _list_items(indicator: str, joiners: str = "、") -> list[str]:
             current.append(ch)
     items.append("".join(current))
     return [i for i in items if i]
+
+
+def _share_tail(items: list[str], percent: bool) -> list[str]:
+    """"公交车、出租汽车（含网约车）新能源汽车分别达到72%、35%": the words after the last
+    item's bracket are the shared tail (公交车新能源汽车比例, 出租汽车（含网约车）新能源汽车比例)."""
+    last = items[-1]
+    cut = max(last.rfind("）"), last.rfind(")"))
+    tail = last[cut + 1:]
+    if cut <= 0 or len(tail) < MIN_SHARED_TAIL or any(i.endswith(tail) for i in items[:-1]):
+        return items
+    if percent and not tail.endswith(markers()["measure_endings"]):
+        tail += "比例"
+    return [f"{i}{tail}" for i in items[:-1]] + [last[:cut + 1] + tail]
 
 
 def _share_head(items: list[str]) -> list[str]:
