@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo test eval floors bench lint format clean
+.PHONY: install install-dev demo test eval eval-heldout floors bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: install-dev
 
 eval: install
 	$(BIN)/policy-extract eval --gold $(SHARED)/gold --docs corpora/seeds
+
+eval-heldout: install
+	$(BIN)/policy-extract eval --gold tests/heldout --docs $(SHARED)/corpora/real
 
 floors: install
 	$(BIN)/python -m extract.evaluate.update_floors --gold $(SHARED)/gold --docs corpora/seeds

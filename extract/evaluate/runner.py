@@ -27,8 +27,14 @@ def empty_prediction(source: str) -> dict[str, Any]:
 
 
 def gold_files(gold_dir: str | Path) -> list[Path]:
-    """Every gold annotation file (``<document name>.json``), in name order."""
-    return sorted(p for p in Path(gold_dir).glob(f"*{GOLD_SUFFIX}") if p.is_file())
+    """Every gold annotation file (``<document name>.json``), in name order.
+
+    A gold file names a document, which has an extension of its own (``x.pdf.json``,
+    ``x.txt.json``); other JSON beside the gold (``baseline.json``) is not a document.
+    """
+    return sorted(
+        p for p in Path(gold_dir).glob(f"*{GOLD_SUFFIX}") if p.is_file() and Path(p.stem).suffix
+    )
 
 
 def predict(path: Path, settings: Settings | dict[str, Any] | None) -> tuple[dict[str, Any], str | None]:

@@ -48,10 +48,12 @@ def dirs(tmp_path: Path) -> tuple[Path, Path]:
         (gold_dir / f"{name}.json").write_text(json.dumps(_gold(name), ensure_ascii=False), encoding="utf-8")
         (docs_dir / name).write_text(f"节能减排综合工作实施方案\n{EVIDENCE}。\n", encoding="utf-8")
     (gold_dir / "FORMAT.md").write_text("# not a gold file\n", encoding="utf-8")
+    # floors and expectations kept beside a gold set are JSON too, but name no document
+    (gold_dir / "baseline.json").write_text('{"floors": {}}', encoding="utf-8")
     return gold_dir, docs_dir
 
 
-def test_gold_files_are_the_json_files_only(dirs: tuple[Path, Path]) -> None:
+def test_gold_files_are_the_document_json_files_only(dirs: tuple[Path, Path]) -> None:
     assert [p.name for p in gold_files(dirs[0])] == ["a.txt.json", "b.txt.json"]
 
 
