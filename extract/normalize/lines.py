@@ -4,12 +4,15 @@
 width are joined too.  A break stays when the first line ends a sentence (。；：！？),
 is a heading, or is short (a title, a signature, the last line of a paragraph); or when
 the next line opens something (an outline marker, 附件, a date, a signature line).
-Lines holding a tab belong to tables and are never joined.
+Lines holding a tab belong to tables and are never joined, nor are table-of-contents
+lines with dot leaders.  A line that ends inside a bracket the next line closes
+("（一式三\\n份）", "《广东省\\n2020年度…方案》") continues whatever its width.
 
 Two regimes:
 
 * paged text (PDF): a line is "full" when its display width reaches the typical line
-  width of the document; a full line that does not end a sentence continues on the next.
+  width of ITS PAGE (see :mod:`.page_width`: a narrow notice and a wide annex in one PDF
+  have different columns); a full line that does not end a sentence continues on the next.
 * flowing text (txt/html/md): lines are paragraphs; a line is a broken paragraph when it
   is body-like (long enough, has a comma) and does not end a sentence.
 
@@ -21,46 +24,49 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from dataclasses import dataclass
 
 from ..structure.outline import outline_level
+from .line_patterns import (
+    BRACKET_PAIRS,
+    BULLET_LINE,
+    CLAUSE_NUMBER_LINE,
+    CLAUSE_PUNCT,
+    CLOSERS,
+    DATE_LINE,
+    FIELD_LINE,
+    FORMULA_FRAGMENT_LINE,
+    LATIN_WORD_END,
+    LATIN_WORD_START,
+    OPENER_LINE,
+    PAGE_NUMBER_LINE,
+    REFERENCE_LINE,
+    SIGNATURE_LINE,
+    STANDARD_CODE_LINE,
+    STANDARD_HEADING_LINE,
+    TERMINAL,
+)
 from .mapped import MappedText
+from .page_width import display_width, is_toc_line, page_index, page_widths
+
+__all__ = ["display_width", "join_broken_lines", "split_lines"]
 
 LOGGER = logging.getLogger(__name__)
 
-# Characters that end a sentence or a lead-in: a break after them is a real break.
-TERMINAL = "。；：！？:;!?…"
-# Closing marks that may follow the terminal character ("……。”", "……！）").
-CLOSERS = "”’」』》）)]】"
 # A flowing-text line shorter than this is a title/heading/signature, never a broken sentence.
 MIN_BODY_LINE = 20
-# Flowing-text body lines contain clause punctuation; titles and signatures do not.
-CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 # A PDF line at least this share of the typical width is "full" (the next word did not fit).
 FULL_LINE_SHARE = 0.85
-# Lines narrower than this (display width) do not vote for the typical PDF line width.
-MIN_WIDTH_SAMPLE = 12
-# Percentile of line widths taken as the typical width: most PDF body lines are full.
-WIDTH_PERCENTILE = 0.75
 # Headings are short: a marker line longer than this is a run-in heading + body.
 MAX_HEADING_LEN = 40
-
-# 2020年8月3日 / 二〇一二年二月十四日 / 2021年12月28日印发
-DATE_LINE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?(?:印发)?")
-# A line that opens something: 附件 / 附表 / 联系人 / 特此通知 / 抄送.
-OPENER_LINE = re.compile(r"(?:附件|附表|附：|联\s*系\s*人|联系电话|特此通知|抄送|抄报|主送|（本文有删减）)")
-# Signature-like short line: ends with an organisation suffix (高平市能源局, 国务院办公厅).
-SIGNATURE_LINE = re.compile(r"[^\s，。；、,]{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|院|部|中心|公司|集团|学会|协会)")
-# A short "label：value" field line (传真：010-88413388, 地址：…, 邮编：…): never part of a sentence.
-FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
 # Field lines are short; a longer "X：" line is a lead-in sentence.
 MAX_FIELD_LINE = 40
-# Bare page number lines: "1", "- 2 -", "— 3 —", "－4－", "第5页".
-PAGE_NUMBER_LINE = re.compile(r"[-—–－~]?\s*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*[-—–－~]?")
-# Latin/digit on both sides of a join: keep a space ("energy\\nsaving" -> "energy saving").
-LATIN_WORD_END = re.compile(r"[A-Za-z]$")
-LATIN_WORD_START = re.compile(r"^[A-Za-z]")
+# Signature lines are short; a longer line ending in 局/委/… is body text.
+MAX_SIGNATURE_LINE = 30
+# Pure-ASCII lines at most this wide are formula residue ("2 2", "fossil,j"), not text.
+MAX_FRAGMENT_WIDTH = 4
+# The closing half of an open bracket must come this soon on the next line ("份）报所在…").
+MAX_BRACKET_TAIL = 40
 
 
 @dataclass(slots=True)
@@ -78,19 +84,6 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def display_width(s: str) -> float:
-    """CJK characters are one unit wide, ASCII ones half."""
-    ascii_count = sum(1 for ch in s if ord(ch) < 0x80)
-    return len(s) - ascii_count / 2
-
-
-def typical_width(lines: list[Line]) -> float:
-    widths = sorted(w for ln in lines if "\t" not in ln.text and (w := display_width(ln.text)) >= MIN_WIDTH_SAMPLE)
-    if not widths:
-        return 0.0
-    return widths[min(len(widths) - 1, int(len(widths) * WIDTH_PERCENTILE))]
-
-
 def ends_sentence(line: str) -> bool:
     return line.rstrip(CLOSERS)[-1:] in TERMINAL if line.rstrip(CLOSERS) else True
 
@@ -100,24 +93,65 @@ def is_heading(line: str) -> bool:
 
 
 def opens_block(line: str) -> bool:
-    """The next line starts something new: outline marker, 附件, date, signature."""
-    if outline_level(line) is not None or OPENER_LINE.match(line):
+    """The next line starts something new: outline marker, 附件, bullet, reference, date, signature."""
+    if outline_level(line) is not None or any(
+        p.match(line) for p in (OPENER_LINE, CLAUSE_NUMBER_LINE, BULLET_LINE, REFERENCE_LINE)
+    ):
         return True
-    if DATE_LINE.fullmatch(line) or (len(line) <= 30 and SIGNATURE_LINE.fullmatch(line)):
+    if DATE_LINE.fullmatch(line) or STANDARD_HEADING_LINE.fullmatch(line):
         return True
-    return False
+    return len(line) <= MAX_SIGNATURE_LINE and bool(SIGNATURE_LINE.fullmatch(line))
+
+
+def sibling_entries(a: str, b: str) -> bool:
+    """Two entries of one list: both lines open with a standard's code ("GB/T 223.86…")."""
+    return bool(STANDARD_CODE_LINE.match(a) and STANDARD_CODE_LINE.match(b))
+
+
+def is_fragment(line: str) -> bool:
+    """Formula residue on its own line (a subscript "2 2", "i"): not a sentence half."""
+    return bool(FORMULA_FRAGMENT_LINE.fullmatch(line)) and display_width(line) <= MAX_FRAGMENT_WIDTH
 
 
 def is_field(line: str) -> bool:
     return len(line) <= MAX_FIELD_LINE and bool(FIELD_LINE.match(line))
 
 
+def open_bracket_closer(line: str) -> str | None:
+    """Closing half of the innermost bracket ``line`` leaves open ("报告（一式三" -> "）")."""
+    closers = set(BRACKET_PAIRS.values())
+    stack: list[str] = []
+    for ch in line:
+        if ch in BRACKET_PAIRS:
+            stack.append(BRACKET_PAIRS[ch])
+        elif ch in closers and ch in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(ch):]
+    return stack[-1] if stack else None
+
+
+def closes_bracket(a: str, b: str) -> bool:
+    """``a`` ends inside a bracket and ``b`` closes it before opening another or ending a sentence."""
+    closer = open_bracket_closer(a)
+    if closer is None:
+        return False
+    head = b[:MAX_BRACKET_TAIL]
+    end = head.find(closer)
+    if end < 0:
+        return False
+    before = head[:end]
+    return not any(ch in TERMINAL or ch in BRACKET_PAIRS for ch in before)
+
+
 def continues(a: str, b: str, paged: bool, width: float) -> bool:
     """Does line ``a`` continue on line ``b`` (one sentence broken by layout)?"""
     if "\t" in a or "\t" in b or not a or not b or is_field(a) or is_field(b):
         return False
-    if ends_sentence(a) or opens_block(b):
+    if ends_sentence(a) or opens_block(b) or sibling_entries(a, b):
         return False
+    if is_toc_line(a) or is_toc_line(b) or is_fragment(a) or is_fragment(b):
+        return False
+    if closes_bracket(a, b):
+        return True
     if paged:
         return width > 0 and display_width(a) >= FULL_LINE_SHARE * width
     if is_heading(a) or a.endswith(("）", ")")):
@@ -149,12 +183,14 @@ def normalized_page_starts(mt: MappedText, raw_page_starts: list[int]) -> list[i
 def join_broken_lines(mt: MappedText, raw_page_starts: list[int] | None = None, paged: bool = False) -> MappedText:
     """Delete line breaks (and blank lines, page numbers) inside broken sentences."""
     lines = split_lines(mt.text)
-    furniture = page_furniture(lines, normalized_page_starts(mt, raw_page_starts or []))
+    page_starts = normalized_page_starts(mt, raw_page_starts or [])
+    furniture = page_furniture(lines, page_starts)
     edits: list[tuple[int, int, str]] = [(lines[i].start, min(lines[i].end + 1, len(mt.text)), "") for i in sorted(furniture)]
     kept = [ln for i, ln in enumerate(lines) if ln.text and i not in furniture]
-    width = typical_width(kept) if paged else 0.0
+    widths = page_widths(kept, page_starts) if paged else [0.0]
     joins: list[tuple[int, int, str]] = []
     for a, b in zip(kept, kept[1:]):
+        width = widths[min(page_index(a.start, page_starts), len(widths) - 1)]
         if continues(a.text, b.text, paged, width):
             sep = " " if LATIN_WORD_END.search(a.text) and LATIN_WORD_START.search(b.text) else ""
             joins.append((a.end, b.start, sep))
