@@ -12,6 +12,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,6 +45,19 @@ def _prepare_jieba() -> None:
             if parts and not line.startswith("#"):
                 freq = int(parts[1]) if len(parts) > 1 else None
                 jieba.add_word(parts[0], freq=freq, tag=parts[2] if len(parts) > 2 else None)
+    _add_department_names(jieba)
+
+
+def _add_department_names(jieba: ModuleType) -> None:
+    """The department gazetteer as ``nt`` words, so that "省发展改革委" is one token here too.
+
+    Loaded in this lazy init (not only when the department recognizer is built), so that
+    segmentation does not depend on which stage happened to run first in the process.
+    """
+    from ..rules.department_ner import _gazetteer_words
+
+    for word in _gazetteer_words():
+        jieba.add_word(word, tag="nt")
 
 
 @lru_cache(maxsize=1)

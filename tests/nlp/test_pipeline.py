@@ -38,3 +38,18 @@ def test_nlp_snap_moves_a_cut_onto_a_word_start() -> None:
     text = "全区单位地区生产总值能源消耗"
     assert 2 in word_starts(text)
     assert snap_to_word(text, 3) == 10
+
+
+# fmt: off
+DEPARTMENTS = [
+    ("由发展改革委牵头负责", "发展改革委"),
+    ("生态环境局、住房城乡建设局按职责分工负责", "生态环境局"),
+    ("国家机关事务管理局会同有关部门", "国家机关事务管理局"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name", DEPARTMENTS)
+def test_nlp_department_names_are_one_token(text: str, name: str) -> None:
+    """The gazetteer is loaded by the pipeline itself, whatever stage ran first."""
+    assert name in [t.text for t in analyse(text)]
