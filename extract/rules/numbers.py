@@ -100,12 +100,36 @@ class Quantity:
         return max(self.end, self.qual_end)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` (dates, document numbers and phones must be masked first)."""
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` with offsets into ``text`` (dates, document
+    numbers and phones must be masked first).
+
+    Reading a window of the whole text saves slicing every clause and shifting every
+    Quantity back; a quantity whose unit or qualifier would run past ``end`` is read again
+    from the slice, so the result equals ``find_quantities(text[start:end])`` shifted.
+    """
+    if end is None:
+        end = len(text)
+    if _letter_at(text, start - 1) or _letter_at(text, end):  # "VOCs" cut by the window
+        return [_shifted(q, start) for q in _find_in(text[start:end], 0, end - start)]
+    out = _find_in(text, start, end)
+    if out and out[-1].stop > end:  # a unit read across the window edge: read the slice
+        out = [_shifted(q, start) for q in _find_in(text[start:end], 0, end - start)]
+    return out
+
+
+def _letter_at(text: str, pos: int) -> bool:
+    return 0 <= pos < len(text) and text[pos].isascii() and text[pos].isalpha()
+
+
+def _shifted(q: Quantity, offset: int) -> Quantity:
+    return replace(q, start=q.start + offset, end=q.end + offset, qual_end=q.qual_end + offset)
+
+
+def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
-    pos = 0
     while True:
-        m = NUMBER_TOKEN.search(text, pos)
+        m = NUMBER_TOKEN.search(text, pos, end)
         if m is None:
             return out
         q = _quantity_at(text, m)

@@ -154,8 +154,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
         if scope:
             ctx.scope = scope
         ctx.prev = None
-        quantities = [_shift(q, clause.start)
-                      for q in find_quantities(ctx.masked[clause.start:clause.end])]
+        quantities = find_quantities(ctx.masked, clause.start, clause.end)
         region = phrase = clause.start
         for group in _groups(ctx.text, quantities):
             made = _group_targets(ctx, index, clause, region, group, phrase)
@@ -177,12 +176,6 @@ def _glued(text: str, q: Quantity, end: int) -> bool:
     if pos >= end or not "\u4e00" <= text[pos] <= "\u9fff":
         return False
     return text[pos] != "的" or q.qualifier_word is not None
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    from dataclasses import replace
-
-    return replace(q, start=q.start + offset, end=q.end + offset, qual_end=q.qual_end + offset)
 
 
 def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:

@@ -49,3 +49,25 @@ QUANTITIES = [
 def test_numbers_quantities_as_written(text: str, expected: list) -> None:
     got = [(q.value, q.value_max, q.unit, q.qualifier) for q in find_quantities(text)]
     assert got == expected
+
+
+# fmt: off
+WINDOWS = [
+    "到2025年，全市单位地区生产总值能源消耗比2020年下降15%，煤炭消费量下降10%左右。",
+    "完成煤电机组节能改造2000万千瓦、灵活性改造3000万千瓦，新增污水处理能力95万吨/日。",
+    "VOCs排放总量下降10%以上，PM2.5浓度下降5%",
+    "比例达到百分之十五，培育两千家企业",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", WINDOWS)
+def test_window_reading_equals_slice_reading(text: str) -> None:
+    """find_quantities(text, start, end) == find_quantities(text[start:end]) shifted, at every cut."""
+    from dataclasses import replace
+
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 4):
+            sliced = [replace(q, start=q.start + start, end=q.end + start, qual_end=q.qual_end + start)
+                      for q in find_quantities(text[start:end])]
+            assert find_quantities(text, start, end) == sliced, (start, end)
