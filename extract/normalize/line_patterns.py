@@ -45,3 +45,15 @@ CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 # Latin on both sides of a join keeps a space ("energy\\nsaving" -> "energy saving").
 LATIN_WORD_END = re.compile(r"[A-Za-z]$")
 LATIN_WORD_START = re.compile(r"^[A-Za-z]")
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends with 。；：！？ (perhaps inside closing quotes or brackets), or is blank."""
+    core = line.rstrip(CLOSERS)
+    return core[-1:] in TERMINAL if core else True
+
+
+# fullmatch: a table or figure caption on its own line: "表F-1：碳排放基本信息数据表", "图1 评价体系框架".
+CAPTION_LINE = re.compile(r"[表图]\s*[A-Z]?[.\-－]?\d{1,2}(?:[.\-－]\d{1,2})*[：:\s]?[^，,。；;]{2,30}")
+# fullmatch: the title line of an annex: "附录5现场核查发现问题及整改情况表", "附件2 重点企业名单".
+ANNEX_TITLE_LINE = re.compile(r"(?:附件|附录|附表)\s*[\dA-Z一二三四五六七八九十]{1,3}(?![）)])[：:、.\s]?[^，,。；;]{2,30}")

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 
 from ..structure.outline import outline_level
 from .line_patterns import (
+    ANNEX_TITLE_LINE,
     BRACKET_PAIRS,
     BULLET_LINE,
+    CAPTION_LINE,
     CLAUSE_NUMBER_LINE,
     CLAUSE_PUNCT,
-    CLOSERS,
     DATE_LINE,
     FIELD_LINE,
     FORMULA_FRAGMENT_LINE,
@@ -45,6 +46,7 @@ from .line_patterns import (
     STANDARD_CODE_LINE,
     STANDARD_HEADING_LINE,
     TERMINAL,
+    ends_sentence,
 )
 from .mapped import MappedText
 from .page_width import display_width, is_toc_line, page_index, page_widths
@@ -84,10 +86,6 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def ends_sentence(line: str) -> bool:
-    return line.rstrip(CLOSERS)[-1:] in TERMINAL if line.rstrip(CLOSERS) else True
-
-
 def is_heading(line: str) -> bool:
     return outline_level(line) is not None and (len(line) <= MAX_HEADING_LEN and "。" not in line)
 
@@ -98,7 +96,7 @@ def opens_block(line: str) -> bool:
         p.match(line) for p in (OPENER_LINE, CLAUSE_NUMBER_LINE, BULLET_LINE, REFERENCE_LINE)
     ):
         return True
-    if DATE_LINE.fullmatch(line) or STANDARD_HEADING_LINE.fullmatch(line):
+    if any(p.fullmatch(line) for p in (DATE_LINE, STANDARD_HEADING_LINE, CAPTION_LINE)):
         return True
     return len(line) <= MAX_SIGNATURE_LINE and bool(SIGNATURE_LINE.fullmatch(line))
 
@@ -146,7 +144,7 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     """Does line ``a`` continue on line ``b`` (one sentence broken by layout)?"""
     if "\t" in a or "\t" in b or not a or not b or is_field(a) or is_field(b):
         return False
-    if ends_sentence(a) or opens_block(b) or sibling_entries(a, b):
+    if ends_sentence(a) or opens_block(b) or sibling_entries(a, b) or ANNEX_TITLE_LINE.fullmatch(a):
         return False
     if is_toc_line(a) or is_toc_line(b) or is_fragment(a) or is_fragment(b):
         return False

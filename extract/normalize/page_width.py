@@ -14,12 +14,18 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from .line_patterns import ends_sentence
+
+# Display width of ASCII digits, small letters and punctuation, in ems (one CJK character).
+ASCII_WIDTH = 0.5
+# Latin capitals in the Latin fonts of Chinese PDFs (Times New Roman, Arial) take ~0.65 em.
+CAPITAL_WIDTH = 0.65
 # Lines narrower than this (display width) do not vote: titles, list items, signatures.
 MIN_WIDTH_SAMPLE = 12
 # Percentile of a page's voting widths taken as its column width: most body lines are full.
 WIDTH_PERCENTILE = 0.75
 # A page with fewer voting lines than this borrows its neighbour's width (its own is noise).
-MIN_PAGE_SAMPLES = 5
+MIN_PAGE_SAMPLES = 3
 # Table-of-contents or numbered-formula line with leaders: "5.1报告年份......3", "一、总体要求……3", "E=AD×EF……(C.2)".
 TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*[(（]?[\dIVXivxA-Z.]{0,6}[)）]?\s*$")
 
@@ -30,9 +36,20 @@ class LineLike(Protocol):
 
 
 def display_width(s: str) -> float:
-    """CJK characters are one unit wide, ASCII ones half."""
-    ascii_count = sum(1 for ch in s if ord(ch) < 0x80)
-    return len(s) - ascii_count / 2
+    """CJK characters are one unit (em) wide, ASCII ones about half, capitals a bit more.
+
+    Capitals matter: "CCER和PHCER" set in a Latin font is nearly as wide as six CJK
+    characters, and a line full of them would otherwise look short.
+    """
+    width = 0.0
+    for ch in s:
+        if ord(ch) >= 0x80:
+            width += 1.0
+        elif "A" <= ch <= "Z":
+            width += CAPITAL_WIDTH
+        else:
+            width += ASCII_WIDTH
+    return width
 
 
 def is_toc_line(text: str) -> bool:
@@ -40,8 +57,18 @@ def is_toc_line(text: str) -> bool:
 
 
 def votes(text: str) -> bool:
-    """Does this line say something about the column width (not a table row, not a TOC line)?"""
-    return "\t" not in text and not is_toc_line(text) and display_width(text) >= MIN_WIDTH_SAMPLE
+    """Does this line show the column width?  Only lines that broke mid-sentence do.
+
+    A paragraph's last line (ending in 。；) is as wide as its text happens to be, and
+    with squeezed punctuation it may even overhang the column; table rows and TOC lines
+    follow other rules.
+    """
+    return (
+        "\t" not in text
+        and not ends_sentence(text)
+        and not is_toc_line(text)
+        and display_width(text) >= MIN_WIDTH_SAMPLE
+    )
 
 
 def percentile_width(widths: Sequence[float]) -> float:
