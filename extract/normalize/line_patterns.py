@@ -25,8 +25,8 @@ SIGNATURE_LINE = re.compile(r"[^\s，。；、,]{2,30}(?:局|厅|委|委员会|�
 FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[:：]")
 # fullmatch: bare page number lines: "1", "- 2 -", "— 3 —", "－4－", "第5页".
 PAGE_NUMBER_LINE = re.compile(r"[-—–－~]?\s*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*[-—–－~]?")
-# match: numbered clause of a standard: "9.4.2持续符合性声明", "A.1绿色指数", "B.2.1评分方法".
-CLAUSE_NUMBER_LINE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){2,}|[A-H]\.\d{1,2}(?:\.\d{1,2})*)(?=[\u4e00-\u9fff（(])")
+# match: numbered clause of a standard: "9.4.2持续符合性声明", "A.1绿色指数", "K.1.若企业能源…".
+CLAUSE_NUMBER_LINE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){2,}|[A-Z]\.\d{1,2}(?:\.\d{1,2})*)\.?(?![的中和及或所])(?=[\u4e00-\u9fff（(])")
 # fullmatch: chapter heading of a standard: "1范围", "3术语和定义", "6.2物料平衡法"
 # (not a quantity wrapped to the line start: "5万吨以内", "30天内").
 STANDARD_HEADING_LINE = re.compile(
