@@ -39,6 +39,9 @@ OUTLINE_MARKER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[�
 LIST_TAIL = re.compile(r"等(?:有关|相关|其他|各)?(?:部门|单位|机构|企业)$")
 # 附件：1.… / 附件3 / 附件 2：…: a line that starts an annex (or the notice's list of annexes)
 ANNEX_LINE = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[0-9一二三四五六七八九十]*[ \t\u3000]*[：:．.]?", re.M)
+# 旗县(市、区) / （市发改局牵头）: the characters that open or close a bracket, and the line
+# break that resets an unclosed one
+BRACKET_OR_BREAK = re.compile(r"[（()）\n]")
 # 《绿色生活创建行动总体方案》: bodies named inside a title are never subjects
 BOOK_TITLE = re.compile(r"《[^》]{0,200}》")
 

@@ -21,6 +21,7 @@ cited document ("国家发改委《…》") are never subjects of a clause, so t
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ from .departments import distribute, is_body, is_government, qualify, resolve_se
 from .patterns_departments import (
     ANNEX_LINE,
     BOOK_TITLE,
+    BRACKET_OR_BREAK,
     CLAUSE_END,
     OUTLINE_MARKER,
     SENTENCE_END,
@@ -55,6 +57,8 @@ MAX_SUBJECT_CHARS = 60
 MAX_SUFFIX_AFTER_VERB = 2
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
+# Introducers after which a subject needs no cue word ("请各单位于…前报送").
+CUELESS_INTRODUCERS = ("请", "由")
 # Tasks are cut to this length: they name the duty, the evidence carries the full clause.
 MAX_TASK_CHARS = 120
 # A line break inside a sentence (PDF line wrap) joins the lines when the line before is at
@@ -64,6 +68,10 @@ SOFT_WRAP_MIN_LINE = 20
 HARD_LINE_END = "。；;！？!?：:）)"
 # Lines after a technical annex title this far are read for its title (附件3 / title line).
 ANNEX_TITLE_LINES = 3
+# A name directly followed by one of these has no role cue ("市能源局，…").
+ROLE_BLOCKERS = "，,。；;：:、"
+# Distinct clause prefixes whose body-list analysis is remembered (names repeat across clauses).
+CANDIDATE_CACHE_SIZE = 65536
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -155,22 +163,25 @@ def _bracket_spans(text: str) -> list[Span]:
     """Content spans of top-level （…） / (…) pairs, nesting-aware ("旗县(市、区)")."""
     spans: list[Span] = []
     depth, open_at = 0, -1
-    for i, ch in enumerate(text):
+    for m in BRACKET_OR_BREAK.finditer(text):
+        ch = m.group()
         if ch in "（(":
             if depth == 0:
-                open_at = i + 1
+                open_at = m.end()
             depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((open_at, i))
         elif ch == "\n":
             depth = 0
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, m.start()))
     return spans
 
 
 def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
     """Walk the list items; each role word closes the items pending before it."""
+    if not _closer_words().search(content):
+        return []  # every item list ends in a closer word: （一） / （试行） name no roles
     pats = patterns()
     raw: list[tuple[str, str, Span, bool, str]] = []
     for sent in re.finditer(r"[^。；;]+", content):
@@ -257,11 +268,23 @@ def _mask(text: str, spans: list[Span]) -> str:
 def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...]) -> list[Assignment]:
     plan: list[Assignment] = []
     pos = 0
-    ends = [m.start() for m in SENTENCE_END.finditer(masked) if not _is_soft_wrap(masked, m.start())]
+    cues = _cue_positions(masked)
+    ends = [m.start() for m in SENTENCE_END.finditer(masked)
+            if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
     for end in ends + [len(masked)]:
-        plan.extend(_sentence(text, masked, pos, end))
+        plan.extend(_sentence(text, masked, pos, end, cues))
         pos = end + 1
     return plan
+
+
+def _cue_positions(masked: str) -> list[int]:
+    """Offsets where a role cue follows a name-ending character, in order.
+
+    A superset of the places :func:`_role_of` accepts after a subject (the cue is matched
+    against the whole text, not its clause): clauses with none in reach are skipped
+    without trying any name.
+    """
+    return [m.start() for m in _cue_after_name_end().finditer(masked)]
 
 
 def _is_soft_wrap(text: str, pos: int) -> bool:
@@ -269,11 +292,14 @@ def _is_soft_wrap(text: str, pos: int) -> bool:
     if text[pos] != "\n" or pos == 0 or pos + 1 >= len(text):
         return False
     line_start = text.rfind("\n", 0, pos) + 1
+    if pos - line_start < SOFT_WRAP_MIN_LINE:
+        return False  # cheap first: most lines are short or end in punctuation
     line = text[line_start:pos]
-    nxt = text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]
-    if len(line.strip()) < SOFT_WRAP_MIN_LINE or "\t" in line or "\t" in nxt or not nxt.strip():
+    if len(line.strip()) < SOFT_WRAP_MIN_LINE or line.rstrip()[-1] in HARD_LINE_END or "\t" in line:
         return False
-    if line.rstrip()[-1] in HARD_LINE_END:
+    next_end = text.find("\n", pos + 1)
+    nxt = text[pos + 1:next_end if next_end >= 0 else len(text)]
+    if "\t" in nxt or not nxt.strip():
         return False
     head = nxt.lstrip()
     return not (OUTLINE_MARKER.match(head) or head.startswith("附件") or patterns().carry_forward.match(head))
@@ -305,7 +331,7 @@ def _clause_starts(masked: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
+def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> list[Assignment]:
     pats = patterns()
     out: list[Assignment] = []
     sentence_span = (start, end)
@@ -314,8 +340,10 @@ def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), _strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
+    if not _may_name_subject(masked, start, end, cues):
+        return out
     for cstart in _clause_starts(masked, start, end):
-        found = _subject_at(masked, cstart, end)
+        found = _subject_at(masked, cstart, end, cues)
         if found is not None:
             found_at.append((cstart, found))
     for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
@@ -328,8 +356,21 @@ def _sentence(text: str, masked: str, start: int, end: int) -> list[Assignment]:
     return out
 
 
-def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int, int, str] | None:
-    """Bodies at the start of a clause and the role their verb gives them, or None."""
+def _may_name_subject(masked: str, start: int, end: int, cues: list[int]) -> bool:
+    """False when no clause of the sentence can have a subject: no cue after a name ending
+    and no 请/由 (which need no cue) anywhere in it."""
+    at = bisect.bisect_left(cues, start + 2)
+    if at < len(cues) and cues[at] <= end - 1:
+        return True
+    return any(masked.find(w, start, end) >= 0 for w in CUELESS_INTRODUCERS)
+
+
+def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[list[str], str, int, int, str] | None:
+    """Bodies at the start of a clause and the role their verb gives them, or None.
+
+    ``cues``: :func:`_cue_positions` of ``masked``; without 请/由 a subject of length n
+    needs a cue at ``pos + n``, so only those lengths are tried.
+    """
     pats = patterns()
     pos = cstart
     while pos < end and masked[pos] in " \t\u3000":
@@ -337,10 +378,9 @@ def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int
     marker = OUTLINE_MARKER.match(masked, pos, end)
     if marker:
         pos = marker.end()
-    for opener in _clause_openers():
-        if masked.startswith(opener, pos):
-            pos += len(opener)
-            break
+    opener = _clause_opener_re().match(masked, pos)
+    if opener:
+        pos = opener.end()
     subj_start = pos
     intro = ""
     for word in SUBJECT_INTRODUCERS:
@@ -348,7 +388,14 @@ def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int
             intro, pos = word, pos + len(word)
             break
     clause = masked[pos:end]
-    found = _shortest_subject(clause, intro)
+    if intro in CUELESS_INTRODUCERS:
+        found = _introduced_subject(clause, intro)
+    else:
+        lo = bisect.bisect_left(cues, pos + 2)
+        hi = bisect.bisect_right(cues, min(end - 1, pos + MAX_SUBJECT_CHARS))
+        if lo == hi:
+            return None
+        found = _shortest_subject(clause, intro, [p - pos for p in cues[lo:hi]])
     if found is None:
         return None
     names, rest_at, role, cue_len = found
@@ -363,40 +410,86 @@ def _subject_at(masked: str, cstart: int, end: int) -> tuple[list[str], str, int
     return names, role, subj_start, pos + rest_at + cue_len, cue
 
 
-def _shortest_subject(clause: str, intro: str) -> tuple[list[str], int, str, int] | None:
+def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list[str], int, str, int] | None:
     """The shortest body list at the start of ``clause`` that a role cue follows.
 
-    Shortest, so that "各县市区也要明确相关部门…" gives 各县市区.
+    Shortest, so that "各县市区也要明确相关部门…" gives 各县市区.  ``lengths`` (ascending)
+    are the prefix lengths that end in a name-ending character followed by a cue in the
+    whole text; the cue is checked again inside the clause before any name regex runs.
     """
-    pats = patterns()
-    candidates: list[tuple[list[str], int]] = []
-    enders = _name_end_chars()
-    for length in range(2, min(len(clause), MAX_SUBJECT_CHARS) + 1):
-        if clause[length - 1] not in enders:
+    cue_at = _any_cue().match
+    for length in lengths:
+        if clause[length] in ROLE_BLOCKERS or not cue_at(clause, length):
             continue
-        prefix = clause[:length]
-        m = pats.subject_list.fullmatch(prefix)
-        if m:
-            names = split_list(m.group("list"))
-            if all(is_body(n) for n in names):
-                candidates.append((qualify(names), length))
-                continue
-        dm = pats.distributive.fullmatch(prefix)
-        if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
-            candidates.append((distribute(dm.group("heads"), dm.group("head")), length))
-    if intro in ("请", "由") and candidates:
-        # no cue word after 请/由: the subject is the shortest list, grown while the longer
-        # name adds no verb (区机关 -> 区机关事务服务中心, but not 各二级单位|组织成员企业)
-        best = candidates[0]
-        for names, length in candidates[1:]:
-            if not _has_verb(clause[best[1]:length]):
-                best = (names, length)
-        candidates = [best]
-    for names, length in candidates:
+        names = _candidate_names(clause[:length])
+        if names is None:
+            continue
         role, cue_len = _role_of(intro, clause[length:])
         if role is not None:
-            return names, length, role, cue_len
+            return list(names), length, role, cue_len
     return None
+
+
+def _introduced_subject(clause: str, intro: str) -> tuple[list[str], int, str, int] | None:
+    """After 请/由 no cue word is needed: the subject is the shortest list, grown while the
+    longer name adds no verb (区机关 -> 区机关事务服务中心, but not 各二级单位|组织成员企业)."""
+    best: tuple[tuple[str, ...], int] | None = None
+    for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
+        length = m.end()
+        names = _candidate_names(clause[:length])
+        if names is None:
+            continue
+        if best is None or not _has_verb(clause[best[1]:length]):
+            best = (names, length)
+    if best is None:
+        return None
+    role, cue_len = _role_of(intro, clause[best[1]:])
+    return (list(best[0]), best[1], role, cue_len) if role is not None else None
+
+
+@lru_cache(maxsize=CANDIDATE_CACHE_SIZE)
+def _candidate_names(prefix: str) -> tuple[str, ...] | None:
+    """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
+    pats = patterns()
+    m = pats.subject_list.fullmatch(prefix)
+    if m:
+        names = split_list(m.group("list"))
+        if all(is_body(n) for n in names):
+            return tuple(qualify(names))
+    dm = pats.distributive.fullmatch(prefix)
+    if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
+        return tuple(distribute(dm.group("heads"), dm.group("head")))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _closer_words() -> re.Pattern[str]:
+    """Any parenthetical closer word (牵头 / 配合 / 负责落实…): a bracket without one assigns nothing."""
+    return re.compile("|".join(re.escape(w) for w, _ in load_yaml("role_triggers.yaml")["parenthetical_closers"]))
+
+
+@lru_cache(maxsize=1)
+def _name_end_re() -> re.Pattern[str]:
+    """Any last character of a name ending (see :func:`_name_end_chars`)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_name_end_chars())) + "]")
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """Every sentence cue in one alternation: a cheap "could a role follow here" test."""
+    return re.compile("|".join(f"(?:{cue.pattern})" for cue, _ in patterns().cues))
+
+
+@lru_cache(maxsize=1)
+def _cue_after_name_end() -> re.Pattern[str]:
+    """The empty string between a name-ending character and a role cue (for finditer)."""
+    return re.compile(f"(?<={_name_end_re().pattern})(?={_any_cue().pattern})")
+
+
+@lru_cache(maxsize=1)
+def _clause_opener_re() -> re.Pattern[str]:
+    """但是 / 同时 / 此外…: the clause openers in one alternation, longest first."""
+    return re.compile("|".join(re.escape(w) for w in _clause_openers()))
 
 
 @lru_cache(maxsize=1)
@@ -424,7 +517,7 @@ def _has_verb(extension: str) -> bool:
 
 def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     """The role a clause gives its subject, and how many characters the cue took."""
-    if not rest or rest[0] in "，,。；;：:、":
+    if not rest or rest[0] in ROLE_BLOCKERS:
         return None, 0
     if intro == "由":
         if rest.startswith(tuple(vocab()["composition_verbs"])):
