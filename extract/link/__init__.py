@@ -53,13 +53,11 @@ def deadline_id(doc: Document, d: Deadline) -> str:
 
 def link(doc: Document, settings: Settings) -> Document:
     """Fill Target.departments, Deadline.responsible and Responsibility target/deadline ids."""
-    from ..rules.departments import resolve_self_reference
     from ..rules.responsibilities import assignment_plan
 
     plan: tuple[Assignment, ...] = assignment_plan(doc.text) if doc.text else ()
     # 我厅 / 本局 name the issuer: records carry the resolved name, so must the plan
-    plan = tuple(replace(a, department=resolve_self_reference(a.department, doc.metadata.issuers))
-                 for a in plan)
+    plan = tuple(_resolved(a, doc.metadata.issuers) for a in plan)
     by_key: dict[tuple[str, str, tuple[int, int], str], list[Responsibility]] = defaultdict(list)
     for r in doc.responsibilities:
         by_key[(r.department, r.role, tuple(r.span), r.task)].append(r)
@@ -86,6 +84,14 @@ def link(doc: Document, settings: Settings) -> Document:
 
     _unique_responsibility_ids(doc)
     return doc
+
+
+def _resolved(a: Assignment, issuers: list[str]) -> Assignment:
+    """The assignment with 我厅 / 本局 resolved (the same object when nothing changes)."""
+    from ..rules.departments import resolve_self_reference
+
+    name = resolve_self_reference(a.department, issuers)
+    return a if name == a.department else replace(a, department=name)
 
 
 def owners_at(plan: tuple[Assignment, ...], pos: int) -> list[Assignment]:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from ..rules.patterns_departments import HEADINGS
 
+# First characters of every outline marker of HEADINGS (besides digits): 一、 （一） (1)
+HEADING_FIRST_CHARS = frozenset("一二三四五六七八九十（(")
 # A heading's title ends at its first full stop ("(一)重点行业绿色升级工程。以化工…");
 # titles longer than this are body text that happens to start with a marker.
 MAX_TITLE_CHARS = 60
@@ -36,6 +38,10 @@ def split_sections(text: str) -> tuple[Section, ...]:
     heads: list[tuple[int, int, str]] = []  # (start, level, title)
     pos = 0
     for line in text.splitlines(keepends=True):
+        first = line.lstrip(" \t\u3000")[:1]
+        if not first or not (first in HEADING_FIRST_CHARS or first.isdecimal()):
+            pos += len(line)
+            continue  # cheap: a heading starts with a numeral or an opening bracket
         for level, pattern in HEADINGS:
             m = pattern.match(line)
             if m:

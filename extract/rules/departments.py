@@ -20,6 +20,8 @@ from .patterns_departments import LIST_TAIL, load_aliases, load_yaml, patterns
 LOGGER = logging.getLogger(__name__)
 
 EACH = "各"
+# Distinct names whose analysis is remembered (a batch sees the same bodies again and again).
+NAME_CACHE_SIZE = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,13 @@ def is_body(name: str) -> bool:
     return is_recognized_body(name)
 
 
+@lru_cache(maxsize=1)
+def _inheritable_prefixes() -> tuple[str, ...]:
+    """省 / 市 / 自治区…, longest first (自治区 before 区)."""
+    return tuple(sorted(_gazetteer()["inheritable_prefixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def may_inherit(core: str) -> bool:
     """省发展改革委、能源局 -> 省能源局, but 南昌铁路局 / 团省委 / 省机场集团公司 keep their names.
 
@@ -84,14 +93,15 @@ def has_own_qualifier(name: str) -> bool:
     return bool(patterns().own_prefix.match(name))
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def split_region(name: str) -> NameParts:
     """Split "各市人民政府" -> (各, 市, 人民政府); "高平市能源局" -> ("", 高平市, 能源局)."""
     gaz = _gazetteer()
     each = EACH if name.startswith(EACH) and len(name) > 2 else ""
     rest = name[len(each):]
-    if any(rest.startswith(x) for x in gaz["prefix_exceptions"]):
+    if rest.startswith(tuple(gaz["prefix_exceptions"])):
         return NameParts(each=each, region="", core=rest)
-    for word in sorted(gaz["inheritable_prefixes"], key=len, reverse=True):
+    for word in _inheritable_prefixes():
         if rest.startswith(word) and len(rest) > len(word) + 1:
             return NameParts(each=each, region=word, core=rest[len(word):])
     m = patterns().region_prefix.match(rest)

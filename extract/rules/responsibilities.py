@@ -72,6 +72,9 @@ ANNEX_TITLE_LINES = 3
 ROLE_BLOCKERS = "，,。；;：:、"
 # Distinct clause prefixes whose body-list analysis is remembered (names repeat across clauses).
 CANDIDATE_CACHE_SIZE = 65536
+# Words without which a sentence with no role cue yields nothing: the cue-less introducers
+# and the 成立 of "市政府成立了节能工作领导小组".
+_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -269,12 +272,21 @@ def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...])
     plan: list[Assignment] = []
     pos = 0
     cues = _cue_positions(masked)
+    hints = [m.start() for m in _SENTENCE_HINT.finditer(masked)]
     ends = [m.start() for m in SENTENCE_END.finditer(masked)
             if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
     for end in ends + [len(masked)]:
-        plan.extend(_sentence(text, masked, pos, end, cues))
+        # a sentence yields something only with a cue after a name ending, or 请/由/成立 in it
+        if _any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1):
+            plan.extend(_sentence(text, masked, pos, end, cues))
         pos = end + 1
     return plan
+
+
+def _any_within(positions: list[int], lo: int, hi: int) -> bool:
+    """True when the sorted ``positions`` hold a value in [lo, hi]."""
+    at = bisect.bisect_left(positions, lo)
+    return at < len(positions) and positions[at] <= hi
 
 
 def _cue_positions(masked: str) -> list[int]:
@@ -340,8 +352,6 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), _strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
-    if not _may_name_subject(masked, start, end, cues):
-        return out
     for cstart in _clause_starts(masked, start, end):
         found = _subject_at(masked, cstart, end, cues)
         if found is not None:
@@ -354,15 +364,6 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
     return out
-
-
-def _may_name_subject(masked: str, start: int, end: int, cues: list[int]) -> bool:
-    """False when no clause of the sentence can have a subject: no cue after a name ending
-    and no 请/由 (which need no cue) anywhere in it."""
-    at = bisect.bisect_left(cues, start + 2)
-    if at < len(cues) and cues[at] <= end - 1:
-        return True
-    return any(masked.find(w, start, end) >= 0 for w in CUELESS_INTRODUCERS)
 
 
 def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[list[str], str, int, int, str] | None:
