@@ -277,3 +277,25 @@ CREATE TABLE department_mentions (
 );
 
 CREATE INDEX department_mentions_department ON department_mentions (department_id);
+
+CREATE VIEW owners_view AS
+SELECT td.name AS department, td.role AS role, 'target' AS kind, t.indicator AS item,
+       t.value AS value, t.value_max AS value_max, t.unit AS unit, t.deadline AS due,
+       d.title AS document_title, d.source AS source, t.doc_id AS doc_id, t.id AS record_id,
+       t.evidence AS evidence
+FROM target_departments td
+JOIN targets t ON t.id = td.target_id
+JOIN documents d ON d.id = t.doc_id
+UNION ALL
+SELECT r.department, r.role, 'task', r.task, NULL, NULL, NULL,
+       (SELECT min(x.due) FROM deadlines x, json_each(r.deadline_ids) j WHERE x.id = j.value),
+       d.title, d.source, r.doc_id, r.id, r.evidence
+FROM responsibilities r
+JOIN documents d ON d.id = r.doc_id
+WHERE r.target_ids = '[]';
+
+CREATE VIEW owners_by_department_view AS
+SELECT dep.id AS department_id, dep.name AS canonical_department, dep.region AS region, o.*
+FROM owners_view o
+LEFT JOIN department_mentions m ON m.doc_id = o.doc_id AND m.name = o.department
+LEFT JOIN departments dep ON dep.id = m.department_id;

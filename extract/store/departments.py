@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 from typing import Any
 
 from ..model import Document, record_id
 
 LOGGER = logging.getLogger(__name__)
+
+# Ids per ``IN (...)`` query, well below SQLite's variable limit (32766; 999 before 3.32).
+SQL_VARIABLES_PER_QUERY = 500
 
 # Which department row a name written in one document means (rows of a document are
 # replaced whenever the document is written again).
@@ -61,44 +65,77 @@ def department_names(doc: Document) -> list[str]:
 
 def department_key(name: str, doc: Document) -> tuple[str, str, str, bool]:
     """(id, canonical name, region, resolved) of the body ``name`` means in ``doc``."""
-    from ..rules.departments import canonical, has_own_qualifier, home_regions
+    from ..rules.departments import home_regions
 
-    c = canonical(name, home_regions(doc.metadata.issuers))
+    return _department_key(name, doc.id, home_regions(doc.metadata.issuers))
+
+
+def _department_key(name: str, doc_id: str, homes: dict[str, str]) -> tuple[str, str, str, bool]:
+    """:func:`department_key` with the issuer's home regions computed once per document."""
+    from ..rules.departments import canonical, has_own_qualifier
+
+    c = canonical(name, homes)
     resolved = has_own_qualifier(name) or bool(
         c.region and not c.region.startswith("各") and not _is_relative(c.region)
     )
     relative = not resolved
-    scope = f"{c.region}|{doc.id}" if relative else c.region
+    scope = f"{c.region}|{doc_id}" if relative else c.region
     return record_id("department", scope, c.core), c.name, c.region, not relative
 
 
 def _is_relative(region: str) -> bool:
+    return region in _relative_regions()
+
+
+@lru_cache(maxsize=1)
+def _relative_regions() -> frozenset[str]:
     from ..rules.patterns_departments import load_yaml
 
-    return region in load_yaml("departments.yaml")["inheritable_prefixes"]
+    return frozenset(load_yaml("departments.yaml")["inheritable_prefixes"])
 
 
 def store_departments(db: Any, doc: Document) -> None:
-    """Upsert the departments named in ``doc`` (called inside the document's transaction)."""
-    ensure_tables(db)
-    db.execute("DELETE FROM department_mentions WHERE doc_id = ?", [doc.id])
-    for name in department_names(doc):
-        dep_id, canonical_name, region, _ = department_key(name, doc)
-        row = db.execute("SELECT aliases FROM departments WHERE id = ?", [dep_id]).fetchone()
-        aliases = json.loads(row[0]) if row else []
-        for alias in (canonical_name, name):
-            if alias not in aliases:
-                aliases.append(alias)
-        db.execute(
-            "INSERT INTO departments (id, name, region, aliases) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases",
-            [dep_id, canonical_name, region, json.dumps(aliases, ensure_ascii=False)],
-        )
-        for alias in aliases:
-            db.execute("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
-                       [alias, dep_id])
-        db.execute("INSERT OR REPLACE INTO department_mentions (doc_id, name, department_id) VALUES (?, ?, ?)",
-                   [doc.id, name, dep_id])
-    from .queries import ensure_views
+    """Upsert the departments named in ``doc`` (called inside the document's transaction).
 
-    ensure_views(db)
+    The tables and views come from the migrations; the rows of one document are written
+    with one read of the rows it touches and one executemany per table.  The result is
+    the one of upserting name by name: each department's aliases grow in first-seen order.
+    """
+    from ..rules.departments import home_regions
+
+    db.execute("DELETE FROM department_mentions WHERE doc_id = ?", [doc.id])
+    names = department_names(doc)
+    if not names:
+        return
+    homes = home_regions(doc.metadata.issuers)
+    keys = [(name, *_department_key(name, doc.id, homes)[:3]) for name in names]
+    aliases = _stored_aliases(db, list(dict.fromkeys(k[1] for k in keys)))
+    rows: dict[str, tuple[str, str]] = {}  # id -> (canonical name, region), first-seen order
+    alias_rows: list[tuple[str, str]] = []
+    for name, dep_id, canonical_name, region in keys:
+        rows.setdefault(dep_id, (canonical_name, region))
+        known = aliases.setdefault(dep_id, [])
+        for alias in (canonical_name, name):
+            if alias not in known:
+                known.append(alias)
+        alias_rows.extend((alias, dep_id) for alias in known)
+    db.conn.executemany(
+        "INSERT INTO departments (id, name, region, aliases) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases",
+        [(dep_id, n, r, json.dumps(aliases[dep_id], ensure_ascii=False)) for dep_id, (n, r) in rows.items()],
+    )
+    db.conn.executemany("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
+                        alias_rows)
+    db.conn.executemany("INSERT OR REPLACE INTO department_mentions (doc_id, name, department_id) VALUES (?, ?, ?)",
+                        [(doc.id, name, dep_id) for name, dep_id, _, _ in keys])
+
+
+def _stored_aliases(db: Any, dep_ids: list[str]) -> dict[str, list[str]]:
+    """Aliases already stored for these department ids (absent ids are left out)."""
+    out: dict[str, list[str]] = {}
+    for at in range(0, len(dep_ids), SQL_VARIABLES_PER_QUERY):
+        chunk = dep_ids[at:at + SQL_VARIABLES_PER_QUERY]
+        sql = f"SELECT id, aliases FROM departments WHERE id IN ({', '.join('?' * len(chunk))})"
+        for dep_id, stored in db.execute(sql, chunk):
+            out[dep_id] = json.loads(stored)
+    return out

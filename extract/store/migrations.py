@@ -339,6 +339,16 @@ def m002_department_mentions(db: Database) -> None:
     db.execute("CREATE INDEX department_mentions_department ON department_mentions (department_id)")
 
 
+@MIGRATIONS(name="003_owners_views")
+def m003_owners_views(db: Database) -> None:
+    """The owners views of :mod:`extract.store.queries`, created once here instead of by every
+    write (``IF NOT EXISTS``: databases written before this step created them lazily)."""
+    from .queries import VIEWS
+
+    for statement in VIEWS:
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

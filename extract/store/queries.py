@@ -45,7 +45,11 @@ COLUMNS = ("department", "role", "kind", "item", "value", "unit", "due", "docume
 
 
 def ensure_views(db: Any) -> None:
-    """Create the owners views (idempotent; needs the store's record tables)."""
+    """Create the owners views (idempotent; needs the store's record tables).
+
+    Migration ``003_owners_views`` creates them in every database :func:`extract.store.open_db`
+    opens; this is for a database built some other way.
+    """
     from .departments import ensure_tables
 
     ensure_tables(db)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -70,9 +72,13 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# One encoder for every value: ``json.dumps`` with options builds a new encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def to_json(value: Any) -> str:
     """JSON text as people read it (Chinese stays Chinese, not \\u escapes)."""
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 def _spans(span: tuple[int, int] | list[int] | None) -> dict[str, int | None]:
@@ -183,10 +189,22 @@ def _replace_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     """
     if not rows:
         return
-    columns = list(rows[0])
-    sql = (f"INSERT OR REPLACE INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    db.conn.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
+    columns = tuple(rows[0])
+    db.conn.executemany(_insert_sql(table, columns), map(_row_getter(columns), rows))
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return (f"INSERT OR REPLACE INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})")
+
+
+@lru_cache(maxsize=64)
+def _row_getter(columns: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of a row dict as a tuple, in ``columns`` order (one C call per row)."""
+    if len(columns) == 1:
+        return lambda row: (row[columns[0]],)
+    return operator.itemgetter(*columns)
 
 
 def write_document(db: Database, doc: Document, file_path: str | None = None) -> None:

@@ -98,3 +98,24 @@ def test_format_owners_csv_and_json(db) -> None:
     rows = owners(db, department="省发改委")
     assert format_owners(rows, "csv").splitlines()[1] == "省发展改革委,lead,target,单位GDP能耗,13.5,%,2030,c"
     assert '"canonical_department": "山西省发展改革委"' in format_owners(rows, "json")
+
+
+def test_two_spellings_in_one_document_are_one_row_with_both_aliases() -> None:
+    database = open_db(":memory:")
+    write_document(database, _doc("s", ["内蒙古自治区人民政府"],
+                                  [("自治区发改委", "lead"), ("自治区财政厅", "support"), ("自治区发展和改革委员会", "lead")]))
+    deps = _departments(database)
+    assert deps["内蒙古自治区发展改革委"] == ["内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"]
+    assert deps["内蒙古自治区财政厅"] == ["内蒙古自治区财政厅", "自治区财政厅"]
+    mentions = dict(database.execute("SELECT name, department_id FROM department_mentions WHERE doc_id = 's'"))
+    assert mentions["自治区发改委"] == mentions["自治区发展和改革委员会"] != mentions["自治区财政厅"]
+    aliases = {a for (a,) in database.execute(
+        "SELECT alias FROM department_aliases WHERE department_id = ?", [mentions["自治区发改委"]])}
+    assert aliases == {"内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"}
+
+
+def test_owners_views_exist_before_any_document_is_written() -> None:
+    database = open_db(":memory:")
+    names = {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    assert {"owners_view", "owners_by_department_view"} <= names
+    assert database.execute("SELECT count(*) FROM owners_by_department_view").fetchone()[0] == 0
