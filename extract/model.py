@@ -25,6 +25,16 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 
 
+def strip_span(text: str, span: Span) -> Span:
+    """``span`` narrowed so that it neither starts nor ends on whitespace of ``text``."""
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e)
+
+
 def record_id(*parts: object) -> str:
     """Deterministic id of a record from stable fields (document id, kind, span...)."""
     blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..link.sections import Section, innermost, split_sections
-from ..model import Document, Responsibility, Span
+from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
 from .department_ner import vocab
 from .departments import distribute, is_body, is_government, qualify, resolve_self_reference, split_list
@@ -349,7 +349,7 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
     sentence_span = (start, end)
     for g in pats.established_group.finditer(masked, start, end):
         # 市政府成立了节能工作领导小组: the group leads the work it was set up for
-        out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), _strip_span(text, sentence_span),
+        out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
     for cstart in _clause_starts(masked, start, end):
@@ -360,7 +360,7 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         # a duty runs to the next clause that names its own subject, or the sentence end
         stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
         task = _clip(text[task_start:stop])
-        evidence = _strip_span(text, (subj_start, stop))
+        evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
     return out
@@ -537,12 +537,3 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
 
 def _clip(s: str) -> str:
     return s.strip()[:MAX_TASK_CHARS]
-
-
-def _strip_span(text: str, span: Span) -> Span:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return (s, e)

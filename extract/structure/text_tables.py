@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Cell, Document, Span, Table
+from ..model import Cell, Document, Span, Table, strip_span
 from ..settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -172,15 +172,6 @@ def _rows_row_per_line(region: list[_Line], text: str) -> list[list[Span]]:
     return rows
 
 
-def _trim(span: Span, text: str) -> Span:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return (s, e)
-
-
 def _cell_text(span: Span, text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", "", text[span[0] : span[1]]).strip()
 
@@ -193,7 +184,7 @@ def _build(region: list[_Line], text: str) -> Table | None:
     single = sum(1 for ln in tabbed if re.fullmatch(r"\t[^\t]*", ln.text(text)))
     per_line = single >= CELL_PER_LINE_SHARE * len(tabbed)
     rows = _rows_cell_per_line(region, text) if per_line else _rows_row_per_line(region, text)
-    rows = [[_trim(c, text) for c in row] for row in rows]
+    rows = [[strip_span(text, c) for c in row] for row in rows]
     title = None
     if rows and len(rows[0]) == 1 and len(rows) > MIN_ROWS:
         title = _cell_text(rows[0][0], text)
