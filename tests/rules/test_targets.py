@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Document, Metadata
-from extract.rules.targets import extract_targets
-from extract.settings import Settings
-
-
-def _targets(text: str, issue_date: str | None = None) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata(issue_date=issue_date))
-    out = []
-    for t in extract_targets(doc, Settings()):
-        assert doc.text[t.span[0]:t.span[1]] == t.evidence
-        out.append(t.to_dict())
-    return out
-
 
 def _fields(t: dict, keys: tuple[str, ...]) -> tuple:
     return tuple(t[k] for k in keys)
@@ -86,19 +73,19 @@ NOTHING = [
 
 
 @pytest.mark.parametrize("text,expected", SINGLE)
-def test_targets_single_sentence_fields(text: str, expected: tuple) -> None:
-    targets = _targets(text)
+def test_targets_single_sentence_fields(text: str, expected: tuple, targets_of) -> None:
+    targets = targets_of(text)
     assert len(targets) == 1, targets
     assert _fields(targets[0], KEYS) == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
-def test_targets_not_a_target(text: str) -> None:
-    assert _targets(text) == []
+def test_targets_not_a_target(text: str, targets_of) -> None:
+    assert targets_of(text) == []
 
 
-def test_targets_range_has_value_max() -> None:
-    [t] = _targets("到2025年，培育国家级绿色工厂1—2个。")
+def test_targets_range_has_value_max(targets_of) -> None:
+    [t] = targets_of("到2025年，培育国家级绿色工厂1—2个。")
     assert (t["value"], t["value_max"], t["unit"]) == (1, 2, "个")
 
 
@@ -119,43 +106,43 @@ LISTS = [
 
 
 @pytest.mark.parametrize("text,expected", LISTS)
-def test_targets_one_target_per_number(text: str, expected: list) -> None:
-    got = [(t["indicator"], t["value"], t["qualifier"]) for t in _targets(text)]
+def test_targets_one_target_per_number(text: str, expected: list, targets_of) -> None:
+    got = [(t["indicator"], t["value"], t["qualifier"]) for t in targets_of(text)]
     assert got == expected
 
 
-def test_targets_staged_each_with_its_deadline_and_carried_scope() -> None:
+def test_targets_staged_each_with_its_deadline_and_carried_scope(targets_of) -> None:
     text = "到2021年底，全省30%的县级以上党政机关建成节约型机关；2022年底，60%的县级以上党政机关建成节约型机关。"
-    got = [(t["value"], t["deadline"], t["scope"], t["direction"]) for t in _targets(text)]
+    got = [(t["value"], t["deadline"], t["scope"], t["direction"]) for t in targets_of(text)]
     assert got == [(30, "2021-12", "全省", "reach"), (60, "2022-12", "全省", "reach")]
 
 
-def test_targets_scope_carried_across_clauses_of_one_sentence() -> None:
+def test_targets_scope_carried_across_clauses_of_one_sentence(targets_of) -> None:
     text = "到2025年，全区单位地区生产总值能源消耗比2020年下降15%，万元工业增加值用水量下降13%。"
-    assert [t["scope"] for t in _targets(text)] == ["全区", "全区"]
+    assert [t["scope"] for t in targets_of(text)] == ["全区", "全区"]
 
 
-def test_targets_deadline_carried_period_not_invented() -> None:
+def test_targets_deadline_carried_period_not_invented(targets_of) -> None:
     text = "“十四五”时期，规模以上工业单位增加值能耗下降20%，万元工业增加值用水量下降13%。"
-    got = [(t["deadline"], t["period"], t["baseline_year"]) for t in _targets(text)]
+    got = [(t["deadline"], t["period"], t["baseline_year"]) for t in targets_of(text)]
     assert got == [(None, "十四五", None), (None, "十四五", None)]
 
 
-def test_targets_past_year_before_issue_date_is_a_result() -> None:
-    assert _targets("2021年，全市单位地区生产总值能耗下降3.2%。", issue_date="2022-03-01") == []
-    assert len(_targets("到2025年，全市单位地区生产总值能耗下降13.5%。", issue_date="2022-03-01")) == 1
+def test_targets_past_year_before_issue_date_is_a_result(targets_of) -> None:
+    assert targets_of("2021年，全市单位地区生产总值能耗下降3.2%。", issue_date="2022-03-01") == []
+    assert len(targets_of("到2025年，全市单位地区生产总值能耗下降13.5%。", issue_date="2022-03-01")) == 1
 
 
-def test_targets_news_lead_repeating_the_body_counts_once() -> None:
+def test_targets_news_lead_repeating_the_body_counts_once(targets_of) -> None:
     text = "《方案》明确，到2025年，全区煤炭消费比重降至75%以下。\n到2025年，全区煤炭消费比重降至75%以下。"
-    assert len(_targets(text)) == 1
+    assert len(targets_of(text)) == 1
 
 
-def test_targets_evidence_starts_at_its_date_clause() -> None:
-    [t] = _targets("为落实碳达峰部署，到2025年，全省单位地区生产总值能耗比2020年下降14%。")
+def test_targets_evidence_starts_at_its_date_clause(targets_of) -> None:
+    [t] = targets_of("为落实碳达峰部署，到2025年，全省单位地区生产总值能耗比2020年下降14%。")
     assert t["evidence"] == "到2025年，全省单位地区生产总值能耗比2020年下降14%"
 
 
-def test_targets_this_year_uses_issue_year() -> None:
-    [t] = _targets("年内全市新增光伏装机50万千瓦。", issue_date="2023-02-01")
+def test_targets_this_year_uses_issue_year(targets_of) -> None:
+    [t] = targets_of("年内全市新增光伏装机50万千瓦。", issue_date="2023-02-01")
     assert t["deadline"] == "2023"

@@ -9,19 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Document, Metadata
-from extract.rules.targets import _balanced, extract_targets
-from extract.settings import Settings
-
-
-def _targets(text: str) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata())
-    out = []
-    for t in extract_targets(doc, Settings()):
-        assert doc.text[t.span[0]:t.span[1]] == t.evidence
-        out.append(t.to_dict())
-    return out
-
+from extract.rules.targets import _balanced
 
 # fmt: off
 # (raw indicator edge, balanced)
@@ -103,28 +91,28 @@ def test_brackets_and_quotes_are_balanced_at_indicator_edges(raw: str, expected:
     assert _balanced(raw) == expected
 
 
-def _fields(text: str) -> list[tuple]:
+def _fields(targets: list[dict]) -> list[tuple]:
     return [(t["indicator"], t["scope"], t["direction"], t["value"], t["unit"], t["qualifier"])
-            for t in _targets(text)]
+            for t in targets]
 
 
 @pytest.mark.parametrize("text,expected", CLEAN_INDICATORS)
-def test_indicator_names_what_is_measured(text: str, expected: list) -> None:
-    assert _fields(text) == expected
+def test_indicator_names_what_is_measured(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
 
 
 @pytest.mark.parametrize("text,expected", MISSES)
-def test_shares_bare_measures_and_counted_nouns_are_found(text: str, expected: list) -> None:
-    assert _fields(text) == expected
+def test_shares_bare_measures_and_counted_nouns_are_found(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
-def test_criteria_and_standard_values_are_not_targets(text: str) -> None:
-    assert _targets(text) == []
+def test_criteria_and_standard_values_are_nottargets_of(text: str, targets_of) -> None:
+    assert targets_of(text) == []
 
 
-def test_population_scope_stays_with_its_own_target() -> None:
+def test_population_scope_stays_with_its_own_target(targets_of) -> None:
     """The subject of "X达到Y的比例" scopes that target only, not the next one in the sentence."""
-    got = _targets("到2025年，重点行业产能达到能效标杆水平的比例超过30%，绿色制造示范单位达到300家以上。")
+    got = targets_of("到2025年，重点行业产能达到能效标杆水平的比例超过30%，绿色制造示范单位达到300家以上。")
     assert [(t["indicator"], t["scope"]) for t in got] == [
         ("达到能效标杆水平的比例", "重点行业产能"), ("绿色制造示范单位", None)]

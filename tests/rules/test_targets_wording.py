@@ -8,20 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Document, Metadata
-from extract.rules.targets import extract_targets
-from extract.settings import Settings
-
-
-def _targets(text: str) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata())
-    out = []
-    for t in extract_targets(doc, Settings()):
-        assert doc.text[t.span[0]:t.span[1]] == t.evidence
-        out.append(t.to_dict())
-    return out
-
-
 # fmt: off
 # Formulas, figure/table/attachment references and list sizes are never targets.
 NOTHING = [
@@ -98,27 +84,27 @@ IMPLICIT = [
 
 
 @pytest.mark.parametrize("text", NOTHING)
-def test_formula_reference_and_list_size_are_not_targets(text: str) -> None:
-    assert _targets(text) == []
+def test_formula_reference_and_list_size_are_nottargets_of(text: str, targets_of) -> None:
+    assert targets_of(text) == []
 
 
 @pytest.mark.parametrize("text,expected", HEDGES + THRESHOLD_SCOPES + REGION_LISTS)
-def test_indicator_without_hedges_thresholds_or_regions(text: str, expected: list) -> None:
-    got = [(t["indicator"], t["scope"], t["value"], t["unit"]) for t in _targets(text)]
+def test_indicator_without_hedges_thresholds_or_regions(text: str, expected: list, targets_of) -> None:
+    got = [(t["indicator"], t["scope"], t["value"], t["unit"]) for t in targets_of(text)]
     assert got == expected
 
 
 @pytest.mark.parametrize("text,expected", SHARED_HEADS)
-def test_list_items_share_the_head_once(text: str, expected: list) -> None:
-    assert [t["indicator"] for t in _targets(text)] == expected
+def test_list_items_share_the_head_once(text: str, expected: list, targets_of) -> None:
+    assert [t["indicator"] for t in targets_of(text)] == expected
 
 
 @pytest.mark.parametrize("text,expected", IMPLICIT)
-def test_staged_and_counted_indicators(text: str, expected: list) -> None:
-    assert [(t["indicator"], t["value"], t["deadline"]) for t in _targets(text)] == expected
+def test_staged_and_counted_indicators(text: str, expected: list, targets_of) -> None:
+    assert [(t["indicator"], t["value"], t["deadline"]) for t in targets_of(text)] == expected
 
 
-def test_trigger_inside_a_noun_is_not_the_verb() -> None:
+def test_trigger_inside_a_noun_is_not_the_verb(targets_of) -> None:
     """"减排" in "碳减排技术" is a noun; the verb is the later 达到."""
-    got = _targets("到2025年，碳减排技术推广比例达到60%。")
+    got = targets_of("到2025年，碳减排技术推广比例达到60%。")
     assert [(t["indicator"], t["direction"], t["value"]) for t in got] == [("碳减排技术推广比例", "reach", 60)]
