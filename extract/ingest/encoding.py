@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import unicodedata
 
 from ..errors import UndecodableFile, UnsupportedFormat
@@ -52,6 +53,18 @@ def document_like(text: str) -> bool:
         return True
     good = sum(1 for ch in sample if any(lo <= ord(ch) <= hi for lo, hi in _DOCUMENT_RANGES))
     return good >= MIN_DOCUMENT_SHARE * len(sample)
+
+
+# A BOM-less UTF-16 reading shorter than this cannot be told from junk ("\x00\x01binary"
+# decodes to 5 CJK-looking characters), and real text always carries some punctuation,
+# digits or line breaks ("，。、：\n 2025").
+MIN_UTF16_CHARS = 8
+_ORDINARY = re.compile(r"[\s0-9，。、：；（）“”,.:;()%-]")
+
+
+def utf16_believable(text: str) -> bool:
+    """True when a BOM-less UTF-16 reading looks like a Chinese document, not junk."""
+    return len(text) >= MIN_UTF16_CHARS and document_like(text) and bool(_ORDINARY.search(text))
 
 
 def plausible_text(text: str) -> bool:
@@ -97,7 +110,7 @@ def _by_detection(data: bytes, candidates: list[str]) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if plausible_text(text) and (not codec.startswith("utf_16") or document_like(text)):
+        if plausible_text(text) and (not codec.startswith("utf_16") or utf16_believable(text)):
             return text, RECORDED_NAME.get(codec, codec.replace("_", "-"))
     return None
 

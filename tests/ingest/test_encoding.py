@@ -45,6 +45,17 @@ def test_decode_refuses_binary_with_nul_bytes() -> None:
         decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4)
 
 
+# Short binary junk decodes to a few CJK-looking characters as BOM-less UTF-16.
+@pytest.mark.parametrize("data", [b"\x00\x01binary", b"\x00\x01\x02\x03", b"\x7f\x00\x12\x34\x56\x78"])
+def test_decode_refuses_short_binary_that_reads_as_utf16(data: bytes) -> None:
+    with pytest.raises(UnsupportedFormat, match=r"^binary content \(NUL bytes\), not text$"):
+        decode_text(data)
+
+
+def test_decode_reads_bomless_utf16_document() -> None:
+    assert decode_text(SIMPLIFIED.encode("utf-16-le")) == (SIMPLIFIED, "utf-16-le")
+
+
 @pytest.mark.parametrize("data", [bytes([0x80, 0xFF, 0x81, 0xFE]) * 50, b"\xff" * 40 + b"abc"])
 def test_decode_refuses_undecodable(data: bytes) -> None:
     with pytest.raises(UndecodableFile, match="not decodable as UTF-8, GB18030, Big5 or UTF-16"):
