@@ -325,15 +325,52 @@ def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | No
 
 
 def split_recipients(line: str) -> list[str]:
+    """A 主送 line -> its recipients, as written.
+
+    "各子（集团）公司、科研设计院（所）及有关单位：" -> three recipients;
+    "各省、自治区、直辖市人民政府，国务院各部委" -> the first run is ONE recipient (level words
+    name a class of places sharing the head); "银川市、石嘴山市、中卫市生态环境局" -> each
+    city's 生态环境局 (proper place names take the shared head).
+    """
     text = RECIPIENT_LABEL.sub("", line).rstrip("：: ")
-    separators = re.compile(f"[{RECIPIENT_SEPARATORS}]|{vocab_patterns().recipient_and.pattern}")
+    vp = vocab_patterns()
+    major = re.compile(f"[{RECIPIENT_SEPARATORS.replace('、', '')}]|{vp.recipient_and.pattern}")
     items: list[str] = []
-    for item in split_outside_brackets(text, separators):
-        if len(item) == 1 and items:  # 市政府各委、办、局: one-character items belong to the list before
-            items[-1] += "、" + item
-        else:
-            items.append(item)
+    for part in split_outside_brackets(text, major):
+        items.extend(_enumeration_to_recipients(split_outside_brackets(part, re.compile("、"))))
     return items
+
+
+def _enumeration_to_recipients(run: list[str]) -> list[str]:
+    """One 、-joined run: bare level words or place names share the head of the item after them."""
+    vp = vocab_patterns()
+    items: list[str] = []
+    pending: list[str] = []
+    for item in run:
+        if len(item) == 1 and (items or pending):  # 市政府各委、办、局: one character joins the list before
+            if pending:
+                pending[-1] += "、" + item
+            else:
+                items[-1] += "、" + item
+            continue
+        if vp.recipient_level.fullmatch(item) or vp.recipient_place.fullmatch(item):
+            pending.append(item)
+            continue
+        items.extend(_resolve_pending(pending, item))
+        pending = []
+    return items + pending
+
+
+def _resolve_pending(pending: list[str], item: str) -> list[str]:
+    vp = vocab_patterns()
+    if not pending:
+        return [item]
+    if all(vp.recipient_level.fullmatch(p) for p in pending):
+        return ["、".join([*pending, item])]
+    m = vp.recipient_place_head.fullmatch(item)
+    if m and all(vp.recipient_place.fullmatch(p) for p in pending):
+        return [p + m.group("head") for p in pending] + [item]
+    return [*pending, item]
 
 
 def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:

@@ -74,6 +74,9 @@ class VocabPatterns:
     title_line: re.Pattern[str]  # 关于…的通知 (optionally after the issuer)
     title_ending: re.Pattern[str]  # …方案 / …通知 at the end of a line
     recipient_and: re.Pattern[str]  # 和 / 及 that starts a new recipient
+    recipient_level: re.Pattern[str]  # 各省 / 自治区 / 有关直辖市: a class of places, no body
+    recipient_place: re.Pattern[str]  # 银川市 / 石嘴山市: a proper place name, no body
+    recipient_place_head: re.Pattern[str]  # 中卫市|生态环境局: a place followed by its body
     web_date_line: re.Pattern[str]  # 时间:2022-09-24 10:15:00
 
 
@@ -106,4 +109,9 @@ def vocab_patterns() -> VocabPatterns:
         # 各子（集团）公司、科研设计院（所）及有关单位 -> split before 有关单位
         recipient_and=re.compile(rf"及|和(?=(?:{_alt(v['recipient_and_followers'])}))"),
         web_date_line=re.compile(rf"(?:{_alt(v['web_date_prefixes'])})\s*[:：]"),
+        recipient_level=re.compile(rf"(?:各|有关)?(?:{_alt(v['recipient_level_words'])})"),
+        recipient_place=re.compile(rf"[{_HAN}]{{1,8}}?(?:{_alt(v['recipient_place_endings'])})"),
+        recipient_place_head=re.compile(
+            # greedy: the longest place that still leaves a head (温州市|发展改革委, not 温州|市发展改革委)
+            rf"(?P<place>[{_HAN}]{{1,8}}(?:{_alt(v['recipient_place_endings'])}))(?P<head>[{_HAN}（）]{{2,}})"),
     )

@@ -131,7 +131,7 @@ CASES = [
     (STATE_COUNCIL, "doc_number", "国发〔2021〕33号"),
     (STATE_COUNCIL, "issuers", ["国务院"]),
     (STATE_COUNCIL, "issue_date", "2021-12-28"),
-    (STATE_COUNCIL, "recipients", ["各省", "自治区", "直辖市人民政府", "国务院各部委", "各直属机构"]),
+    (STATE_COUNCIL, "recipients", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
     (PROVINCE_MASTHEAD, "title", "福建省生态环境厅关于印发福建省2020年度碳排放配额分配实施方案的通知"),
     (PROVINCE_MASTHEAD, "doc_number", "闽环保大气〔2021〕7号"),
     (PROVINCE_MASTHEAD, "issuers", ["福建省生态环境厅"]),
@@ -206,7 +206,17 @@ def test_cn_number(raw: str, expected: int) -> None:
     ("市直各部门：", ["市直各部门"]),
     ("各区人民政府，市政府各委、办、局：", ["各区人民政府", "市政府各委、办、局"]),
     ("主送：国家发展和改革委员会", ["国家发展和改革委员会"]),
-    ("各市、县（市、区）人民政府和有关部门：", ["各市", "县（市、区）人民政府", "有关部门"]),
+    # level words name one class of places sharing the head: kept as one recipient, as written
+    ("各市、县（市、区）人民政府和有关部门：", ["各市、县（市、区）人民政府", "有关部门"]),
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+     ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+    ("有关省、自治区、直辖市生态环境厅（局）：", ["有关省、自治区、直辖市生态环境厅（局）"]),
+    ("各市、县人民政府，省政府各部门：", ["各市、县人民政府", "省政府各部门"]),
+    # proper place names take the shared head: each city's own bureau
+    ("杭州市、宁波市、温州市发展改革委：", ["杭州市发展改革委", "宁波市发展改革委", "温州市发展改革委"]),
+    ("高新区、经开区管委会，各乡镇人民政府：", ["高新区管委会", "经开区管委会", "各乡镇人民政府"]),
+    # a body list is not a place list
+    ("各盟行政公署、市人民政府，自治区各委、办、厅、局：", ["各盟行政公署", "市人民政府", "自治区各委、办、厅、局"]),
 ])
 # fmt: on
 def test_split_recipients(line: str, expected: list[str]) -> None:
