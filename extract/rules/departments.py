@@ -199,8 +199,22 @@ def split_list(text: str) -> list[str]:
         if len(halves) == 2 and all(is_body(h) for h in halves):
             out.extend(halves)
         else:
-            out.append(piece)
+            out.extend(_split_each_run(piece))
     return out
+
+
+def _split_each_run(piece: str) -> list[str]:
+    """"各地区各部门" -> [各地区, 各部门]: two 各-bodies written without a separator.
+
+    Only when both halves start with 各 and are bodies on their own, so that 市直各有关部门 or
+    人民银行各市中心支行 stay one name.
+    """
+    at = piece.find(EACH, 1)
+    if piece.startswith(EACH) and at > 1 and is_body(piece[:at]):
+        rest = _split_each_run(piece[at:])
+        if all(is_body(r) for r in rest):
+            return [piece[:at], *rest]
+    return [piece]
 
 
 def distribute(heads: str, head: str) -> list[str]:

@@ -88,6 +88,8 @@ class DepartmentPatterns:
     support_in_task: re.Pattern[str]
     lead_in_task: re.Pattern[str]
     established_group: re.Pattern[str]
+    level_class: re.Pattern[str]  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one collective
+    generic_partner: re.Pattern[str]  # 有关部门 after 会同: names nobody in particular
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +110,8 @@ def patterns() -> DepartmentPatterns:
     places = _alt(gaz["place_names"])
     own = _alt(gaz["own_prefixes"])
     cues: list[tuple[re.Pattern[str], str]] = []
-    for role in ("lead", "support", "implement"):
+    # "sole" (lead for one named body, implement for several) is tried last: 负责落实 first
+    for role in ("lead", "support", "implement", "sole"):
         for fragment in roles["sentence_cues"][role]:
             cues.append((re.compile(fragment), role))
     closers = tuple(
@@ -132,4 +135,6 @@ def patterns() -> DepartmentPatterns:
         lead_in_task=re.compile("|".join(roles["lead_in_task"])),
         # 市政府成立了节能工作领导小组 -> the group leads
         established_group=re.compile(rf"成立了?(?P<name>{NAME_CHARS}{{2,16}}?领导小组)"),
+        level_class=re.compile(rf"(?:{'|'.join(gaz['level_class_runs'])})(?:{suffix})?"),
+        generic_partner=re.compile(rf"(?:{_alt(roles['generic_partners'])})"),
     )

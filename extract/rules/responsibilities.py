@@ -78,6 +78,13 @@ _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
+# The role a 负责 cue gives: lead for a sole named owner, implement when several share it.
+ROLE_SOLE = "sole"
+# Characters that close a class of places ("各省（自治区、直辖市）要…") and may end a subject.
+CLASS_CLOSERS = "）)"
+# Words that introduce the supporters of a lead body: "市发展改革委会同市财政局制定…".
+PARTNER_WORD = "会同"
+
 KIND_SECTION = "section"  # a section parenthetical
 KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
 KIND_SENTENCE = "sentence"  # a directive sentence (extract.link.KIND_SENTENCE is the same word)
@@ -362,8 +369,33 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         task = _clip(text[task_start:stop])
         evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
+        partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []
+        if partners:
+            role = "lead"  # 要加强统筹，并会同省统计局…: who brings in partners leads the duty
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
+        out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
+                   for n in partners)
     return out
+
+
+def _partners(masked: str, start: int, end: int) -> list[str]:
+    """Bodies after 会同 that opens a clause of a lead body's duty: its supporters.
+
+    "会同市财政局、市统计局制定年度考核办法" -> [市财政局, 市统计局]; "牵头，并会同市财政局…"
+    likewise; "会同有关部门…" names nobody in particular and gives nothing.
+    """
+    duty = masked[start:end]
+    m = _partner_opening().search(duty)
+    if m is None:
+        return []
+    clause = CLAUSE_END.split(duty[m.end():], maxsplit=1)[0]
+    generic = patterns().generic_partner
+    if generic.match(clause):
+        return []  # 会同相关部门: not 相关部 + 门
+    found = _grown_list(clause)
+    if found is None:
+        return []
+    return [n for n in found[0] if not generic.fullmatch(n)]
 
 
 def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[list[str], str, int, int, str] | None:
@@ -403,7 +435,12 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     rest = clause[rest_at:]
     cue = rest[:cue_len]
     first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
-    if role == "implement":
+    if role == ROLE_SOLE:
+        if pats.support_in_task.search(first_clause):
+            role = "support"  # 市统计局负责提供能耗数据: it serves the lead body
+        else:
+            role = "lead" if len(names) == 1 else "implement"
+    elif role == "implement":
         if pats.lead_in_task.search(first_clause):
             role = "lead"
         elif pats.support_in_task.search(first_clause):
@@ -434,6 +471,15 @@ def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list
 def _introduced_subject(clause: str, intro: str) -> tuple[list[str], int, str, int] | None:
     """After 请/由 no cue word is needed: the subject is the shortest list, grown while the
     longer name adds no verb (区机关 -> 区机关事务服务中心, but not 各二级单位|组织成员企业)."""
+    best = _grown_list(clause)
+    if best is None:
+        return None
+    role, cue_len = _role_of(intro, clause[best[1]:])
+    return (list(best[0]), best[1], role, cue_len) if role is not None else None
+
+
+def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
+    """The body list at the start of ``clause`` that no verb ends: (names, its length)."""
     best: tuple[tuple[str, ...], int] | None = None
     for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
         length = m.end()
@@ -442,16 +488,15 @@ def _introduced_subject(clause: str, intro: str) -> tuple[list[str], int, str, i
             continue
         if best is None or not _has_verb(clause[best[1]:length]):
             best = (names, length)
-    if best is None:
-        return None
-    role, cue_len = _role_of(intro, clause[best[1]:])
-    return (list(best[0]), best[1], role, cue_len) if role is not None else None
+    return best
 
 
 @lru_cache(maxsize=CANDIDATE_CACHE_SIZE)
 def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
     pats = patterns()
+    if pats.level_class.fullmatch(prefix):
+        return (prefix,)  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one class of places
     m = pats.subject_list.fullmatch(prefix)
     if m:
         names = split_list(m.group("list"))
@@ -461,6 +506,12 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _partner_opening() -> re.Pattern[str]:
+    """会同 at the start of the duty or of one of its clauses ("牵头，并会同…"), modals allowed."""
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:并|要|将|应|须|负责)?{PARTNER_WORD}")
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +555,7 @@ def _name_end_chars() -> frozenset[str]:
     """Last characters of every suffix, collective and distributive head (a cheap pre-check)."""
     gaz = load_yaml("departments.yaml")
     words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"] + vocab()["known_names"]
-    return frozenset(w[-1] for w in words)
+    return frozenset(w[-1] for w in words) | frozenset(CLASS_CLOSERS)
 
 
 def _has_verb(extension: str) -> bool:

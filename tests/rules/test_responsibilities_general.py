@@ -56,9 +56,10 @@ def test_markers_openers_and_generic_subjects(text: str, expected: list[tuple[st
         ("由县农业农村局组织开展秸秆综合利用试点。", [("县农业农村局", "implement")]),
         # 或 joins alternative bodies
         ("由街道办事处或镇政府作为申报主体提出创建申请。", [("街道办事处", "implement"), ("镇政府", "implement")]),
-        # 由 X 会同 Y: X leads; 协同推进 is support
+        # 由 X 会同 Y: X leads, Y supports; 协同推进 is support
         ("由市生态环境局会同市发展改革委统筹协调实施，市工业和信息化局、市教育局等有关部门协同推进。",
-         [("市生态环境局", "lead"), ("市工业和信息化局", "support"), ("市教育局", "support")]),
+         [("市生态环境局", "lead"), ("市发展改革委", "support"), ("市工业和信息化局", "support"),
+          ("市教育局", "support")]),
     ],
 )
 def test_composition_and_joint_work(text: str, expected: list[tuple[str, str]]) -> None:
@@ -145,3 +146,106 @@ def test_technical_annex_sentences_are_not_duties() -> None:
 def test_non_technical_annexes_keep_their_duties(text: str) -> None:
     assert technical_annexes(text) == []
     assert _records(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X会同Y、Z…: X leads, the bodies after 会同 support (national, provincial, city wording)
+        ("国家能源局会同国家发展改革委制定可再生能源发展规划。",
+         [("国家能源局", "lead"), ("国家发展改革委", "support")]),
+        ("省生态环境厅会同省工业和信息化厅、省住房城乡建设厅做好监督检查工作。",
+         [("省生态环境厅", "lead"), ("省工业和信息化厅", "support"), ("省住房城乡建设厅", "support")]),
+        ("市工业和信息化局会同市发展改革委、市生态环境局等部门研究制定钢铁行业节能降碳实施方案。",
+         [("市工业和信息化局", "lead"), ("市发展改革委", "support"), ("市生态环境局", "support")]),
+        ("县发改局将会同县财政局，对项目实施情况开展核查。", [("县发改局", "lead"), ("县财政局", "support")]),
+        # 要会同有关部门: the lead only; 有关部门 after 会同 names nobody in particular
+        ("国家发展改革委要会同有关部门加强统筹协调，及时研究解决重大问题。", [("国家发展改革委", "lead")]),
+        ("市能源局要会同相关部门抓好落实。", [("市能源局", "lead")]),
+        ("省商务厅应会同各有关单位做好政策宣传。", [("省商务厅", "lead")]),
+        # 会同 opening a later clause of the lead's duty
+        ("市发展改革委牵头，会同市财政局制定考核办法。", [("市发展改革委", "lead"), ("市财政局", "support")]),
+        ("省能源局要加强统筹，并会同省统计局做好数据核实。", [("省能源局", "lead"), ("省统计局", "support")]),
+        # 会同 inside a clause, after other words, is not an opening: no partner is guessed
+        ("市住建局牵头推进既有建筑改造，重点会同街道开展。", [("市住建局", "lead")]),
+    ],
+)
+def test_joint_work_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省级人民政府要对本地区节能减排工作负总责。", [("省级人民政府", "lead")]),
+        ("地方各级人民政府要加强组织领导。", [("地方各级人民政府", "implement")]),
+        ("国务院有关部门要加强协调配合。", [("国务院有关部门", "support")]),
+        ("各省（自治区、直辖市）要制定具体实施方案。", [("各省（自治区、直辖市）", "implement")]),
+        ("各省（区、市）应于每年3月底前报送上年度工作总结。", [("各省（区、市）", "implement")]),
+        ("各省、自治区、直辖市人民政府要高度重视。", [("各省、自治区、直辖市人民政府", "implement")]),
+        ("各市、县（市、区）人民政府要落实属地管理责任。", [("各市、县（市、区）人民政府", "implement")]),
+        # 各地区各部门 is two bodies, with or without 、
+        ("各地区各部门要切实抓好落实。", [("各地区", "implement"), ("各部门", "implement")]),
+        ("各地区、各部门要充分认识做好节能减排工作的重要性。", [("各地区", "implement"), ("各部门", "implement")]),
+        ("中央企业要带头落实节能减排目标责任。", [("中央企业", "implement")]),
+        ("各级节能主管部门要加强节能监察。", [("各级节能主管部门", "implement")]),
+        # generic bodies are recorded when they are the subject of a duty
+        ("各有关部门要按照职责分工抓好落实。", [("各有关部门", "support")]),
+        # one body with 各 inside its name stays one
+        ("市直各有关部门要做好自查工作。", [("市直各有关部门", "implement")]),
+        ("人民银行各市中心支行要加强窗口指导。", [("人民银行各市中心支行", "implement")]),
+    ],
+)
+def test_collective_and_level_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X负责…: lead when X is the only body named, implement when several share the duty
+        ("市统计局负责能耗数据的统计和发布工作。", [("市统计局", "lead")]),
+        ("省机关事务管理局负责全省公共机构节能工作的指导。", [("省机关事务管理局", "lead")]),
+        ("由市生态环境局负责本方案的解释工作。", [("市生态环境局", "lead")]),
+        ("县发改局、县财政局负责项目资金的审核拨付。", [("县发改局", "implement"), ("县财政局", "implement")]),
+        # a body that provides data to the lead serves it
+        ("市统计局负责提供能耗统计数据。", [("市统计局", "support")]),
+        # 负责人 / 负责同志 / 负责制 are no duty of a body
+        ("各单位主要负责人为第一责任人。", []),
+        ("各县区发改局负责同志参加会议。", []),
+        ("实行节能目标责任制和问责制。", []),
+        # 由 introduces the body; it is never part of its name
+        ("本方案由市发展改革委负责解释。", []),
+    ],
+)
+def test_sole_owner_duties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # data sources, cited issuers and bodies that receive a report are not responsible
+        "依据市统计局统计数据进行考核。",
+        "以省统计局公布的数据为准。",
+        "按照国家发展改革委《关于做好节能工作的通知》要求执行。",
+        "根据生态环境部《企业温室气体排放报告核查指南》开展核查。",
+        "自查报告报市发展改革委备案。",
+        "有关材料报送省生态环境厅。",
+        "经市政府同意，现将有关事项通知如下。",
+    ],
+)
+def test_sources_issuers_and_recipients_yield_nothing(text: str) -> None:
+    assert _pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body receiving a report is not a second subject of the sender's duty
+        ("各单位要于3月底前将自查报告报市发展改革委备案。", [("各单位", "implement")]),
+        ("各区要将实施方案报送市生态环境局。", [("各区", "implement")]),
+    ],
+)
+def test_report_recipients_are_objects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
