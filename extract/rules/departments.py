@@ -138,6 +138,23 @@ def qualify(items: list[str]) -> list[str]:
     return out
 
 
+def share_head(items: list[str]) -> list[str]:
+    """A bare class of places before a list's last department takes that department's core.
+
+    "各市及宁东管委会生态环境局" -> [各市生态环境局, 宁东管委会生态环境局]; "各地区、各部门" and
+    "各市、各金融机构" keep their items (部门 / 金融机构 are no government department core).
+    """
+    if len(items) < 2:
+        return items
+    collectives = set(_gazetteer()["collectives"])
+    cores = sorted(vocab()["government_cores"], key=len, reverse=True)
+    last = items[-1]
+    core = next((c for c in cores if last.endswith(c) and len(last) > len(c)), None)
+    if core is None or last.startswith(EACH):
+        return items
+    return [f"{i}{core}" if i in collectives else i for i in items[:-1]] + [last]
+
+
 def canonical_core(core: str) -> str:
     """发改委 / 发展和改革委员会 -> 发展改革委 (alias table), otherwise the core itself."""
     return load_aliases().get(core, core)

@@ -31,7 +31,15 @@ from ..link.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
 from .department_ner import vocab
-from .departments import distribute, is_body, is_government, qualify, resolve_self_reference, split_list
+from .departments import (
+    distribute,
+    is_body,
+    is_government,
+    qualify,
+    resolve_self_reference,
+    share_head,
+    split_list,
+)
 from .patterns_departments import (
     ANNEX_LINE,
     BOOK_TITLE,
@@ -501,7 +509,7 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     if m:
         names = split_list(m.group("list"))
         if all(is_body(n) for n in names):
-            return tuple(qualify(names))
+            return tuple(share_head(qualify(names)))
     dm = pats.distributive.fullmatch(prefix)
     if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))

@@ -188,6 +188,12 @@ def test_joint_work_in_sentences(text: str, expected: list[tuple[str, str]]) -> 
         ("各地区各部门要切实抓好落实。", [("各地区", "implement"), ("各部门", "implement")]),
         ("各地区、各部门要充分认识做好节能减排工作的重要性。", [("各地区", "implement"), ("各部门", "implement")]),
         ("中央企业要带头落实节能减排目标责任。", [("中央企业", "implement")]),
+        # a bare class of places shares the department of the list's last item
+        ("各市及宁东管委会生态环境局要高度重视。",
+         [("各市生态环境局", "implement"), ("宁东管委会生态环境局", "implement")]),
+        ("各县区、开发区管委会住房城乡建设局要加强监管。",
+         [("各县区住房城乡建设局", "implement"), ("开发区管委会住房城乡建设局", "implement")]),
+        ("各市、各金融机构要及时总结报送典型经验。", [("各市", "implement"), ("各金融机构", "implement")]),
         ("各级节能主管部门要加强节能监察。", [("各级节能主管部门", "implement")]),
         # generic bodies are recorded when they are the subject of a duty
         ("各有关部门要按照职责分工抓好落实。", [("各有关部门", "support")]),
