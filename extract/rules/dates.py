@@ -13,6 +13,13 @@ from functools import lru_cache
 from .numbers import parse_number
 from .patterns_targets import DATE, DOC_NUMBER, PHONE, URL_OR_EMAIL, YEAR
 
+# A quarter is due at its last month: "2022年第三季度" / "第四季度末" -> month 9 / 12.
+QUARTER = re.compile(rf"(?:(?P<year>{YEAR})年)?(?:第(?P<q>[一二三四1-4])|(?<![\d一二三四五六七八九十每下上本])(?P<q2>[一二三四]))季度(?P<part>末|底)?")
+_QUARTER_MONTH = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+# "年底前" / "年末前" with no year of its own: December of the year its sentence names
+# ("2023年，各地要…，年底前完成…"); "今年底" / "2023年底" are other dates.
+BARE_YEAR_END = re.compile(r"(?<![\d〇零一二三四五六七八九年今本明去当])年(?:底|末)(?=前|之前|以前)")
+
 MASK_CHAR = "#"  # same length as the masked text, so spans into the masked copy are spans into text
 
 # Date parts that close a month or a year: 底/末 -> last month / day of the period
@@ -69,6 +76,25 @@ def find_dates(text: str) -> list[DateMatch]:
         part = m.group("monthpart") or m.group("yearpart")
         out.append(DateMatch(m.start(), m.end(), year, month, day, part))
     return out
+
+
+def find_due_dates(text: str) -> list[DateMatch]:
+    """:func:`find_dates` plus the forms only a due date uses: quarters and a bare 年底.
+
+    Kept apart from :func:`find_dates` so that target deadlines and date masking keep their
+    own reading ("到2025年第一季度" stays a year there).
+    """
+    dates = find_dates(text)
+    extra = [
+        DateMatch(m.start(), m.end(), _int(m.group("year")), _QUARTER_MONTH[m.group("q") or m.group("q2")],
+                  None, "季度")
+        for m in QUARTER.finditer(text)
+    ]
+    extra += [DateMatch(m.start(), m.end(), None, 12, None, "底") for m in BARE_YEAR_END.finditer(text)]
+    if not extra:
+        return dates
+    kept = [d for d in dates if not any(e.start < d.end and d.start < e.end for e in extra)]
+    return sorted(kept + extra, key=lambda d: d.start)
 
 
 @lru_cache(maxsize=MASK_CACHE_SIZE)

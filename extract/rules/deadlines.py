@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..model import Deadline, Document
 from ..settings import Settings
 from .clauses import Clause, Sentence, split_sentences
-from .dates import DateMatch, find_dates, mask_noise
+from .dates import DateMatch, find_dates, find_due_dates, mask_noise
 from .patterns_targets import YEAR, contains_any, deadline_rules, recurrence_rules
 
 LOGGER = logging.getLogger(__name__)
@@ -32,18 +32,26 @@ LOGGER = logging.getLogger(__name__)
 DUE_AFTER = re.compile(r"^(?:底|末)?(?:前|之前|以前)(?!后)")
 # 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
 DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
-# A dated goal: "到2025年" / "到2025年底" / "2025年前"
-GOAL_DATE = re.compile(rf"(?:到|至|力争到|力争)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)")
-# The detail of a recurrence as written: "每年10月底前" / "每年度报告一次"
+# A dated goal: "到2025年" / "到2025年底" / "2025年前"; "截至2021年底" is a data cut-off
+GOAL_DATE = re.compile(rf"(?<!截)(?<!截止)(?:力争到|力争|到|至)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)")
+# A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
+EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
+# A window after each period: "每季度结束后15日内" / "每月结束后的40日内"
+_WINDOW = r"(?:结束后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天](?:内|以内)"
+# The detail of a recurrence as written: "每年10月底前" / "每年度报告一次" / "每半年上报一次"
 RECURRENCE_DETAIL = re.compile(
-    r"每(?:年度?|季度?|个?月)(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?(?:前|之前)?)?(?:[\u4e00-\u9fff]{1,4}?一次)?"
+    rf"(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:{_WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?(?:[\u4e00-\u9fff]{{1,4}}?一次)?"
+)
+# Time words a clause may hold and still be only a time phrase ("于每季度结束后15日内，")
+_TIME_ONLY = re.compile(
+    rf"^(?:从|自)?(?:(?:{YEAR})年)?(?:\d{{1,2}}月)?(?:起|开始)?(?:于|在)?(?:每|按)(?:半年|年度?|季度?|个?月){_WINDOW}$"
 )
 # Cheap pre-filter: every deadline rule needs a year, a month or a recurrence word.
 _MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按")
-# Progress words: "显著提升" / "进一步完善" are not completion points.
-VAGUE = ("显著", "明显", "大幅", "进一步", "逐步", "不断", "持续", "稳步", "有序")
 # Longest subject noun phrase: "各县市区人民政府" / "集团各二级单位"
 MAX_SUBJECT = 16
+# Longest 、-joined list of subjects: "省发展改革委、人民银行济南分行、省地方金融监管局"
+MAX_SUBJECT_LIST = 48
 
 
 @dataclass(slots=True)
@@ -142,8 +150,8 @@ def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: 
     taken: set[int] = set()
     for rule in (_recurring, _dated, _goals):
         for f in rule(text, dated, sentence, target_ends, annual_before, anchor):
-            if f.clause_index in taken and f.span is None:
-                continue
+            if f.span is None and taken.intersection(range(f.clause_index, f.last_index + 1)):
+                continue  # "到2030年，…，顺利实现2030年前碳达峰目标" is one deadline
             taken.update(range(f.clause_index, f.last_index + 1))
             found.append(f)
     return sorted(found, key=lambda f: f.clause_index)
@@ -162,6 +170,8 @@ def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> lis
             if not m:
                 continue
             last = _extend_forward(text, sentence, i, piece[m.start():])
+            if last == i and _TIME_ONLY.match(piece) and i + 1 < len(sentence.clauses):
+                last = i + 1  # "从2022年4月起在每月结束后的40日内，通过…检测"
             span_text = dated[clause.start:sentence.clauses[last].end]
             if not contains_any(span_text, verbs):
                 break
@@ -174,10 +184,12 @@ def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> lis
 def _dated(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
     s_text = dated[sentence.start:sentence.end]
-    dates = find_dates(s_text)
+    dates = find_due_dates(s_text)
     for d in dates:
         if d.month is None and not DUE_AFTER.match(s_text[d.end:]):
             continue  # a bare year is a goal date (rule 3) or context
+        if EFFECTIVE_AFTER.match(s_text[d.end:]) or _quoted(s_text, d.start):
+            continue  # "自2023年1月1日起施行" / "聚焦“确保2030年前实现碳达峰”目标"
         i = _clause_at(sentence, sentence.start + d.start)
         clause = sentence.clauses[i]
         if target_ends.holds(text, clause):
@@ -200,13 +212,16 @@ def _dated(text, dated, sentence, target_ends, annual_before, anchor) -> list[_F
 
 def _goals(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
-    verbs = tuple(deadline_rules()["goal_verbs"])
+    rules = deadline_rules()
+    verbs = tuple(rules["goal_verbs"])
+    vague = tuple(rules["vague_words"]) + tuple(rules["fact_words"])
     due = None
     for i, clause in enumerate(sentence.clauses):
         piece = dated[clause.start:clause.end]
         for m in GOAL_DATE.finditer(piece):
-            due = _goal_due(m.group(0))
-        if due is None or target_ends.holds(text, clause) or contains_any(piece, VAGUE):
+            if not _quoted(piece, m.start()):
+                due = _goal_due(m.group(0))
+        if due is None or target_ends.holds(text, clause) or contains_any(piece, vague):
             continue
         parts = _goal_parts(piece, verbs)
         if not parts:
@@ -235,6 +250,12 @@ def _goal_parts(piece: str, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _quoted(s_text: str, pos: int) -> bool:
+    """True inside an open “…” (a slogan or a goal's name: "“确保2030年前实现碳达峰”目标")."""
+    before = s_text[:pos]
+    return before.count("“") > before.count("”")
 
 
 def _clause_at(sentence: Sentence, pos: int) -> int:
@@ -327,7 +348,7 @@ def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
 
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|到|至|于|在|力争|每年度?|每季度?|每个?月(?:末|底|初)?|(?:{YEAR})年(?:底|末|度)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,]|将|要)+"
+    rf"(?:请|到|至|于|在|从|自|起|力争|(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:末|底|初)?|{_WINDOW}|(?:{YEAR})年(?:底|末|度)?|年(?:底|末)|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和]|将|要)+"
 )
 
 
@@ -342,17 +363,43 @@ def _task(evidence: str, responsible: list[str]) -> str:
 
 
 def _subject(text: str, sentence: Sentence, f: _Found) -> list[str]:
-    """The organisation that opens the clause ("市能源局将牵头…", "请各二级单位…")."""
+    """The organisations that open the duty's clause ("市能源局将牵头…", "请各二级单位…"), else
+    the subject of an earlier clause of its sentence ("新列入名录的重点排放单位，应于9月30日前…",
+    "各重点排放单位须按照…要求，在2022年3月31日前，…")."""
     rules = deadline_rules()
     enders = "|".join(map(re.escape, sorted(rules["subject_enders"], key=len, reverse=True)))
     suffixes = tuple(rules["org_suffixes"])
-    candidates = [sentence.clauses[k] for k in range(f.clause_index, f.last_index + 1)]
-    for clause in candidates:
-        piece = re.sub(r"^(?:[\d一二三四五六七八九十]+月[^，,]*?[前份旬底]|每(?:年度?|季度?|个?月)|请)", "", text[clause.start:clause.end])
-        m = re.match(rf"(?P<subj>[^，,、。；]{{2,{MAX_SUBJECT}}}?)(?:{enders})", piece)
-        if m and m.group("subj").endswith(suffixes):
-            return [m.group("subj")]
+    own = range(f.clause_index, f.last_index + 1)
+    earlier = range(min(f.clause_index, len(sentence.clauses)) - 1, -1, -1)
+    for k in [*own, *earlier]:
+        clause = sentence.clauses[k]
+        piece = _SUBJECT_PREFIX.sub("", text[clause.start:clause.end])
+        m = re.match(rf"(?P<subj>[^，,。；]{{2,{MAX_SUBJECT_LIST}}}?)(?:{enders})", piece)
+        names = _org_names(m.group("subj"), suffixes) if m else []
+        if not names and k not in own and len(piece) <= MAX_SUBJECT:
+            names = _org_names(piece, suffixes)  # a clause that is only its subject
+        if names:
+            return names
     return []
+
+
+# Time words and 请 before a subject: "11月5日前，" / "每年" / "请"
+_SUBJECT_PREFIX = re.compile(r"^(?:[\d一二三四五六七八九十]+月[^，,]*?[前份旬底]|每(?:年度?|季度?|个?月)|请)")
+# "各区" / "各地" / "各县（市、区）": local governments named by 各 and a place level
+_EACH_PLACE = re.compile(r"^各(?:地|区|市|县|镇|乡|省|盟|旗)[^，,。；]{0,8}$")
+
+
+# 、 or 和 between subjects, never inside brackets ("各县（市、区）")
+_LIST_SEPARATOR = re.compile(r"(?:、|和(?=[^、]{2,}$))(?![^（(]*[）)])")
+
+
+def _org_names(phrase: str, suffixes: tuple[str, ...]) -> list[str]:
+    """The 、-joined organisations of ``phrase``, or [] when one part is not an organisation."""
+    names = [p.strip() for p in _LIST_SEPARATOR.split(phrase) if p.strip()]
+    ok = names and all(
+        len(n) <= MAX_SUBJECT and (n.endswith(suffixes) or _EACH_PLACE.match(n)) for n in names
+    )
+    return names if ok else []
 
 
 __all__ = ["Clause", "extract_deadlines"]
