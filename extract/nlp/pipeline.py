@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,8 @@ LOGGER = logging.getLogger(__name__)
 
 # Clauses are short; caching their analysis pays off on news leads that repeat the body.
 CLAUSE_CACHE_SIZE = 4096
+# Any whitespace (str.isspace): spaCy then merges or splits whitespace tokens on its own.
+_WHITESPACE = re.compile(r"\s")
 
 
 def jieba_cache_dir() -> Path:
@@ -80,10 +83,32 @@ def analyse(text: str) -> Doc:
     return get_nlp()(text)
 
 
+@lru_cache(maxsize=CLAUSE_CACHE_SIZE)
 def word_starts(text: str) -> frozenset[int]:
-    """Character offsets where a jieba word starts (plus ``len(text)``)."""
-    doc = analyse(text)
-    return frozenset([t.idx for t in doc] + [len(text)])
+    """Character offsets where a jieba word starts (plus ``len(text)``).
+
+    Without whitespace spaCy's tokens are jieba's words one for one, so jieba alone gives
+    the same offsets without building a Doc and its quantity entities (most of the cost);
+    text with whitespace goes through spaCy, which re-aligns whitespace tokens.
+    """
+    if _WHITESPACE.search(text):
+        doc = analyse(text)
+        return frozenset([t.idx for t in doc] + [len(text)])
+    starts, pos = [], 0
+    for word in _jieba().cut(text, cut_all=False):
+        starts.append(pos)
+        pos += len(word)
+    starts.append(len(text))
+    return frozenset(starts)
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> ModuleType:
+    """jieba with the policy dictionary, as spaCy's zh tokenizer uses it (one global segmenter)."""
+    import jieba
+
+    _prepare_jieba()
+    return jieba
 
 
 def snap_to_word(text: str, pos: int) -> int:

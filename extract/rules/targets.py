@@ -99,10 +99,18 @@ class _Context:
     dated: str  # 文号, phones masked (for dates)
     issue_year: int | None
     sentence: Sentence
-    dates: list[DateMatch]
     scope: str | None = None
     prev: Target | None = None  # previous target in the clause (for list continuation)
     last: Target | None = None  # previous target in the sentence (for staged targets)
+    found_dates: list[DateMatch] | None = None  # read on first use: most sentences need none
+
+    @property
+    def dates(self) -> list[DateMatch]:
+        """The sentence's dates, read only when a candidate number asks for its time context."""
+        if self.found_dates is None:
+            s = self.sentence
+            self.found_dates = find_dates(self.dated[s.start:s.end])
+        return self.found_dates
 
 
 def extract_targets(doc: Document, settings: Settings) -> list[Target]:
@@ -116,8 +124,7 @@ def extract_targets(doc: Document, settings: Settings) -> list[Target]:
     for sentence in split_sentences(text):
         if not _may_hold_target(masked, sentence):
             continue
-        ctx = _Context(text, masked, dated, issue_year, sentence,
-                       [d for d in find_dates(dated[sentence.start:sentence.end])])
+        ctx = _Context(text, masked, dated, issue_year, sentence)
         for target in _sentence_targets(ctx):
             key = (target.indicator, target.value, target.value_max, target.unit,
                    target.direction, target.deadline, target.period)
