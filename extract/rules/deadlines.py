@@ -42,6 +42,8 @@ _WINDOW = r"(?:结束后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天]
 RECURRENCE_DETAIL = re.compile(
     rf"(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:{_WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?(?:[\u4e00-\u9fff]{{1,4}}?一次)?"
 )
+# A clause that ends on its period's window ("各单位在每月结束后的40日内，")
+_WINDOW_ONLY = re.compile(rf"^(?:每|按)(?:半年|年度?|季度?|个?月){_WINDOW}$")
 # Time words a clause may hold and still be only a time phrase ("于每季度结束后15日内，")
 _TIME_ONLY = re.compile(
     rf"^(?:从|自)?(?:(?:{YEAR})年)?(?:\d{{1,2}}月)?(?:起|开始)?(?:于|在)?(?:每|按)(?:半年|年度?|季度?|个?月){_WINDOW}$"
@@ -170,7 +172,8 @@ def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> lis
             if not m:
                 continue
             last = _extend_forward(text, sentence, i, piece[m.start():])
-            if last == i and _TIME_ONLY.match(piece) and i + 1 < len(sentence.clauses):
+            timed = _TIME_ONLY.match(piece) or _WINDOW_ONLY.match(piece[m.start():])
+            if last == i and timed and i + 1 < len(sentence.clauses):
                 last = i + 1  # "从2022年4月起在每月结束后的40日内，通过…检测"
             span_text = dated[clause.start:sentence.clauses[last].end]
             if not contains_any(span_text, verbs):
@@ -348,7 +351,7 @@ def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
 
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|到|至|于|在|从|自|起|力争|(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:末|底|初)?|{_WINDOW}|(?:{YEAR})年(?:底|末|度)?|年(?:底|末)|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和]|将|要)+"
+    rf"(?:请|并|应|须|需|务必|到|至|于|在|从|自|起|力争|(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:末|底|初)?|{_WINDOW}|(?:{YEAR})年(?:底|末|度)?|年(?:底|末)|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和]|将|要)+"
 )
 
 

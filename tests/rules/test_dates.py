@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.rules.dates import find_dates, mask_dates, mask_noise
+from extract.rules.dates import find_dates, find_due_dates, mask_dates, mask_noise
 
 # fmt: off
 DUES = [
@@ -51,3 +51,24 @@ def test_dates_mask_noise_keeps_length(text: str, kept: str) -> None:
 
 def test_dates_mask_dates_hides_years_not_quantities() -> None:
     assert mask_dates("到2025年，下降15%") == "到#####，下降15%"
+
+
+# fmt: off
+DUE_FORMS = [
+    ("2022年第三季度前", [("2022-09", 9)]),
+    ("第四季度末前", [(None, 12)]),
+    ("2023年，年底前完成", [("2023", None), (None, 12)]),
+    ("2023年底前", [("2023-12", None)]),
+    ("每季度报告一次", []),
+    ("下季度月初", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", DUE_FORMS)
+def test_find_due_dates_reads_quarters_and_bare_year_ends(text: str, expected: list) -> None:
+    assert [(d.text_due, d.month) for d in find_due_dates(text)] == expected
+
+
+def test_find_dates_itself_keeps_quarters_out() -> None:
+    assert [d.text_due for d in find_dates("2022年第三季度")] == ["2022"]
