@@ -88,9 +88,10 @@ def find_due_dates(text: str) -> list[DateMatch]:
     extra = [
         DateMatch(m.start(), m.end(), _int(m.group("year")), _QUARTER_MONTH[m.group("q") or m.group("q2")],
                   None, "季度")
-        for m in QUARTER.finditer(text)
+        for m in (QUARTER.finditer(text) if "季度" in text else ())
     ]
-    extra += [DateMatch(m.start(), m.end(), None, 12, None, "底") for m in BARE_YEAR_END.finditer(text)]
+    if "年底" in text or "年末" in text:
+        extra += [DateMatch(m.start(), m.end(), None, 12, None, "底") for m in BARE_YEAR_END.finditer(text)]
     if not extra:
         return dates
     kept = [d for d in dates if not any(e.start < d.end and d.start < e.end for e in extra)]
