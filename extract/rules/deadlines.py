@@ -10,7 +10,13 @@ Three rules, sentence by sentence (vocabulary in ``extract/data/deadline_rules.y
 3. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion verb follows and
    the clause holds no numeric target (numeric targets carry their own deadline).
 
-``responsible`` is filled only when the clause itself names its subject ("市能源局将…").
+Not deadlines: "定期" with no period, effective dates ("自2023年1月1日起施行"), data cut-offs
+("截至2021年底"), dates inside a quoted slogan, and aims holding a vague or past word
+(``vague_words`` / ``fact_words``: "…显著提升", "…更加成熟和定型", "已建成…").  A semiannual
+duty keeps recurrence null (the enum has no such value) and its wording in recurrence_detail.
+
+``responsible`` is filled only when the text names the subject: the duty's own clause
+("市能源局将…"), else an earlier clause of its sentence ("新列入名录的重点排放单位，应于…").
 """
 
 from __future__ import annotations
