@@ -38,13 +38,6 @@ NOT_DOCUMENTS = frozenset({"readme", "changelog", "license", "contributing"})
 # Files submitted to the pool ahead of the writer, per worker: keeps every core busy
 # while bounding the bytes held in memory.
 IN_FLIGHT_PER_WORKER = 4
-# Files stored per commit: a commit per file rewrites the same index pages every time
-# (~1/5 of the store's time); every file still has its own savepoint, so a failing file
-# undoes only itself, and an interrupted run commits the files it finished.
-FILES_PER_COMMIT = 16
-# ... and a commit at least this often, so that a reader of the WAL database (or a run
-# killed with SIGKILL, which loses only the open group) is never far behind.
-COMMIT_INTERVAL_SECONDS = 2.0
 # Record types counted in a run summary (scoring items live inside scoring tables).
 RECORD_TYPES = ("targets", "deadlines", "responsibilities", "scoring_tables", "scoring_items")
 
@@ -90,35 +83,6 @@ class _Job:
     source: str  # the path as found (what Document.source records)
     info: Any  # extract.store.FileInfo
     data: bytes
-
-
-class _CommitGroup:
-    """One transaction around several files; each file's own ``atomic`` becomes a savepoint."""
-
-    def __init__(self, db: Any) -> None:
-        self.db = db
-        self.files = 0
-        self.opened = 0.0
-
-    def open(self) -> None:
-        if not self.db.conn.in_transaction:
-            self.db.conn.execute("BEGIN")
-            self.files, self.opened = 0, time.monotonic()
-
-    def done(self) -> None:
-        """A file was written (or recorded as failed): commit when the group is full or old."""
-        self.files += 1
-        if self.files >= FILES_PER_COMMIT or time.monotonic() - self.opened >= COMMIT_INTERVAL_SECONDS:
-            self.commit()
-
-    def lost(self) -> bool:
-        """Did an error roll back the whole group (not only the failing file's savepoint)?"""
-        return self.files > 0 and not self.db.conn.in_transaction
-
-    def commit(self) -> None:
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("COMMIT")
-        self.files = 0
 
 
 # --------------------------------------------------------------------------- per file
@@ -213,7 +177,7 @@ def run_batch(
 
     from . import __version__
     from .store import FileInfo, open_db
-    from .store.writer import finish_index, finish_run, pause_index_merging, record_failure, start_run
+    from .store.writer import finish_run, record_failure, start_run
 
     settings = Settings.resolve(settings)
     workers = max(1, int(workers))
@@ -227,18 +191,14 @@ def run_batch(
     summary = RunSummary(run_id=run_id, db_path=str(db_path), n_files=len(files) + len(missing))
     bar = tqdm(total=summary.n_files, unit="file", file=sys.stderr, disable=not progress, desc="policy-extract")
     status = "interrupted"
-    group = _CommitGroup(db)
 
     def fail(info: FileInfo, stage: str | None, reason: str, shown: str | None = None) -> None:
-        group.open()
         record_failure(db, info, stage=stage, reason=reason, run_id=run_id)
-        group.done()
         summary.n_failed += 1
         summary.failures.append((shown or info.path, reason))
         bar.update()
 
     try:
-        pause_index_merging(db)
         for raw in missing:
             fail(FileInfo(path=str(Path(raw).absolute()), sha256=None), "read", "no such file or directory", raw)
         jobs = _read_jobs(db, files, settings, summary, bar, fail)
@@ -246,16 +206,12 @@ def run_batch(
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
                 continue
-            group.open()
-            _store(db, job, outcome, summary, bar, run_id, fail, group)
-            group.done()
+            _store(db, job, outcome, summary, bar, run_id, fail)
         status = "completed"
     finally:
         bar.close()
         summary.seconds = time.perf_counter() - started
         try:
-            group.commit()  # the files finished before an interruption stay
-            finish_index(db, merge=summary.n_ok > 0)
             finish_run(db, run_id, status=status, n_files=summary.n_files, n_ok=summary.n_ok,
                        n_failed=summary.n_failed, n_skipped=summary.n_skipped,
                        n_documents=summary.n_documents)
@@ -264,16 +220,13 @@ def run_batch(
     return summary
 
 
-def _store(db: Any, job: _Job, outcome: Outcome, summary: RunSummary, bar: Any, run_id: int, fail: Any,
-           group: _CommitGroup) -> None:
+def _store(db: Any, job: _Job, outcome: Outcome, summary: RunSummary, bar: Any, run_id: int, fail: Any) -> None:
     """Write one file's documents; a store bug is recorded like any other failure."""
     from .store import write_file_documents
 
     try:
         write_file_documents(db, job.info, outcome.documents, run_id)
     except Exception as e:  # noqa: BLE001 - recorded; a broken database raises again in fail()
-        if group.lost():  # the error undid files already counted as stored: stop the run
-            raise
         LOGGER.debug("store failed on %s", job.source, exc_info=True)
         fail(job.info, "store", f"internal error: store: {type(e).__name__}: {e}", job.source)
         return

@@ -242,37 +242,10 @@ def test_a_dead_worker_fails_files_not_the_run(fake_pipeline, tmp_path: Path) ->
     assert retry.n_ok + retry.n_skipped == 4  # files lost with the pool succeed on the next run
 
 
-def test_store_failure_in_a_commit_group_undoes_only_that_file(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
-    """Files share a transaction, but each has its own savepoint: a half-written file goes alone."""
-    import extract.store as store
-
-    corpus = write_corpus(tmp_path / "c")
-    db_path = tmp_path / "p.db"
-    real_write = store.write_file_documents
-
-    def half_write(db, info, docs, run_id):
-        if info.path.endswith("good_2.txt"):
-            with db.atomic():
-                real_write(db, info, docs, run_id)  # rows written, then the file fails
-                raise ValueError("disk says no")
-        return real_write(db, info, docs, run_id)
-
-    monkeypatch.setattr(store, "write_file_documents", half_write)
-    summary = run_batch([corpus], db_path, progress=False)
-    assert (summary.n_ok, summary.n_failed) == (5, 4)
-    db = open_db(db_path)
-    sources = sorted(Path(r["source"]).name for r in db["documents"].rows)
-    assert sources == ["good_0.txt", "good_1.txt", "good_3.txt", "good_4.txt", "good_5.txt"]
-    assert db["files"].get(str((corpus / "good_2.txt").absolute()))["status"] == "failed"
-    db.close()
-
-
 def test_interrupted_run_leaves_a_searchable_index(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
-    """Index merging is paused during a run; an interruption still leaves full-text search
-    complete, and automatic merging is switched back on."""
+    """Full-text search sees exactly the files written before an interruption."""
     import extract.store as store
     from extract.store import search
-    from extract.store.writer import FTS_DEFAULT_AUTOMERGE
 
     corpus = write_corpus(tmp_path / "c")
     db_path = tmp_path / "p.db"
@@ -290,6 +263,5 @@ def test_interrupted_run_leaves_a_searchable_index(fake_pipeline, tmp_path: Path
         run_batch([corpus], db_path, progress=False)
     db = open_db(db_path)
     assert len(search(db, "能耗下降")) == 4
-    assert db.execute("SELECT v FROM documents_fts_config WHERE k = 'automerge'").fetchone() == (
-        FTS_DEFAULT_AUTOMERGE,)
+    assert search(db, "第3号文件") and not search(db, "第5号文件")
     db.close()

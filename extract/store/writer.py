@@ -270,30 +270,6 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())[:500] or "unknown error"
 
 
-# --------------------------------------------------------------------------- bulk runs
-
-# FTS5's default 'automerge' (segments merged per level as they are written).
-FTS_DEFAULT_AUTOMERGE = 4
-
-
-def pause_index_merging(db: Database) -> None:
-    """Stop merging full-text segments while a batch writes (``finish_index`` merges once).
-
-    The index stays complete and queryable at every commit: merging only compacts it
-    (FTS5's crisis merge still bounds the segment count if a run is killed before the end).
-    """
-    db.conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 0)")
-
-
-def finish_index(db: Database, *, merge: bool) -> None:
-    """Restore automatic merging; with ``merge``, merge the run's segments into one."""
-    with db.atomic():
-        if merge:
-            db.conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
-        db.conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', ?)",
-                        [FTS_DEFAULT_AUTOMERGE])
-
-
 # --------------------------------------------------------------------------- runs
 
 
