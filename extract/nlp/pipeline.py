@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from functools import lru_cache
 from importlib import resources
@@ -24,8 +23,6 @@ LOGGER = logging.getLogger(__name__)
 
 # Clauses are short; caching their analysis pays off on news leads that repeat the body.
 CLAUSE_CACHE_SIZE = 4096
-# Any whitespace (str.isspace): spaCy then merges or splits whitespace tokens on its own.
-_WHITESPACE = re.compile(r"\s")
 
 
 def jieba_cache_dir() -> Path:
@@ -87,28 +84,12 @@ def analyse(text: str) -> Doc:
 def word_starts(text: str) -> frozenset[int]:
     """Character offsets where a jieba word starts (plus ``len(text)``).
 
-    Without whitespace spaCy's tokens are jieba's words one for one, so jieba alone gives
-    the same offsets without building a Doc and its quantity entities (most of the cost);
-    text with whitespace goes through spaCy, which re-aligns whitespace tokens.
+    Goes through the spaCy pipeline (jieba segmenter + policy dictionary + the quantity
+    component) so that the boundaries are those of the Doc the rest of the NLP layer sees;
+    clauses repeat (news leads copy the body), hence the cache.
     """
-    if _WHITESPACE.search(text):
-        doc = analyse(text)
-        return frozenset([t.idx for t in doc] + [len(text)])
-    starts, pos = [], 0
-    for word in _jieba().cut(text, cut_all=False):
-        starts.append(pos)
-        pos += len(word)
-    starts.append(len(text))
-    return frozenset(starts)
-
-
-@lru_cache(maxsize=1)
-def _jieba() -> ModuleType:
-    """jieba with the policy dictionary, as spaCy's zh tokenizer uses it (one global segmenter)."""
-    import jieba
-
-    _prepare_jieba()
-    return jieba
+    doc = analyse(text)
+    return frozenset([t.idx for t in doc] + [len(text)])
 
 
 def snap_to_word(text: str, pos: int) -> int:
