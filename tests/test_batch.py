@@ -170,21 +170,32 @@ def test_second_run_skips_unchanged_and_redoes_changed(fake_pipeline, tmp_path: 
     db.close()
 
 
-def test_interrupted_run_keeps_what_it_wrote(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
+def interrupt_writer_after(n_files: int, monkeypatch):
+    """Make the store raise KeyboardInterrupt (a Ctrl-C) once ``n_files`` files are written.
+
+    Returns the real writer, for a test that resumes the run afterwards.
+    """
     import extract.store as store
 
-    corpus = write_corpus(tmp_path / "c")
-    db_path = tmp_path / "p.db"
     real_write = store.write_file_documents
     calls = {"n": 0}
 
     def write_then_interrupt(*args, **kwargs):
-        if calls["n"] == 3:
+        if calls["n"] == n_files:
             raise KeyboardInterrupt
         calls["n"] += 1
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(store, "write_file_documents", write_then_interrupt)
+    return real_write
+
+
+def test_interrupted_run_keeps_what_it_wrote(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
+    import extract.store as store
+
+    corpus = write_corpus(tmp_path / "c")
+    db_path = tmp_path / "p.db"
+    real_write = interrupt_writer_after(3, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run_batch([corpus], db_path, progress=False)
     db = open_db(db_path)
@@ -244,21 +255,11 @@ def test_a_dead_worker_fails_files_not_the_run(fake_pipeline, tmp_path: Path) ->
 
 def test_interrupted_run_leaves_a_searchable_index(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
     """Full-text search sees exactly the files written before an interruption."""
-    import extract.store as store
     from extract.store import search
 
     corpus = write_corpus(tmp_path / "c")
     db_path = tmp_path / "p.db"
-    real_write = store.write_file_documents
-    calls = {"n": 0}
-
-    def write_then_interrupt(*args, **kwargs):
-        if calls["n"] == 4:
-            raise KeyboardInterrupt
-        calls["n"] += 1
-        return real_write(*args, **kwargs)
-
-    monkeypatch.setattr(store, "write_file_documents", write_then_interrupt)
+    interrupt_writer_after(4, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         run_batch([corpus], db_path, progress=False)
     db = open_db(db_path)

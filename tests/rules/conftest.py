@@ -28,3 +28,20 @@ def targets_of() -> Callable[..., list[dict[str, Any]]]:
         return out
 
     return run
+
+
+@pytest.fixture(scope="session")
+def deadlines_of() -> Callable[[str], list[dict[str, Any]]]:
+    """``deadlines_of(text)``: the deadlines of one text (targets found first, as the pipeline does)."""
+    from extract.rules.deadlines import extract_deadlines
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = Document(id="x", source="s", format="txt", text=text)
+        doc.targets = extract_targets(doc, Settings())
+        out = []
+        for d in extract_deadlines(doc, Settings()):
+            assert doc.text[d.span[0] : d.span[1]] == d.evidence
+            out.append(d.to_dict())
+        return out
+
+    return run

@@ -4,22 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Document
-from extract.rules.deadlines import extract_deadlines
-from extract.rules.targets import extract_targets
-from extract.settings import Settings
-
-
-def _deadlines(text: str) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text)
-    doc.targets = extract_targets(doc, Settings())
-    out = []
-    for d in extract_deadlines(doc, Settings()):
-        assert doc.text[d.span[0]:d.span[1]] == d.evidence
-        out.append(d.to_dict())
-    return out
-
-
 # fmt: off
 CASES = [
     # absolute due dates
@@ -59,15 +43,15 @@ NOTHING = [
 
 
 @pytest.mark.parametrize("text,expected", CASES)
-def test_deadlines_due_and_recurrence(text: str, expected: tuple) -> None:
-    got = _deadlines(text)
+def test_deadlines_due_and_recurrence(text: str, expected: tuple, deadlines_of) -> None:
+    got = deadlines_of(text)
     assert len(got) == 1, got
     assert (got[0]["due"], got[0]["recurrence"]) == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
-def test_deadlines_not_a_deadline(text: str) -> None:
-    assert _deadlines(text) == []
+def test_deadlines_not_a_deadline(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 # fmt: off
@@ -83,31 +67,31 @@ SUBJECTS = [
 
 
 @pytest.mark.parametrize("text,expected", SUBJECTS)
-def test_deadlines_responsible_from_own_clause(text: str, expected: list) -> None:
-    [d] = _deadlines(text)
+def test_deadlines_responsible_from_own_clause(text: str, expected: list, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert d["responsible"] == expected
 
 
-def test_deadlines_month_date_after_annual_duty_is_annual() -> None:
+def test_deadlines_month_date_after_annual_duty_is_annual(deadlines_of) -> None:
     text = "每年10月底前，各创建单位开展自评。11月5日前，市能源局将组织核查。"
-    got = [(d["due"], d["recurrence"], d["recurrence_detail"]) for d in _deadlines(text)]
+    got = [(d["due"], d["recurrence"], d["recurrence_detail"]) for d in deadlines_of(text)]
     assert got == [(None, "annual", "每年10月底前"), (None, "annual", "每年11月5日前")]
 
 
-def test_deadlines_recurrence_detail_as_written() -> None:
-    [d] = _deadlines("年度节能减排目标完成情况要每季度报告一次。")
+def test_deadlines_recurrence_detail_as_written(deadlines_of) -> None:
+    [d] = deadlines_of("年度节能减排目标完成情况要每季度报告一次。")
     assert d["recurrence_detail"] == "每季度报告一次"
 
 
-def test_deadlines_goal_list_gives_one_per_part() -> None:
+def test_deadlines_goal_list_gives_one_per_part(deadlines_of) -> None:
     text = "到2025年，西部地区基本实现管道天然气“县县通气”、东部地区实现管道天然气“市市通气”。"
-    assert [d["due"] for d in _deadlines(text)] == ["2025", "2025"]
+    assert [d["due"] for d in deadlines_of(text)] == ["2025", "2025"]
 
 
-def test_deadlines_task_drops_time_words() -> None:
-    [d] = _deadlines("于2020年8月15日前将本单位创建实施方案报市能源局。")
+def test_deadlines_task_drops_time_words(deadlines_of) -> None:
+    [d] = deadlines_of("于2020年8月15日前将本单位创建实施方案报市能源局。")
     assert d["task"] == "本单位创建实施方案报市能源局"
 
 
-def test_deadlines_document_number_year_is_not_a_due_date() -> None:
-    assert _deadlines("按照《通知》（发改环资〔2019〕1696号）要求执行。") == []
+def test_deadlines_document_number_year_is_not_a_due_date(deadlines_of) -> None:
+    assert deadlines_of("按照《通知》（发改环资〔2019〕1696号）要求执行。") == []

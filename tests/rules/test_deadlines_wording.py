@@ -13,22 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Document
-from extract.rules.deadlines import extract_deadlines
-from extract.rules.targets import extract_targets
-from extract.settings import Settings
-
-
-def _deadlines(text: str) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text)
-    doc.targets = extract_targets(doc, Settings())
-    out = []
-    for d in extract_deadlines(doc, Settings()):
-        assert doc.text[d.span[0]:d.span[1]] == d.evidence
-        out.append(d.to_dict())
-    return out
-
-
 # fmt: off
 RECURRING = [
     # (text, recurrence, recurrence_detail)
@@ -96,38 +80,38 @@ SUBJECTS = [
 
 
 @pytest.mark.parametrize("text,recurrence,detail", RECURRING)
-def test_recurring_duty_wordings(text: str, recurrence: str | None, detail: str | None) -> None:
-    [d] = _deadlines(text)
+def test_recurring_duty_wordings(text: str, recurrence: str | None, detail: str | None, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["recurrence"], d["recurrence_detail"]) == (None, recurrence, detail)
 
 
 @pytest.mark.parametrize("text", NOT_RECURRING)
-def test_not_a_recurring_duty(text: str) -> None:
-    assert _deadlines(text) == []
+def test_not_a_recurring_duty(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,due", DATED)
-def test_date_forms_and_dated_goals(text: str, due: str | None) -> None:
-    [d] = _deadlines(text)
+def test_date_forms_and_dated_goals(text: str, due: str | None, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["recurrence"]) == (due, None)
 
 
 @pytest.mark.parametrize("text", NOT_DATED)
-def test_not_a_deadline_date_or_vague_aim(text: str) -> None:
-    assert _deadlines(text) == []
+def test_not_a_deadline_date_or_vague_aim(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,expected", SUBJECTS)
-def test_responsible_is_the_named_subject(text: str, expected: list[str]) -> None:
-    [d] = _deadlines(text)
+def test_responsible_is_the_named_subject(text: str, expected: list[str], deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert d["responsible"] == expected
 
 
-def test_goal_and_its_dated_clause_are_one_deadline() -> None:
-    got = _deadlines("到2030年，非化石能源消费比重达到国家确定的目标值，顺利实现2030年前碳达峰目标。")
+def test_goal_and_its_dated_clause_are_one_deadline(deadlines_of) -> None:
+    got = deadlines_of("到2030年，非化石能源消费比重达到国家确定的目标值，顺利实现2030年前碳达峰目标。")
     assert [(d["due"], d["evidence"]) for d in got] == [("2030", "顺利实现2030年前碳达峰目标")]
 
 
-def test_task_drops_subject_and_time_words() -> None:
-    [d] = _deadlines("市发展改革委和市统计局每月通报各区能耗情况。")
+def test_task_drops_subject_and_time_words(deadlines_of) -> None:
+    [d] = deadlines_of("市发展改革委和市统计局每月通报各区能耗情况。")
     assert d["task"] == "通报各区能耗情况"
