@@ -20,6 +20,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .batch import RunSummary
+    from .model import Document
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,6 +44,21 @@ def _internal(e: Exception) -> click.ClickException:
 
 
 # --------------------------------------------------------------------------- run
+
+
+def _process_one_file(path: Path) -> list[Document]:
+    """process_file with every failure turned into a one-line ClickException."""
+    from .errors import ExtractError
+    from .pipeline import process_file
+
+    try:
+        return process_file(path)
+    except ExtractError as e:
+        raise click.ClickException(str(e)) from e
+    except OSError as e:
+        raise click.ClickException(f"{path}: cannot read: {e.strerror or e}") from e
+    except Exception as e:  # noqa: BLE001 - one line for the user, traceback with -vv
+        raise _internal(e) from e
 
 
 @cli.command()
@@ -100,18 +116,7 @@ def extract(file: Path, with_text: bool) -> None:
     The JSON is described by schemas/document.schema.json.  Exits non-zero with a
     one-line reason when the file cannot be read.
     """
-    from .errors import ExtractError
-    from .pipeline import process_file
-
-    try:
-        docs = process_file(file)
-    except ExtractError as e:
-        raise click.ClickException(str(e)) from e
-    except OSError as e:
-        raise click.ClickException(f"{file}: cannot read: {e.strerror or e}") from e
-    except Exception as e:  # noqa: BLE001 - one line for the user, traceback with -vv
-        raise _internal(e) from e
-    for doc in docs:
+    for doc in _process_one_file(file):
         click.echo(json.dumps(doc.to_dict(with_text=with_text), ensure_ascii=False))
 
 
@@ -121,18 +126,9 @@ def extract(file: Path, with_text: bool) -> None:
               help="A readable points tree, one CSV row per criterion, or the contract JSON.")
 def rubric(doc_path: Path, fmt: str) -> None:
     """Print the scoring tables (assessment rubrics) of DOC and where they do not add up."""
-    from .errors import ExtractError
-    from .pipeline import process_file
     from .rules.scoring_render import render_rubric
 
-    try:
-        docs = process_file(doc_path)
-    except ExtractError as e:
-        raise click.ClickException(str(e)) from e
-    except OSError as e:
-        raise click.ClickException(f"{doc_path}: cannot read: {e.strerror or e}") from e
-    except Exception as e:  # noqa: BLE001 - one line for the user, traceback with -vv
-        raise _internal(e) from e
+    docs = _process_one_file(doc_path)
     click.echo(render_rubric([t for doc in docs for t in doc.scoring_tables], fmt), nl=False)
 
 
