@@ -126,7 +126,7 @@ def extract(file: Path, with_text: bool) -> None:
               help="A readable points tree, one CSV row per criterion, or the contract JSON.")
 def rubric(doc_path: Path, fmt: str) -> None:
     """Print the scoring tables (assessment rubrics) of DOC and where they do not add up."""
-    from .rules.scoring_render import render_rubric
+    from .scoring.render import render_rubric
 
     docs = _process_one_file(doc_path)
     click.echo(render_rubric([t for doc in docs for t in doc.scoring_tables], fmt), nl=False)

@@ -49,7 +49,7 @@ def _structure(doc: Document, settings: Settings) -> Document:
 
 
 def _metadata(doc: Document, settings: Settings) -> Document:
-    from .rules.metadata import extract_metadata
+    from .metadata import extract_metadata
 
     doc.metadata = extract_metadata(doc, settings)
     return doc
@@ -57,7 +57,7 @@ def _metadata(doc: Document, settings: Settings) -> Document:
 
 def _targets(doc: Document, settings: Settings) -> Document:
     if settings.extract_targets:
-        from .rules.targets import extract_targets
+        from .targets import extract_targets
 
         doc.targets = extract_targets(doc, settings)
     return doc
@@ -65,7 +65,7 @@ def _targets(doc: Document, settings: Settings) -> Document:
 
 def _deadlines(doc: Document, settings: Settings) -> Document:
     if settings.extract_deadlines:
-        from .rules.deadlines import extract_deadlines
+        from .deadlines import extract_deadlines
 
         doc.deadlines = extract_deadlines(doc, settings)
     return doc
@@ -73,7 +73,7 @@ def _deadlines(doc: Document, settings: Settings) -> Document:
 
 def _responsibilities(doc: Document, settings: Settings) -> Document:
     if settings.extract_responsibilities:
-        from .rules.responsibilities import extract_responsibilities
+        from .departments import extract_responsibilities
 
         doc.responsibilities = extract_responsibilities(doc, settings)
     return doc
@@ -81,7 +81,7 @@ def _responsibilities(doc: Document, settings: Settings) -> Document:
 
 def _scoring(doc: Document, settings: Settings) -> Document:
     if settings.extract_scoring:
-        from .rules.scoring import extract_scoring_tables
+        from .scoring import extract_scoring_tables
 
         doc.scoring_tables = extract_scoring_tables(doc, settings)
     return doc

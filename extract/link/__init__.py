@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING
 from ..model import Deadline, DepartmentRef, Document, Responsibility, Target, record_id
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the rules import extract.link.sections: import them lazily below
-    from ..rules.responsibilities import Assignment
+if TYPE_CHECKING:  # departments sit below link: imported lazily to keep import light
+    from ..departments import Assignment
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["link", "owners_at", "target_id", "deadline_id"]
 
-# Kind of an assignment made by a directive sentence (extract.rules.responsibilities.KIND_SENTENCE).
+# Kind of an assignment made by a directive sentence (extract.departments.responsibilities.KIND_SENTENCE).
 KIND_SENTENCE = "sentence"
 # A directive sentence in a document that assigns work by parentheticals (not recorded).
 KIND_ASIDE = "aside"
-# A body carried into a later section by 以下均需…负责落实 (extract.rules.responsibilities.KIND_CARRY).
+# A body carried into a later section by 以下均需…负责落实 (extract.departments.responsibilities.KIND_CARRY).
 KIND_CARRY = "carry"
 SENTENCE_KINDS = (KIND_SENTENCE, KIND_ASIDE)
 # Subjects after these are agents inside a clause, not the topic later sentences continue.
@@ -53,7 +53,7 @@ def deadline_id(doc: Document, d: Deadline) -> str:
 
 def link(doc: Document, settings: Settings) -> Document:
     """Fill Target.departments, Deadline.responsible and Responsibility target/deadline ids."""
-    from ..rules.responsibilities import assignment_plan
+    from ..departments import assignment_plan
 
     plan: tuple[Assignment, ...] = assignment_plan(doc.text) if doc.text else ()
     # 我厅 / 本局 name the issuer: records carry the resolved name, so must the plan
@@ -88,7 +88,7 @@ def link(doc: Document, settings: Settings) -> Document:
 
 def _resolved(a: Assignment, issuers: list[str]) -> Assignment:
     """The assignment with 我厅 / 本局 resolved (the same object when nothing changes)."""
-    from ..rules.departments import resolve_self_reference
+    from ..departments import resolve_self_reference
 
     name = resolve_self_reference(a.department, issuers)
     return a if name == a.department else replace(a, department=name)

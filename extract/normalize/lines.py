@@ -26,7 +26,6 @@ import bisect
 import logging
 from dataclasses import dataclass
 
-from ..structure.outline import outline_level
 from .line_patterns import (
     ANNEX_TITLE_LINE,
     BRACKET_PAIRS,
@@ -49,6 +48,7 @@ from .line_patterns import (
     ends_sentence,
 )
 from .mapped import MappedText
+from .outline import outline_level
 from .page_width import display_width, is_toc_line, page_index, page_widths
 
 __all__ = ["display_width", "join_broken_lines", "split_lines"]

@@ -65,14 +65,14 @@ def department_names(doc: Document) -> list[str]:
 
 def department_key(name: str, doc: Document) -> tuple[str, str, str, bool]:
     """(id, canonical name, region, resolved) of the body ``name`` means in ``doc``."""
-    from ..rules.departments import home_regions
+    from ..departments import home_regions
 
     return _department_key(name, doc.id, home_regions(doc.metadata.issuers))
 
 
 def _department_key(name: str, doc_id: str, homes: dict[str, str]) -> tuple[str, str, str, bool]:
     """:func:`department_key` with the issuer's home regions computed once per document."""
-    from ..rules.departments import canonical, has_own_qualifier
+    from ..departments import canonical, has_own_qualifier
 
     c = canonical(name, homes)
     resolved = has_own_qualifier(name) or bool(
@@ -89,7 +89,7 @@ def _is_relative(region: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _relative_regions() -> frozenset[str]:
-    from ..rules.patterns_departments import load_yaml
+    from ..language.data import load_yaml
 
     return frozenset(load_yaml("departments.yaml")["inheritable_prefixes"])
 
@@ -101,7 +101,7 @@ def store_departments(db: Any, doc: Document) -> None:
     with one read of the rows it touches and one executemany per table.  The result is
     the one of upserting name by name: each department's aliases grow in first-seen order.
     """
-    from ..rules.departments import home_regions
+    from ..departments import home_regions
 
     db.execute("DELETE FROM department_mentions WHERE doc_id = ?", [doc.id])
     names = department_names(doc)

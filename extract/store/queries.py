@@ -63,7 +63,7 @@ def matching_department_ids(db: Any, query: str) -> set[str]:
     An exact alias wins; otherwise the canonical core must match and, when the query
     names a region (自治区发改委), the region too.
     """
-    from ..rules.departments import canonical
+    from ..departments import canonical
 
     exact = {r[0] for r in db.execute("SELECT department_id FROM department_aliases WHERE alias = ?", [query])}
     if exact:

@@ -21,8 +21,8 @@ import logging
 import re
 
 from ..model import Block, Document, Span, Table
+from ..normalize.outline import outline_level
 from ..settings import Settings
-from .outline import outline_level
 
 LOGGER = logging.getLogger(__name__)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from extract.departments.responsibilities import extract_responsibilities
 from extract.link import link
 from extract.model import Deadline, Document, Target, record_id
 from extract.pipeline import finalize
-from extract.rules.responsibilities import extract_responsibilities
 from extract.settings import Settings
 
 PLAN = (

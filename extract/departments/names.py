@@ -1,0 +1,262 @@
+"""Department names: recognising bodies, inheriting prefixes in lists, canonical keys.
+
+Notices name bodies in lists that share a prefix: "(自治区工业和信息化厅、发展改革委…)" means
+自治区发展改革委, "各盟行政公署、市人民政府" means 各市人民政府, while "内蒙古邮政管理局" or
+"人民银行呼和浩特中心支行" keep their own region or organisation.  The same body is written
+several ways (发改委 / 发展改革委 / 发展和改革委员会): :func:`canonical` gives one key per body
+and region, so that aliases merge but 省发展改革委 and 市发展改革委 never do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..language.data import load_aliases, load_yaml
+from .recognizer import is_government_core, is_recognized_body, vocab
+from .vocab import LIST_TAIL, patterns
+
+LOGGER = logging.getLogger(__name__)
+
+EACH = "各"
+# Distinct names whose analysis is remembered (a batch sees the same bodies again and again).
+NAME_CACHE_SIZE = 65536
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A body name split into 各 + region + core ("各" "市" "人民政府")."""
+
+    each: str
+    region: str
+    core: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.each}{self.region}{self.core}"
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalName:
+    """One body: its region (resolved when the document says which) and canonical core."""
+
+    region: str
+    core: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.region}{self.core}"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[str]]:
+    return load_yaml("departments.yaml")
+
+
+@lru_cache(maxsize=65536)
+def is_body(name: str) -> bool:
+    """True when ``name`` is a government body, unit or enterprise.
+
+    The cheap regex (a name ending in a body suffix, a collective or a gazetteer name) picks
+    candidates; the spaCy EntityRuler of :mod:`.recognizer` must then cover the whole
+    string with one body (no clause opener, verb, modal or bare generic head).
+    """
+    pats = patterns()
+    if not name or not pats.item.match(name) or pats.not_body.search(name):
+        return False
+    return is_recognized_body(name)
+
+
+@lru_cache(maxsize=1)
+def _inheritable_prefixes() -> tuple[str, ...]:
+    """省 / 市 / 自治区…, longest first (自治区 before 区)."""
+    return tuple(sorted(_gazetteer()["inheritable_prefixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def may_inherit(core: str) -> bool:
+    """省发展改革委、能源局 -> 省能源局, but 南昌铁路局 / 团省委 / 省机场集团公司 keep their names.
+
+    A known government core inherits; so does an unseen name ending in a government suffix
+    unless it names an enterprise or organisation (公司, 铁路, 银行...).
+    """
+    if is_government_core(core):
+        return True
+    if any(w in core for w in vocab()["enterprise_words"]):
+        return False
+    return core.endswith(tuple(_gazetteer()["government_suffixes"]))
+
+
+def has_own_qualifier(name: str) -> bool:
+    """内蒙古邮政管理局 / 人民银行呼和浩特中心支行 / 国家能源局: carries its own region or organisation."""
+    return bool(patterns().own_prefix.match(name))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def split_region(name: str) -> NameParts:
+    """Split "各市人民政府" -> (各, 市, 人民政府); "高平市能源局" -> ("", 高平市, 能源局)."""
+    gaz = _gazetteer()
+    each = EACH if name.startswith(EACH) and len(name) > 2 else ""
+    rest = name[len(each):]
+    if rest.startswith(tuple(gaz["prefix_exceptions"])):
+        return NameParts(each=each, region="", core=rest)
+    for word in _inheritable_prefixes():
+        if rest.startswith(word) and len(rest) > len(word) + 1:
+            return NameParts(each=each, region=word, core=rest[len(word):])
+    m = patterns().region_prefix.match(rest)
+    if m and len(rest) > m.end() + 1 and m.group() not in gaz["prefix_exceptions"]:
+        return NameParts(each=each, region=m.group(), core=rest[m.end():])
+    return NameParts(each=each, region="", core=rest)
+
+
+def qualify(items: list[str]) -> list[str]:
+    """Give list items without a prefix the prefix of the item before them.
+
+    "自治区工业和信息化厅、发展改革委" -> [自治区工业和信息化厅, 自治区发展改革委];
+    "各盟行政公署、市人民政府" -> [各盟行政公署, 各市人民政府];
+    "市发展改革委、市生态环境局" and "能源局，内蒙古邮政管理局" keep their own names.
+    """
+    out: list[str] = []
+    prev: NameParts | None = None
+    for raw in items:
+        parts = split_region(raw)
+        if has_own_qualifier(raw) or (prev is None):
+            out.append(raw)
+            prev = parts if parts.region else prev
+            continue
+        if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
+            out.append(f"{prev.region}{parts.core}")
+            continue
+        if parts.region and not parts.each and prev.each and EACH not in parts.core:
+            # 各盟行政公署、市人民政府 -> 各市人民政府
+            out.append(f"{EACH}{parts.region}{parts.core}")
+            prev = NameParts(each=EACH, region=parts.region, core=parts.core)
+            continue
+        out.append(raw)
+        prev = parts if parts.region else prev
+    return out
+
+
+def share_head(items: list[str]) -> list[str]:
+    """A bare class of places before a list's last department takes that department's core.
+
+    "各市及宁东管委会生态环境局" -> [各市生态环境局, 宁东管委会生态环境局]; "各地区、各部门" and
+    "各市、各金融机构" keep their items (部门 / 金融机构 are no government department core).
+    """
+    if len(items) < 2:
+        return items
+    collectives = set(_gazetteer()["collectives"])
+    cores = sorted(vocab()["government_cores"], key=len, reverse=True)
+    last = items[-1]
+    core = next((c for c in cores if last.endswith(c) and len(last) > len(c)), None)
+    if core is None or last.startswith(EACH):
+        return items
+    return [f"{i}{core}" if i in collectives else i for i in items[:-1]] + [last]
+
+
+def canonical_core(core: str) -> str:
+    """发改委 / 发展和改革委员会 -> 发展改革委 (alias table), otherwise the core itself."""
+    return load_aliases().get(core, core)
+
+
+def canonical(name: str, home_regions: dict[str, str] | None = None) -> CanonicalName:
+    """The canonical key of a body.
+
+    Args:
+        name: the name as written (after prefix inheritance), e.g. "市发改委".
+        home_regions: relative region word -> proper region of the issuing government
+            ({"市": "高平市"}), so that 市能源局 of a 高平市 notice becomes 高平市能源局.
+    """
+    parts = split_region(name)
+    region = parts.region
+    if home_regions and region in home_regions:
+        region = home_regions[region]
+    core = canonical_core(parts.core)
+    if own := _own_prefix(parts.core) if not region else "":
+        # 国家发改委 -> region 国家, core 发展改革委
+        region, core = own, canonical_core(parts.core[len(own):])
+    return CanonicalName(region=f"{parts.each}{region}", core=core)
+
+
+def _own_prefix(core: str) -> str:
+    m = re.match(r"^(?:国家|国务院|中央)", core)
+    return m.group() if m and len(core) > m.end() + 1 else ""
+
+
+def home_regions(issuers: list[str]) -> dict[str, str]:
+    """Map relative region words to the issuer's proper region.
+
+    ["高平市能源局", "高平市财政局"] -> {"市": "高平市"}; ["内蒙古自治区人民政府"] ->
+    {"自治区": "内蒙古自治区"}.  Ambiguous issuers (two different cities) give nothing.
+    """
+    found: dict[str, set[str]] = {}
+    levels = _gazetteer()["region_levels"]
+    for issuer in issuers:
+        m = patterns().region_prefix.match(issuer)
+        if not m:
+            continue
+        proper = m.group()
+        for level in sorted(levels, key=len, reverse=True):
+            if proper.endswith(level) and proper != level:
+                found.setdefault(level, set()).add(proper)
+                break
+    return {level: next(iter(v)) for level, v in found.items() if len(v) == 1}
+
+
+def split_list(text: str) -> list[str]:
+    """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
+    pieces = [p for p in re.split(r"[、，,或]|以及|及", text) if p]
+    if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
+        pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
+    out: list[str] = []
+    for piece in pieces:
+        # split on 和 only where both sides are bodies on their own
+        halves = piece.split("和")
+        if len(halves) == 2 and all(is_body(h) for h in halves):
+            out.extend(halves)
+        else:
+            out.extend(_split_each_run(piece))
+    return out
+
+
+def _split_each_run(piece: str) -> list[str]:
+    """"各地区各部门" -> [各地区, 各部门]: two 各-bodies written without a separator.
+
+    Only when both halves start with 各 and are bodies on their own, so that 市直各有关部门 or
+    人民银行各市中心支行 stay one name.
+    """
+    at = piece.find(EACH, 1)
+    if piece.startswith(EACH) and at > 1 and is_body(piece[:at]):
+        rest = _split_each_run(piece[at:])
+        if all(is_body(r) for r in rest):
+            return [piece[:at], *rest]
+    return [piece]
+
+
+def distribute(heads: str, head: str) -> list[str]:
+    """"能源、发展改革、财政" + "主管部门" -> [能源主管部门, 发展改革主管部门, 财政主管部门]."""
+    return [f"{h}{head}" for h in heads.split("、") if h]
+
+
+def resolve_self_reference(name: str, issuers: list[str]) -> str:
+    """我厅 / 本局 -> the issuing body when the metadata names one of that kind, else as written.
+
+    "我厅将组织核查" in a notice of 广东省生态环境厅 -> 广东省生态环境厅; with several issuers the
+    one ending like the pronoun (厅, 局...) is taken when it is the only one.
+    """
+    if name not in vocab()["self_references"] or not issuers:
+        return name
+    if len(issuers) == 1:
+        return issuers[0]
+    kind = name[1:]
+    matching = [i for i in issuers if i.endswith(kind)]
+    return matching[0] if len(matching) == 1 else name
+
+
+def is_government(name: str) -> bool:
+    """市生态环境局 / 省级绿色制造管理部门: a government body (not an enterprise, unit or agency)."""
+    if any(w in name for w in ("企业", "单位", "机构", "公司")):
+        return False
+    return name.endswith(tuple(_gazetteer()["government_suffixes"]))

@@ -1,0 +1,598 @@
+"""Responsible departments and their roles, with the stretch of text each one covers.
+
+Two ways notices assign work, both handled here:
+
+* **Section parentheticals** (plans): "(自治区发展改革委牵头，自治区工业和信息化厅、统计局等
+  按职责分工负责)" at the end of a section gives every department of the list its role for
+  that section; "以下均需A、B负责落实，不再列出" hands every later section to A and B.
+* **Directive sentences** (notices, speeches): a body at the start of a clause followed by
+  a duty word: "集团各级企业要…" (implement), "市能源局牵头负责…" (lead), "市级各部门都要
+  按照各自的分工…" (support), "请各二级单位…", "由集团公司组织…".
+
+When a document assigns work by parentheticals, those are its division of labour and the
+exhortations of its body text ("各级人民政府对…负总责", "国有企业要带头…") are not
+recorded as separate responsibilities.
+
+:func:`assignment_plan` returns :class:`Assignment` objects with their scope (the text range
+they cover), which the link stage uses; :func:`extract_responsibilities` turns them into
+records.  Bodies named only as data sources ("依据市统计局统计数据考核") or as issuers of a
+cited document ("国家发改委《…》") are never subjects of a clause, so they yield nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..language.data import load_yaml
+from ..language.sections import Section, innermost, split_sections
+from ..model import Document, Responsibility, Span, strip_span
+from ..settings import Settings
+from .names import (
+    distribute,
+    is_body,
+    is_government,
+    qualify,
+    resolve_self_reference,
+    share_head,
+    split_list,
+)
+from .recognizer import vocab
+from .vocab import (
+    ANNEX_LINE,
+    BOOK_TITLE,
+    BRACKET_OR_BREAK,
+    CLAUSE_END,
+    OUTLINE_MARKER,
+    SENTENCE_END,
+    patterns,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+# A document with at least this many assignment parentheticals divides its work by them
+# (one parenthetical can be an aside; two or more are the plan's division of labour).
+PARENTHETICAL_PLAN_MIN = 2
+# Longest parenthetical considered (the longest real ones list ~15 bodies, ~180 chars).
+MAX_PARENTHETICAL_CHARS = 400
+# Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
+# 各重点用能企业" is 24 characters).
+MAX_SUBJECT_CHARS = 60
+# "党委组织部": a verb followed by at most this many characters is part of a name.
+MAX_SUFFIX_AFTER_VERB = 2
+# Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
+SUBJECT_INTRODUCERS = ("请", "由", "对于")
+# Introducers after which a subject needs no cue word ("请各单位于…前报送").
+CUELESS_INTRODUCERS = ("请", "由")
+# Tasks are cut to this length: they name the duty, the evidence carries the full clause.
+MAX_TASK_CHARS = 120
+# A line break inside a sentence (PDF line wrap) joins the lines when the line before is at
+# least this long and ends without punctuation ("我厅将根据\n2020年度企业产品产量…").
+SOFT_WRAP_MIN_LINE = 20
+# Punctuation that ends a line for good (a line ending in one of these is not a wrap).
+HARD_LINE_END = "。；;！？!?：:）)"
+# Lines after a technical annex title this far are read for its title (附件3 / title line).
+ANNEX_TITLE_LINES = 3
+# A name directly followed by one of these has no role cue ("市能源局，…").
+ROLE_BLOCKERS = "，,。；;：:、"
+# Distinct clause prefixes whose body-list analysis is remembered (names repeat across clauses).
+CANDIDATE_CACHE_SIZE = 65536
+# Words without which a sentence with no role cue yields nothing: the cue-less introducers
+# and the 成立 of "市政府成立了节能工作领导小组".
+_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
+# Placeholder written over 《titles》 so bodies inside them are never read as subjects.
+MASK_CHAR = "＿"
+
+# The role a 负责 cue gives: lead for a sole named owner, implement when several share it.
+ROLE_SOLE = "sole"
+# Characters that close a class of places ("各省（自治区、直辖市）要…") and may end a subject.
+CLASS_CLOSERS = "）)"
+# Words that introduce the supporters of a lead body: "市发展改革委会同市财政局制定…".
+PARTNER_WORD = "会同"
+
+KIND_SECTION = "section"  # a section parenthetical
+KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
+KIND_SENTENCE = "sentence"  # a directive sentence (extract.link.KIND_SENTENCE is the same word)
+# A directive sentence of a document that divides its work by parentheticals: not recorded
+# as a responsibility, but it still names who does what in its own sentence (link uses it).
+KIND_ASIDE = "aside"
+RECORDED_KINDS = (KIND_SECTION, KIND_CARRY, KIND_SENTENCE)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One department's role for one stretch of text."""
+
+    department: str
+    role: str
+    task: str
+    evidence: Span
+    scope: Span  # the text range whose targets and deadlines this assignment owns
+    kind: str
+    cue: str = ""  # the words that gave the role (牵头, 按职责分工负责, 要...)
+    intro: str = ""  # 请 / 由 / 对于 before the subject
+
+
+def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsibility]:
+    """Every (department, role, task) the text assigns, with evidence == doc.text[span]."""
+    out: list[Responsibility] = []
+    for a in assignment_plan(doc.text):
+        if a.kind not in RECORDED_KINDS:
+            continue
+        out.append(Responsibility(
+            department=resolve_self_reference(a.department, doc.metadata.issuers), role=a.role, task=a.task,
+            evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
+        ))
+    return out
+
+
+@lru_cache(maxsize=8)
+def assignment_plan(text: str) -> tuple[Assignment, ...]:
+    """All assignments of ``text`` in document order (cached: link asks for the same text)."""
+    sections = split_sections(text)
+    parens = find_parentheticals(text)
+    plan: list[Assignment] = []
+    plan.extend(_parenthetical_assignments(text, sections, parens))
+    masked = _mask(text, [p.span for p in parens])
+    technical = technical_annexes(text)
+    # a technical annex binds its regulated parties generically ("企业应…", "核查机构应…"):
+    # only duties it gives government bodies are kept
+    sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
+                     if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
+    if len(parens) >= PARENTHETICAL_PLAN_MIN:
+        sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
+    plan.extend(sentence_plan)
+    seen: set[tuple[str, str, Span, str]] = set()
+    unique: list[Assignment] = []
+    for a in sorted(plan, key=lambda a: (a.scope[0], a.evidence[0])):
+        key = (a.department, a.role, a.evidence, a.task)
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return tuple(unique)
+
+
+# --------------------------------------------------------------------------- parentheticals
+
+
+@dataclass(frozen=True, slots=True)
+class Parenthetical:
+    span: Span  # the content, without the brackets
+    items: tuple[tuple[str, str, Span, bool, str], ...]  # (name, role, sentence span, carry, cue)
+
+
+def find_parentheticals(text: str) -> list[Parenthetical]:
+    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)"."""
+    out: list[Parenthetical] = []
+    for start, end in _bracket_spans(text):
+        content = text[start:end]
+        if "《" in content or len(content) > MAX_PARENTHETICAL_CHARS:
+            continue
+        items = _parse_parenthetical(content, start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+    return out
+
+
+def _bracket_spans(text: str) -> list[Span]:
+    """Content spans of top-level （…） / (…) pairs, nesting-aware ("旗县(市、区)")."""
+    spans: list[Span] = []
+    depth, open_at = 0, -1
+    for m in BRACKET_OR_BREAK.finditer(text):
+        ch = m.group()
+        if ch in "（(":
+            if depth == 0:
+                open_at = m.end()
+            depth += 1
+        elif ch == "\n":
+            depth = 0
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, m.start()))
+    return spans
+
+
+def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
+    """Walk the list items; each role word closes the items pending before it."""
+    if not _closer_words().search(content):
+        return []  # every item list ends in a closer word: （一） / （试行） name no roles
+    pats = patterns()
+    raw: list[tuple[str, str, Span, bool, str]] = []
+    for sent in re.finditer(r"[^。；;]+", content):
+        sent_span = (base + sent.start(), base + sent.end())
+        pending: list[str] = []
+        carry = False
+        for tok in re.split(r"[、，,]", sent.group()):
+            tok = tok.strip()
+            m = pats.carry_forward.match(tok)
+            if m:
+                carry, tok = True, tok[m.end():]
+            for closer, role in pats.closers:
+                cm = closer.match(tok)
+                if cm:
+                    name = cm.group("name")
+                    if name:
+                        pending.append(name)
+                    cue = tok[len(name):]
+                    if pending and all(is_body(n) for n in pending):
+                        raw.extend((n, role, sent_span, carry, cue) for n in pending)
+                    pending = []
+                    break
+            else:
+                pending = pending + [tok] if is_body(tok) else []
+    if not raw:
+        return []
+    names = qualify([r[0] for r in raw])
+    return [(n, *r[1:]) for n, r in zip(names, raw)]
+
+
+def _parenthetical_assignments(text: str, sections: tuple[Section, ...],
+                               parens: list[Parenthetical]) -> list[Assignment]:
+    plan: list[Assignment] = []
+    for i, p in enumerate(parens):
+        sec = innermost(sections, p.span[0])
+        sec_start, sec_end = (sec.start, sec.end) if sec else (0, len(text))
+        # several parentheticals in one section: each owns the text since the previous one
+        prev_end = max([q.span[1] for q in parens[:i] if sec_start <= q.span[0] < p.span[0]] or [sec_start])
+        is_last = not any(sec_start <= q.span[0] < sec_end for q in parens[i + 1:])
+        scope = (prev_end, sec_end if is_last else p.span[1])
+        task = sec.title if sec else _sentence_before(text, p.span[0] - 1)
+        named = {(n, r) for n, r, _, carry, _ in p.items if not carry}
+        for name, role, ev, carry, cue in p.items:
+            if carry:
+                if (name, role) not in named:
+                    plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
+                plan.extend(_carried(name, role, ev, sec, sections, text, cue))
+            else:
+                plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
+    return plan
+
+
+def _carried(name: str, role: str, evidence: Span, sec: Section | None,
+             sections: tuple[Section, ...], text: str, cue: str) -> list[Assignment]:
+    """以下均需…负责落实: one assignment per later leaf section (one without subsections)."""
+    if sec is None:
+        return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
+    later = [s for s in sections if s.start >= sec.end]
+    return [
+        Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue)
+        for s in later
+        if not any(c.level > s.level and s.contains(c.start) for c in later)
+    ]
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
+    return text[start:pos].strip()[:MAX_TASK_CHARS]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    """Overwrite 《titles》 and assignment parentheticals, keeping every offset."""
+    chars = list(text)
+    for m in BOOK_TITLE.finditer(text):
+        chars[m.start() + 1:m.end() - 1] = MASK_CHAR * (m.end() - m.start() - 2)
+    for s, e in spans:
+        chars[s:e] = MASK_CHAR * (e - s)
+    return "".join(chars)
+
+
+def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...]) -> list[Assignment]:
+    plan: list[Assignment] = []
+    pos = 0
+    cues = _cue_positions(masked)
+    hints = [m.start() for m in _SENTENCE_HINT.finditer(masked)]
+    ends = [m.start() for m in SENTENCE_END.finditer(masked)
+            if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
+    for end in ends + [len(masked)]:
+        # a sentence yields something only with a cue after a name ending, or 请/由/成立 in it
+        if _any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1):
+            plan.extend(_sentence(text, masked, pos, end, cues))
+        pos = end + 1
+    return plan
+
+
+def _any_within(positions: list[int], lo: int, hi: int) -> bool:
+    """True when the sorted ``positions`` hold a value in [lo, hi]."""
+    at = bisect.bisect_left(positions, lo)
+    return at < len(positions) and positions[at] <= hi
+
+
+def _cue_positions(masked: str) -> list[int]:
+    """Offsets where a role cue follows a name-ending character, in order.
+
+    A superset of the places :func:`_role_of` accepts after a subject (the cue is matched
+    against the whole text, not its clause): clauses with none in reach are skipped
+    without trying any name.
+    """
+    return [m.start() for m in _cue_after_name_end().finditer(masked)]
+
+
+def _is_soft_wrap(text: str, pos: int) -> bool:
+    """A PDF line wrap inside a sentence: a long line ending mid-sentence, continued by text."""
+    if text[pos] != "\n" or pos == 0 or pos + 1 >= len(text):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos - line_start < SOFT_WRAP_MIN_LINE:
+        return False  # cheap first: most lines are short or end in punctuation
+    line = text[line_start:pos]
+    if len(line.strip()) < SOFT_WRAP_MIN_LINE or line.rstrip()[-1] in HARD_LINE_END or "\t" in line:
+        return False
+    next_end = text.find("\n", pos + 1)
+    nxt = text[pos + 1:next_end if next_end >= 0 else len(text)]
+    if "\t" in nxt or not nxt.strip():
+        return False
+    head = nxt.lstrip()
+    return not (OUTLINE_MARKER.match(head) or head.startswith("附件") or patterns().carry_forward.match(head))
+
+
+def technical_annexes(text: str) -> list[Span]:
+    """Text ranges of annexes that are technical texts (指南 / 导则 / 标准 / 规范...).
+
+    An annex starts at a line beginning with 附件 (the notice's list of annexes, or an annex's
+    own heading) and runs to the next such line; it is technical when its title (the rest of
+    that line and the next :data:`ANNEX_TITLE_LINES` lines) names a technical text.  Their
+    "企业应…" sentences describe practice, they are not duties the notice assigns; duties of
+    government bodies there ("省级绿色制造管理部门应组织专家…复核") are kept.
+    """
+    words = vocab()["technical_annex_titles"]
+    starts = [m.start() for m in ANNEX_LINE.finditer(text)]
+    spans: list[Span] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        title = "\n".join(text[start:end].split("\n", ANNEX_TITLE_LINES + 1)[:ANNEX_TITLE_LINES + 1])
+        if any(w in title for w in words):
+            spans.append((start, end))
+    return spans
+
+
+def _clause_starts(masked: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    starts.extend(m.end() for m in CLAUSE_END.finditer(masked, start, end))
+    return starts
+
+
+def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> list[Assignment]:
+    pats = patterns()
+    out: list[Assignment] = []
+    sentence_span = (start, end)
+    for g in pats.established_group.finditer(masked, start, end):
+        # 市政府成立了节能工作领导小组: the group leads the work it was set up for
+        out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
+                              sentence_span, KIND_SENTENCE, "成立"))
+    found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
+    for cstart in _clause_starts(masked, start, end):
+        found = _subject_at(masked, cstart, end, cues)
+        if found is not None:
+            found_at.append((cstart, found))
+    for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
+        # a duty runs to the next clause that names its own subject, or the sentence end
+        stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
+        task = _clip(text[task_start:stop])
+        evidence = strip_span(text, (subj_start, stop))
+        intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
+        partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []
+        if partners:
+            role = "lead"  # 要加强统筹，并会同省统计局…: who brings in partners leads the duty
+        out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
+        out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
+                   for n in partners)
+    return out
+
+
+def _partners(masked: str, start: int, end: int) -> list[str]:
+    """Bodies after 会同 that opens a clause of a lead body's duty: its supporters.
+
+    "会同市财政局、市统计局制定年度考核办法" -> [市财政局, 市统计局]; "牵头，并会同市财政局…"
+    likewise; "会同有关部门…" names nobody in particular and gives nothing.
+    """
+    duty = masked[start:end]
+    m = _partner_opening().search(duty)
+    if m is None:
+        return []
+    clause = CLAUSE_END.split(duty[m.end():], maxsplit=1)[0]
+    generic = patterns().generic_partner
+    if generic.match(clause):
+        return []  # 会同相关部门: not 相关部 + 门
+    found = _grown_list(clause)
+    if found is None:
+        return []
+    return [n for n in found[0] if not generic.fullmatch(n)]
+
+
+def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[list[str], str, int, int, str] | None:
+    """Bodies at the start of a clause and the role their verb gives them, or None.
+
+    ``cues``: :func:`_cue_positions` of ``masked``; without 请/由 a subject of length n
+    needs a cue at ``pos + n``, so only those lengths are tried.
+    """
+    pats = patterns()
+    pos = cstart
+    while pos < end and masked[pos] in " \t\u3000":
+        pos += 1
+    marker = OUTLINE_MARKER.match(masked, pos, end)
+    if marker:
+        pos = marker.end()
+    opener = _clause_opener_re().match(masked, pos)
+    if opener:
+        pos = opener.end()
+    subj_start = pos
+    intro = ""
+    for word in SUBJECT_INTRODUCERS:
+        if masked.startswith(word, pos):
+            intro, pos = word, pos + len(word)
+            break
+    clause = masked[pos:end]
+    if intro in CUELESS_INTRODUCERS:
+        found = _introduced_subject(clause, intro)
+    else:
+        lo = bisect.bisect_left(cues, pos + 2)
+        hi = bisect.bisect_right(cues, min(end - 1, pos + MAX_SUBJECT_CHARS))
+        if lo == hi:
+            return None
+        found = _shortest_subject(clause, intro, [p - pos for p in cues[lo:hi]])
+    if found is None:
+        return None
+    names, rest_at, role, cue_len = found
+    rest = clause[rest_at:]
+    cue = rest[:cue_len]
+    first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
+    if role == ROLE_SOLE:
+        if pats.support_in_task.search(first_clause):
+            role = "support"  # 市统计局负责提供能耗数据: it serves the lead body
+        else:
+            role = "lead" if len(names) == 1 else "implement"
+    elif role == "implement":
+        if pats.lead_in_task.search(first_clause):
+            role = "lead"
+        elif pats.support_in_task.search(first_clause):
+            role = "support"
+    return names, role, subj_start, pos + rest_at + cue_len, cue
+
+
+def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list[str], int, str, int] | None:
+    """The shortest body list at the start of ``clause`` that a role cue follows.
+
+    Shortest, so that "各县市区也要明确相关部门…" gives 各县市区.  ``lengths`` (ascending)
+    are the prefix lengths that end in a name-ending character followed by a cue in the
+    whole text; the cue is checked again inside the clause before any name regex runs.
+    """
+    cue_at = _any_cue().match
+    for length in lengths:
+        if clause[length] in ROLE_BLOCKERS or not cue_at(clause, length):
+            continue
+        names = _candidate_names(clause[:length])
+        if names is None:
+            continue
+        role, cue_len = _role_of(intro, clause[length:])
+        if role is not None:
+            return list(names), length, role, cue_len
+    return None
+
+
+def _introduced_subject(clause: str, intro: str) -> tuple[list[str], int, str, int] | None:
+    """After 请/由 no cue word is needed: the subject is the shortest list, grown while the
+    longer name adds no verb (区机关 -> 区机关事务服务中心, but not 各二级单位|组织成员企业)."""
+    best = _grown_list(clause)
+    if best is None:
+        return None
+    role, cue_len = _role_of(intro, clause[best[1]:])
+    return (list(best[0]), best[1], role, cue_len) if role is not None else None
+
+
+def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
+    """The body list at the start of ``clause`` that no verb ends: (names, its length)."""
+    best: tuple[tuple[str, ...], int] | None = None
+    for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
+        length = m.end()
+        names = _candidate_names(clause[:length])
+        if names is None:
+            continue
+        if best is None or not _has_verb(clause[best[1]:length]):
+            best = (names, length)
+    return best
+
+
+@lru_cache(maxsize=CANDIDATE_CACHE_SIZE)
+def _candidate_names(prefix: str) -> tuple[str, ...] | None:
+    """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
+    pats = patterns()
+    if pats.level_class.fullmatch(prefix):
+        return (prefix,)  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one class of places
+    m = pats.subject_list.fullmatch(prefix)
+    if m:
+        names = split_list(m.group("list"))
+        if all(is_body(n) for n in names):
+            return tuple(share_head(qualify(names)))
+    dm = pats.distributive.fullmatch(prefix)
+    if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
+        return tuple(distribute(dm.group("heads"), dm.group("head")))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _partner_opening() -> re.Pattern[str]:
+    """会同 at the start of the duty or of one of its clauses ("牵头，并会同…"), modals allowed."""
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:并|要|将|应|须|负责)?{PARTNER_WORD}")
+
+
+@lru_cache(maxsize=1)
+def _closer_words() -> re.Pattern[str]:
+    """Any parenthetical closer word (牵头 / 配合 / 负责落实…): a bracket without one assigns nothing."""
+    return re.compile("|".join(re.escape(w) for w, _ in load_yaml("role_triggers.yaml")["parenthetical_closers"]))
+
+
+@lru_cache(maxsize=1)
+def _name_end_re() -> re.Pattern[str]:
+    """Any last character of a name ending (see :func:`_name_end_chars`)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_name_end_chars())) + "]")
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """Every sentence cue in one alternation: a cheap "could a role follow here" test."""
+    return re.compile("|".join(f"(?:{cue.pattern})" for cue, _ in patterns().cues))
+
+
+@lru_cache(maxsize=1)
+def _cue_after_name_end() -> re.Pattern[str]:
+    """The empty string between a name-ending character and a role cue (for finditer)."""
+    return re.compile(f"(?<={_name_end_re().pattern})(?={_any_cue().pattern})")
+
+
+@lru_cache(maxsize=1)
+def _clause_opener_re() -> re.Pattern[str]:
+    """但是 / 同时 / 此外…: the clause openers in one alternation, longest first."""
+    return re.compile("|".join(re.escape(w) for w in _clause_openers()))
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> tuple[str, ...]:
+    """但 / 同时 / 此外…: words that open a clause before its subject, longest first."""
+    return tuple(sorted(vocab()["clause_openers"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _name_end_chars() -> frozenset[str]:
+    """Last characters of every suffix, collective and distributive head (a cheap pre-check)."""
+    gaz = load_yaml("departments.yaml")
+    words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"] + vocab()["known_names"]
+    return frozenset(w[-1] for w in words) | frozenset(CLASS_CLOSERS)
+
+
+def _has_verb(extension: str) -> bool:
+    """True when a directive verb in ``extension`` is followed by more than a short suffix."""
+    for verb in load_yaml("role_triggers.yaml")["directive_verbs"]:
+        at = extension.find(verb)
+        if at >= 0 and len(extension) - at - len(verb) > MAX_SUFFIX_AFTER_VERB:
+            return True
+    return False
+
+
+def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
+    """The role a clause gives its subject, and how many characters the cue took."""
+    if not rest or rest[0] in ROLE_BLOCKERS:
+        return None, 0
+    if intro == "由":
+        if rest.startswith(tuple(vocab()["composition_verbs"])):
+            return None, 0  # 由生产、设备…等职能部门组成: who a group consists of, not a duty
+        if rest.startswith("负责") and not rest.startswith("负责落实"):
+            return "lead", 2
+        return "implement", 0
+    for cue, role in patterns().cues:
+        m = cue.match(rest)
+        if m:
+            return role, m.end()
+    if intro == "请":
+        return "implement", 0
+    return None, 0
+
+
+def _clip(s: str) -> str:
+    return s.strip()[:MAX_TASK_CHARS]

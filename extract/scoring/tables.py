@@ -1,0 +1,516 @@
+"""Assessment rubrics (考核计分表, 评价标准, 考核细则) rebuilt from tables and checked.
+
+Every table (native HTML/PDF/DOCX grids and tables recovered from text layout) is
+read the same way:
+
+1. header rows give each column a role (data file ``scoring_headers.yaml``); columns
+   without a known header get one from their contents;
+2. text columns left of the criteria column form the path: categories, then the item;
+3. rows are walked in order; a merged cell is the SAME Cell object in every slot it
+   covers (``Table.grid()``), so a category or item starts only where a new cell starts
+   and is never counted twice; an empty cell continues what is above it;
+4. criteria come one per row when a points column scores each row, otherwise from the
+   points phrases inside the criteria text (:mod:`extract.scoring.points`);
+5. sums are checked: criteria vs item, items vs category, categories vs total, methods
+   promising more than their row, one performance scored twice.
+
+Tables continuing on the next page (same columns, repeated header or none) are joined.
+
+Conventions (FORMAT.md has no deduction in its gold, so they are decided here):
+
+* deductions ("每迟报一次扣1分") are criteria with NEGATIVE points (-1): the sign is the
+  marker, the text keeps its "扣1分".  An item's maximum is never taken from them and the
+  sum checks leave them out (a deduction cannot push an item over its points);
+* how the assessor checks ("查阅相关文件材料", "现场检查"), written before the criterion
+  in a PDF 评价方法 cell, goes to ``Criterion.method``, not into the criterion text;
+* the title is the attachment title between "附件N" and the table (joined when a PDF
+  broke it over lines), else the reader's caption, else the nearest short line above;
+* only tables are rubrics: prose that scores ("加分项总分为15分") is left alone, since
+  without a grid there is no item/points structure to rebuild reliably (r06 评价导则).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Cell, Criterion, Document, ScoringItem, ScoringTable, Span, Table
+from ..settings import Settings
+from . import points as P
+
+LOGGER = logging.getLogger(__name__)
+
+# Header rows are looked for among the first rows only (a title row, two header levels).
+MAX_HEADER_ROWS = 3
+# A column with at least this share of numeric data cells is a points column.
+NUMERIC_COLUMN_SHARE = 0.6
+# A text column whose cells carry points phrases this often holds criteria.
+CRITERIA_COLUMN_SHARE = 0.3
+# A scoring table must yield at least this many items with points.
+MIN_ITEMS = 2
+# Lines above a table searched for its title.
+TITLE_LOOKBACK_LINES = 4
+# A title longer than this is a paragraph, not a title.
+MAX_TITLE_CHARS = 80
+# An attachment title broken over more lines than this is body text, not a title.
+MAX_TITLE_LINES = 3
+# 附件2 / 附件 / 附件2： / 附件2：上海市低碳社区申报创建指标体系 (a line opening an attachment)
+ATTACHMENT_LINE = re.compile(r"附件(?:\s*[\d一二三四五六七八九十]+)?\s*(?:[:：]\s*(.*))?")
+# 表1 / 表 2 (a numbered caption is a whole title by itself)
+CAPTION_LINE = re.compile(r"表\s*[\dA-Z一二三四五六七八九十]")
+# An unscored tail clause shorter than this is folded into the previous criterion.
+SHORT_TAIL_CHARS = 40
+
+Grid = list[list[Cell | None]]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, Any]:
+    import yaml
+
+    path = resources.files("extract") / "data" / "scoring_headers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pairs = [(word, role) for role, words in data["roles"].items() for word in words]
+    data["keywords"] = sorted(pairs, key=lambda p: -len(p[0]))
+    return data
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names ("核查方法和打分具体标准" -> method), or None."""
+    t = re.sub(r"\s+", "", text or "")
+    if not t or len(t) > 20:
+        return None
+    for word, role in _vocab()["keywords"]:
+        if word in t:
+            return role
+    return None
+
+
+# --------------------------------------------------------------------------- entry
+
+
+def extract_scoring_tables(doc: Document, settings: Settings) -> list[ScoringTable]:
+    """Every scoring table of the document, with items, criteria and inconsistencies."""
+    tables = list(doc.tables)
+    if doc.text and "\t" in doc.text and not any(t.source == "text" for t in tables):
+        from ..structure.text_tables import recover_text_tables
+
+        tables += recover_text_tables(doc, settings)
+    out: list[ScoringTable] = []
+    for group in _continuations(tables):
+        try:
+            st = _read_table(doc, group)
+        except (ValueError, IndexError) as e:  # a malformed grid is skipped, not fatal
+            LOGGER.debug("table skipped in %s: %s", doc.source, e)
+            continue
+        if st is not None:
+            out.append(st)
+    return out
+
+
+def _continuations(tables: list[Table]) -> list[list[Table]]:
+    """Group a table with the tables that continue it on the following pages."""
+    groups: list[list[Table]] = []
+    for t in sorted(tables, key=lambda t: (t.span or (1 << 60, 0))[0]) if all(
+            t.span for t in tables) else tables:
+        if groups and _continues(groups[-1][-1], t, groups[-1][0]):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _continues(prev: Table, nxt: Table, first: Table) -> bool:
+    if prev.source != "native" or nxt.source != "native":
+        return False
+    if prev.page is None or nxt.page != prev.page + 1 or prev.n_cols != nxt.n_cols:
+        return False
+    head = _row_texts(first.grid()[0]) if first.n_rows else []
+    top = _row_texts(nxt.grid()[0]) if nxt.n_rows else []
+    return top == head or _header_count(nxt.grid()) == 0
+
+
+def _row_texts(row: list[Cell | None]) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) if c else "" for c in row]
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _header_count(grid: Grid) -> int:
+    n = 0
+    for row in grid[:MAX_HEADER_ROWS]:
+        cells = _distinct(row)
+        texts = [c.text for c in cells if c.text.strip()]
+        known = [t for t in texts if header_role(t)]
+        if len(known) >= 2 and 2 * len(known) >= len(texts):
+            n += 1
+        elif n:
+            break
+        elif texts and len(texts) == 1 and n == 0 and len(grid) > 2:
+            continue  # a title row spanning the table above the header
+        else:
+            break
+    return n
+
+
+def _is_header_row(row: list[Cell | None]) -> bool:
+    texts = [c.text for c in _distinct(row) if c.text.strip()]
+    known = [t for t in texts if header_role(t)]
+    return len(known) >= 2 and 2 * len(known) >= len(texts)
+
+
+def _distinct(row: list[Cell | None]) -> list[Cell]:
+    seen: list[Cell] = []
+    for c in row:
+        if c is not None and not any(c is s for s in seen):
+            seen.append(c)
+    return seen
+
+
+@dataclass(slots=True)
+class _Columns:
+    seq: list[int] = field(default_factory=list)
+    path: list[int] = field(default_factory=list)  # categories ..., item (last)
+    criteria: int | None = None
+    method: int | None = None
+    item_points: int | None = None
+    crit_points: int | None = None
+    labels: list[str] = field(default_factory=list)
+
+
+def _columns(grid: Grid, n_head: int) -> _Columns:
+    n_cols = max((len(r) for r in grid), default=0)
+    labels: list[str] = []
+    for c in range(n_cols):
+        label = ""
+        for row in grid[:n_head]:
+            cell = row[c] if c < len(row) else None
+            if cell is not None and cell.text.strip():
+                label = cell.text.strip()
+        labels.append(label)
+    body = grid[n_head:]
+    roles: list[str | None] = [header_role(lab) for lab in labels]
+    for c in range(n_cols):
+        texts = [row[c].text.strip() for row in body if c < len(row) and row[c] and row[c].text.strip()]
+        numeric = sum(1 for t in texts if P.number(t) is not None)
+        if roles[c] in ("points", "score", None) and texts and numeric >= NUMERIC_COLUMN_SHARE * len(texts):
+            roles[c] = "seq" if roles[c] is None and _is_sequence(texts) and c == 0 else "points"
+        elif roles[c] in ("points", "score") and not texts:
+            roles[c] = "score"  # an empty column for the assessor
+        elif roles[c] is None and texts:
+            roles[c] = "text"
+    cols = _Columns(labels=labels)
+    cols.seq = [c for c, r in enumerate(roles) if r == "seq"]
+    crit = [c for c, r in enumerate(roles) if r == "criteria"]
+    method = [c for c, r in enumerate(roles) if r == "method"]
+    if crit:
+        cols.criteria = crit[0]
+        cols.method = next((m for m in method if m > crit[0]), None)
+    elif method:
+        cols.criteria = method[0]
+    else:
+        cols.criteria = _criteria_by_content(body, roles)
+    if cols.criteria is None:
+        return cols
+    cols.path = [c for c, r in enumerate(roles[: cols.criteria]) if r in ("category", "item", "text")]
+    pts = [c for c, r in enumerate(roles) if r == "points"]
+    if len(pts) >= 2:
+        cols.item_points, cols.crit_points = pts[0], pts[1]
+    elif pts:
+        cols.item_points = pts[0]
+    return cols
+
+
+def _is_sequence(texts: list[str]) -> bool:
+    nums = [P.number(t) for t in texts]
+    return all(n is not None and float(n).is_integer() for n in nums) and nums == sorted(nums)
+
+
+def _criteria_by_content(body: Grid, roles: list[str | None]) -> int | None:
+    best = None
+    for c, r in enumerate(roles):
+        if r not in ("text", "item", "category"):
+            continue
+        texts = [row[c].text for row in body if c < len(row) and row[c] and row[c].text.strip()]
+        scored = sum(1 for t in texts if any(cl.points is not None for cl in P.scored_clauses(t)))
+        if texts and scored >= CRITERIA_COLUMN_SHARE * len(texts):
+            best = c
+    return best
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(slots=True)
+class _Node:
+    """A category or item being built while the rows are walked."""
+
+    path: list[str]
+    points: float | None
+    span: Span | None
+    cell: Cell | None = None
+    rows: list[dict[str, Cell | None]] = field(default_factory=list)
+
+
+def _merged_grid(group: list[Table]) -> tuple[Grid, int]:
+    grid: Grid = []
+    n_head = 0
+    for i, t in enumerate(group):
+        g = t.grid()
+        h = _header_count(g)
+        if i == 0:
+            n_head = h
+            grid.extend(g)
+        else:
+            grid.extend(g[h:])
+    head = [_row_texts(r) for r in grid[:n_head]]
+    body = [r for r in grid[n_head:] if _row_texts(r) not in head]  # header repeated mid-table
+    return grid[:n_head] + body, n_head
+
+
+def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
+    grid, n_head = _merged_grid(group)
+    if len(grid) - n_head < MIN_ITEMS:
+        return None
+    cols = _columns(grid, n_head)
+    title = _attachment_title(doc, group[0].span) or group[0].title or _title_before(doc, group[0].span)
+    if cols.criteria is None or not _looks_scoring(cols, title, grid):
+        return None
+    if not cols.path:  # criteria column only: each criteria cell is an item
+        cols.path = [cols.criteria]
+    vocab = _vocab()
+    categories: list[_Node] = []
+    items: list[_Node] = []
+    current: list[Cell | None] = [None] * len(cols.path)
+    total: float | None = None
+    for row in grid[n_head:]:
+        texts = [c.text.strip() if c else "" for c in row]
+        if any(t in vocab["total_words"] for t in texts):
+            total = next((P.number(t) for t in texts[::-1] if P.number(t) is not None), total)
+            continue
+        if any(t in vocab["subtotal_words"] for t in texts) or _is_header_row(row):
+            continue  # subtotal rows; section header rows repeated inside the table
+        new_level = None
+        for level, c in enumerate(cols.path):
+            cell = row[c] if c < len(row) else None
+            if cell is not None and cell.text.strip() and cell is not current[level]:
+                new_level = level
+                break
+        if new_level is not None:
+            for level in range(new_level, len(cols.path)):
+                c = cols.path[level]
+                cell = row[c] if c < len(row) else None
+                current[level] = cell if cell is not None and cell.text.strip() else None
+            names = [P.heading_points(c.text)[0] if c else "" for c in current]
+            for level in range(new_level, len(cols.path) - 1):
+                cell = current[level]
+                if cell is not None:
+                    name, pts = P.heading_points(cell.text)
+                    categories.append(_Node([n for n in names[: level + 1] if n], pts, cell.span, cell))
+            item_cell = current[-1]
+            if item_cell is not None:
+                _, pts = P.heading_points(item_cell.text)
+                items.append(_Node([n for n in names if n], pts, item_cell.span, item_cell))
+        if items:
+            items[-1].rows.append(_row_roles(row, cols))
+    scoring_items = [_build_item(doc, node, cols) for node in items]
+    scoring_items = [i for i in scoring_items if i.points is not None or i.criteria]
+    if sum(1 for i in scoring_items if i.points is not None) < MIN_ITEMS:
+        return None
+    if total is None and title:
+        _, total = P.heading_points(title)
+    cat_dicts = [{"name": n.path[-1], "points": n.points, "path": n.path} for n in categories]
+    if total is None:
+        top = [n.points for n in categories if len(n.path) == 1]
+        if top and all(p is not None for p in top):
+            total = sum(top)
+        elif not top:
+            total = sum(i.points or 0 for i in scoring_items) or None
+    spans = [t.span for t in group if t.span]
+    span = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+    st = ScoringTable(title=title, total_points=total, items=scoring_items, categories=cat_dicts, span=span)
+    from .checks import check_table
+
+    st.inconsistencies = check_table(st, categories_stated=cat_dicts)
+    return st
+
+
+def _looks_scoring(cols: _Columns, title: str | None, grid: Grid) -> bool:
+    if cols.item_points is not None or cols.crit_points is not None:
+        return True
+    words = _vocab()["scoring_words"]
+    if title and any(w in title for w in words):
+        return True
+    return any(header_role(lab) in ("points", "score", "criteria") for lab in cols.labels)
+
+
+def _row_roles(row: list[Cell | None], cols: _Columns) -> dict[str, Cell | None]:
+    def at(c: int | None) -> Cell | None:
+        return row[c] if c is not None and c < len(row) else None
+
+    return {"criteria": at(cols.criteria), "method": at(cols.method),
+            "item_points": at(cols.item_points), "crit_points": at(cols.crit_points)}
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
+    item_points = node.points
+    pts_cells = _distinct([r["item_points"] for r in node.rows])
+    pts_values = [P.number(c.text) for c in pts_cells if c.text.strip()]
+    per_row = cols.crit_points is not None
+    if cols.crit_points is None and len([v for v in pts_values if v is not None]) >= 2:
+        per_row = True  # one points column scoring each criteria row
+    elif pts_values and pts_values[0] is not None:
+        item_points = pts_values[0]
+    criteria: list[Criterion] = []
+    if per_row:
+        key = "crit_points" if cols.crit_points is not None else "item_points"
+        seen: list[Cell] = []
+        for r in node.rows:
+            cell = r["criteria"]
+            if cell is None or not cell.text.strip() or any(cell is s for s in seen):
+                continue
+            seen.append(cell)
+            pcell = r[key]
+            value = P.number(pcell.text) if pcell is not None else None
+            method = r["method"]
+            if value is None:
+                criteria.extend(_split_criteria(doc, [cell]))
+                continue
+            text = P.strip_tags(cell.text)
+            check, cut = P.check_method_prefix(text)
+            criteria.append(Criterion(
+                text=P.criterion_text(text[cut:]), points=value, span=_span_after(doc, text, cell.span, cut),
+                method=_clean(method.text) if method is not None and method.text.strip() else check))
+    else:
+        cells = _distinct([r["criteria"] for r in node.rows])
+        if cols.criteria in cols.path:  # the item cell is its own criteria text
+            cells = cells[:1]
+        criteria = _split_criteria(doc, [c for c in cells if c.text.strip()])
+    if item_points is None and criteria:
+        values = [c.points for c in criteria if c.points is not None and c.points > 0]
+        if values:
+            item_points = max(values) if _tiered([c.points for c in criteria]) else sum(values)
+    if len(criteria) == 1 and criteria[0].points is None:
+        criteria[0].points = item_points
+    return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span)
+
+
+def _tiered(values: list[float | None]) -> bool:
+    """Mutually exclusive tiers: non-increasing points ending at 0 (10/5/3/0)."""
+    vals = [v for v in values if v is not None]
+    return len(vals) >= 2 and vals == sorted(vals, reverse=True) and vals[-1] == 0
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s*\n\s*", "", P.strip_tags(text)).strip()
+
+
+def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
+    """Criteria from the points phrases inside the criteria text of one item."""
+    joined = ""
+    offsets: list[int | None] = []
+    methods: list[tuple[int, str | None]] = []  # (start in joined, how that cell is checked)
+    for cell in cells:
+        text = P.strip_tags(cell.text)
+        method, cut = P.check_method_prefix(text)
+        if joined:
+            joined += "\n"
+            offsets.append(None)
+        methods.append((len(joined), method))
+        joined += text[cut:]
+        offsets.extend(_align(text, doc.text, cell.span)[cut:])
+    out: list[Criterion] = []
+    for clause in P.scored_clauses(joined):
+        raw = joined[clause.start : clause.end]
+        text = P.criterion_text(raw, clause.kind)
+        if not text:
+            continue
+        if clause.points is None and out and len(text) < SHORT_TAIL_CHARS:
+            continue  # "以上均未实施的…" style tail without points
+        pos = [o for o in offsets[clause.start : clause.end] if o is not None]
+        span = (pos[0], pos[-1] + 1) if pos else None
+        pts = clause.points
+        if clause.kind == "deduct" and pts is not None:
+            pts = -pts
+        method = next((m for start, m in reversed(methods) if start <= clause.start), None)
+        out.append(Criterion(text=text, points=pts, span=span,
+                             method="bonus" if clause.kind == "bonus" else method))
+    return out
+
+
+def _align(sub: str, text: str, span: Span | None) -> list[int | None]:
+    """Offsets in ``text`` of each character of ``sub`` (a cleaned copy of text[span])."""
+    if span is None or not text:
+        return [None] * len(sub)
+    out: list[int | None] = []
+    i, end = span
+    for ch in sub:
+        if ch.isspace():
+            out.append(None)
+            continue
+        j = text.find(ch, i, end)
+        if j < 0:
+            out.append(None)
+        else:
+            out.append(j)
+            i = j + 1
+    return out
+
+
+def _span_after(doc: Document, text: str, span: Span | None, cut: int) -> Span | None:
+    """``span`` of a cell without its first ``cut`` characters (a checking-method prefix)."""
+    if not cut or span is None:
+        return span
+    start = next((o for o in _align(text, doc.text, span)[cut:] if o is not None), None)
+    return (start, span[1]) if start is not None else span
+
+
+def _lines_before(doc: Document, span: Span | None) -> list[str]:
+    if span is None or not doc.text:
+        return []
+    lines = [ln.strip() for ln in doc.text[: span[0]].split("\n")]
+    return [ln for ln in lines if ln][-TITLE_LOOKBACK_LINES:]
+
+
+def _title_like(line: str) -> bool:
+    return bool(line) and len(line) <= MAX_TITLE_CHARS and "\t" not in line and not re.search(r"[。；;]", line)
+
+
+def _attachment_title(doc: Document, span: Span | None) -> str | None:
+    """The title between "附件N" and the table, joined when a PDF broke it over lines.
+
+    "附件4 / 上海市低碳社区（近零碳排放社区） / 申报创建指标体系" -> one title, so that two
+    rubrics whose last title lines are the same ("申报创建指标体系") keep their own names.
+    """
+    lines = _lines_before(doc, span)
+    for k in range(len(lines) - 1, -1, -1):
+        m = ATTACHMENT_LINE.fullmatch(lines[k])
+        if m is None:
+            continue
+        parts = ([m.group(1)] if m.group(1) else []) + lines[k + 1 :]
+        if not parts or len(parts) > MAX_TITLE_LINES or not all(_title_like(p) for p in parts):
+            return None
+        if CAPTION_LINE.match(parts[-1]):
+            return parts[-1]
+        joined = "".join(parts)
+        return joined if len(joined) <= MAX_TITLE_CHARS else None
+    return None
+
+
+def _title_before(doc: Document, span: Span | None) -> str | None:
+    """The nearest short line above the table (an "附件N" line is skipped)."""
+    for line in reversed(_lines_before(doc, span)):
+        if re.fullmatch(r"附件\s*\d*[:：]?", line):
+            continue
+        if len(line) <= MAX_TITLE_CHARS and "\t" not in line:
+            return line
+        break
+    return None

@@ -1,0 +1,139 @@
+"""Responsibilities on realistic notice wording from several levels of government."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from extract.departments.responsibilities import assignment_plan, extract_responsibilities
+from extract.model import Document
+from extract.settings import Settings
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "responsibilities"
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    doc = Document(id="x", source="s", format="txt", text=text)
+    return [(r.department, r.role) for r in extract_responsibilities(doc, Settings())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 国务院 plan: national bodies keep their own names, 国家 is not inherited
+        ("（一）重点行业绿色升级工程。到2025年，钢铁行业能效标杆产能比例超过30%。"
+         "（国家发展改革委、工业和信息化部、生态环境部等按职责分工负责）",
+         [("国家发展改革委", "support"), ("工业和信息化部", "support"), ("生态环境部", "support")]),
+        # provincial: lead then supporters
+        ("（二）城镇绿色节能改造工程。到2025年城镇新建建筑全面执行绿色建筑标准。"
+         "（省发展改革委牵头，省工业和信息化厅、省生态环境厅等按职责分工负责）",
+         [("省发展改革委", "lead"), ("省工业和信息化厅", "support"), ("省生态环境厅", "support")]),
+        # city: 配合 is support
+        ("1.实施园区循环化改造。（市发改局牵头，市财政局配合）",
+         [("市发改局", "lead"), ("市财政局", "support")]),
+        # county with implementers
+        ("（三）农村能源革命。（县农业农村局牵头，县财政局、县自然资源局配合，各乡镇人民政府负责落实）",
+         [("县农业农村局", "lead"), ("县财政局", "support"), ("县自然资源局", "support"),
+          ("各乡镇人民政府", "implement")]),
+        # sole owner is the lead
+        ("（四）健全污染物排放总量控制制度。（省生态环境厅负责）", [("省生态环境厅", "lead")]),
+        # prefix inheritance inside a run
+        ("（五）交通物流节能减排工程。（自治区交通运输厅、发展改革委、住房和城乡建设厅等按职责分工负责）",
+         [("自治区交通运输厅", "support"), ("自治区发展改革委", "support"),
+          ("自治区住房和城乡建设厅", "support")]),
+        # own region / organisation kept; 各 inherited by 市人民政府
+        ("（六）完善经济政策。（自治区财政厅、能源局，人民银行呼和浩特中心支行、内蒙古银保监局等按职责分工负责，"
+         "各盟行政公署、市人民政府负责落实）",
+         [("自治区财政厅", "support"), ("自治区能源局", "support"), ("人民银行呼和浩特中心支行", "support"),
+          ("内蒙古银保监局", "support"), ("各盟行政公署", "implement"), ("各市人民政府", "implement")]),
+        # directive sentences of a notice
+        ("集团各级企业要综合考虑工艺水平，科学制定节能减排工作目标。",
+         [("集团各级企业", "implement")]),
+        ("市发改委要加强统筹协调，市财政局要给予必要的资金保障。",
+         [("市发改委", "implement"), ("市财政局", "support")]),
+        ("市住房城乡建设局牵头负责推进全市建筑节能改造。", [("市住房城乡建设局", "lead")]),
+        ("由市住房城乡建设局负责组织实施。", [("市住房城乡建设局", "lead")]),
+        ("由区机关事务服务中心组织交流推广。", [("区机关事务服务中心", "implement")]),
+        ("请各二级单位组织成员企业开展目标完成情况清查。", [("各二级单位", "implement")]),
+        ("各部门要按照职责分工，做好相关工作。", [("各部门", "support")]),
+        ("市节能中心要配合做好能源审计工作。", [("市节能中心", "support")]),
+        ("各县市区也要明确相关部门的职责分工，加强协调。", [("各县市区", "implement")]),
+        ("能源、发展改革、财政等主管部门要加强协调，形成合力。",
+         [("能源主管部门", "implement"), ("发展改革主管部门", "implement"), ("财政主管部门", "implement")]),
+        ("市节能办作为全市节能减排牵头部门，要切实负起工作指导责任。", [("市节能办", "lead")]),
+        ("为加强组织领导，区政府成立了节能减排工作领导小组。", [("节能减排工作领导小组", "lead")]),
+        # negatives: data sources, cited issuers, thresholds, bodies inside titles
+        ("考核以市统计局数据为准，依据市统计局统计数据考核。", []),
+        ("按照国家发改委《绿色生活创建行动总体方案》要求，结合我市实际，制定本方案。", []),
+        ("根据《市发展改革委关于开展节能监察的通知》精神开展工作。", []),
+        ("到2025年，全市单位地区生产总值能耗比2020年下降14%。", []),
+        ("（以下简称“两高”项目）", []),
+        ("企业能源计量、统计工作滞后，各级各部门资料还要进一步衔接。", []),
+    ],
+)
+def test_roles_on_notice_wording(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_carry_forward_clause_covers_every_later_section() -> None:
+    text = (
+        "三、重点工程\n"
+        "（一）工业节能。到2025年规模以上工业能耗下降13%。（省工业和信息化厅牵头，各市人民政府负责落实。"
+        "以下均需各市人民政府负责落实，不再列出）\n"
+        "（二）建筑节能。推广绿色建筑。（省住房城乡建设厅负责）\n"
+        "（三）交通节能。推广新能源车。（省交通运输厅等按职责分工负责）\n"
+    )
+    doc = Document(id="x", source="s", format="txt", text=text)
+    recs = extract_responsibilities(doc, Settings())
+    implementers = sorted(r.task for r in recs if r.department == "各市人民政府")
+    assert implementers == ["交通节能", "工业节能", "建筑节能"]
+    assert all(doc.text[r.span[0]:r.span[1]] == r.evidence for r in recs)
+    # a plan that divides work by parentheticals does not record its body-text exhortations
+    assert ("省住房城乡建设厅", "lead") in {(r.department, r.role) for r in recs}
+
+
+def test_parenthetical_plan_drops_body_exhortations() -> None:
+    text = (
+        "（一）加强组织领导。各级人民政府要切实加强组织领导。（省发展改革委牵头，省各有关部门按职责分工负责）\n"
+        "（二）强化监督考核。国有企业要带头落实节能减排目标责任。（省发展改革委、省生态环境厅牵头）\n"
+    )
+    pairs = set(_pairs(text))
+    assert ("国有企业", "implement") not in pairs
+    assert ("各级人民政府", "implement") not in pairs
+    assert ("省各有关部门", "support") in pairs
+
+
+def test_sections_scope_parentheticals() -> None:
+    text = "一、任务\n（一）甲。内容甲。（市发改局负责）\n（二）乙。内容乙。（市财政局负责）\n"
+    plan = assignment_plan(text)
+    by_name = {a.department: a for a in plan}
+    assert text[by_name["市发改局"].scope[0]:by_name["市发改局"].scope[1]].startswith("（一）甲")
+    assert "内容乙" not in text[by_name["市发改局"].scope[0]:by_name["市发改局"].scope[1]]
+    assert by_name["市财政局"].task == "乙"
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in GOLDEN.glob("*.txt")))
+def test_golden(case: str) -> None:
+    text = (GOLDEN / f"{case}.txt").read_text(encoding="utf-8")
+    doc = Document(id="x", source=case, format="txt", text=text)
+    got = [{"department": r.department, "role": r.role, "task": r.task, "evidence": r.evidence}
+           for r in extract_responsibilities(doc, Settings())]
+    expected_path = GOLDEN / f"{case}.expected.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+def test_seed_gold_pairs(processed_seeds: dict[str, Document], gold_dir: Path) -> None:
+    """The seeds' gold (department, role) sets are recovered (a development check, F1 >= 0.85)."""
+    tp = fp = fn = 0
+    for name, doc in processed_seeds.items():
+        gold = json.loads((gold_dir / f"{name}.json").read_text(encoding="utf-8"))
+        g = {(r["department"], r["role"]) for r in gold["responsibilities"]}
+        p = {(r.department, r.role) for r in doc.responsibilities}
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.85

@@ -1,0 +1,257 @@
+"""Generalization of responsibilities to unseen notices: the classes of errors seen on real PDFs.
+
+Each case is notice wording of a national / provincial / city / county body (several
+wordings per class) and sentences that must yield nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.departments.responsibilities import extract_responsibilities, technical_annexes
+from extract.model import Document, Metadata
+from extract.settings import Settings
+
+
+def _records(text: str, issuers: list[str] | None = None) -> list[tuple[str, str, str]]:
+    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata(issuers=issuers or []))
+    return [(r.department, r.role, r.task) for r in extract_responsibilities(doc, Settings())]
+
+
+def _pairs(text: str, issuers: list[str] | None = None) -> list[tuple[str, str]]:
+    return [(d, r) for d, r, _ in _records(text, issuers)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outline markers are not part of the subject
+        ("（四）控排企业应于6月20日前完成配额清缴。", [("控排企业", "implement")]),
+        ("（一）各地级以上市生态环境局要做好核查工作的组织协调。", [("各地级以上市生态环境局", "implement")]),
+        ("2.县直各单位要加强节能宣传。", [("县直各单位", "implement")]),
+        ("三、各区人民政府要落实属地责任。", [("各区人民政府", "implement")]),
+        # clause openers are not part of the subject
+        ("但重点排放单位应当按时报送排放报告。", [("重点排放单位", "implement")]),
+        ("同时，市财政局要给予必要的资金保障。", [("市财政局", "support")]),
+        ("此外各乡镇人民政府要做好宣传动员。", [("各乡镇人民政府", "implement")]),
+        # generic heads alone name nobody
+        ("但企业应当建立能源计量制度。", []),
+        ("（二）相关企业应配合开展核查。", []),
+        ("企业应按照附录A的格式编制报告。", []),
+    ],
+)
+def test_markers_openers_and_generic_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 由…组成: who a group consists of, not who does what
+        ("二级：能源管理负责人负责，由生产、设备、能源、财务、仓储、统计等职能部门组成，负责对报告进行核查。", []),
+        ("领导小组由市发展改革委、市财政局、市统计局组成。", []),
+        ("工作专班由县发改局、县财政局等单位共同组成。", []),
+        # 由 + duty still assigns
+        ("由市住房城乡建设局负责组织实施。", [("市住房城乡建设局", "lead")]),
+        ("由县农业农村局组织开展秸秆综合利用试点。", [("县农业农村局", "implement")]),
+        # 或 joins alternative bodies
+        ("由街道办事处或镇政府作为申报主体提出创建申请。", [("街道办事处", "implement"), ("镇政府", "implement")]),
+        # 由 X 会同 Y: X leads, Y supports; 协同推进 is support
+        ("由市生态环境局会同市发展改革委统筹协调实施，市工业和信息化局、市教育局等有关部门协同推进。",
+         [("市生态环境局", "lead"), ("市发展改革委", "support"), ("市工业和信息化局", "support"),
+          ("市教育局", "support")]),
+    ],
+)
+def test_composition_and_joint_work(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb before the body: the body is the object, not the subject
+        ("请通知辖区内重点排放单位及时登录系统进行确认。", []),
+        ("请督促各重点排放单位按时完成履约。", []),
+        ("请各地级以上市生态环境局于5月31日前报送核查结果。", [("各地级以上市生态环境局", "implement")]),
+        # a modal or a preposition ends the subject
+        ("项目申报单位可自行或委托专业机构按照要求编制创建方案。", []),
+        ("由重点排放单位向自治区生态环境厅依法提供证明材料。", [("重点排放单位", "implement")]),
+    ],
+)
+def test_verbs_and_modals_end_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuers", "expected"),
+    [
+        # 我厅 / 本局 resolve to the single issuer; the task is the verb phrase after the modal
+        ("（三）我厅将组织核查机构对控排企业碳排放信息报告进行核查。", ["广东省生态环境厅"],
+         [("广东省生态环境厅", "implement", "组织核查机构对控排企业碳排放信息报告进行核查")]),
+        ("本局将适时组织开展监督检查。", ["高平市能源局"], [("高平市能源局", "implement", "适时组织开展监督检查")]),
+        ("我厅将根据相关规定核定配额。", [], [("我厅", "implement", "根据相关规定核定配额")]),
+        # a PDF line wrap inside the sentence does not cut the task to its preposition
+        ("（一）对按基准线法分配配额的控排企业，我厅将根据\n2020年度企业产品产量及相关数据资料计算核定配额。",
+         ["广东省生态环境厅"],
+         [("广东省生态环境厅", "implement", "根据\n2020年度企业产品产量及相关数据资料计算核定配额")]),
+        # 按照 stays in the task
+        ("人民银行按照贷款本金的60%向金融机构提供资金。", [],
+         [("人民银行", "implement", "按照贷款本金的60%向金融机构提供资金")]),
+    ],
+)
+def test_self_references_and_tasks(text: str, issuers: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert _records(text, issuers) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 牵头人 is a person, not a role
+        ("请各市发展改革委明确一名分管负责同志为牵头人。", [("各市发展改革委", "implement")]),
+        ("各级发展改革部门要主动牵头，挖掘重点项目。", [("各级发展改革部门", "lead")]),
+        # gazetteer names without a standard suffix are bodies of a parenthetical
+        ("（一）遏制两高项目。（国家发展改革委牵头，人民银行、银保监会、国家能源局等按职责分工负责）",
+         [("国家发展改革委", "lead"), ("人民银行", "support"), ("银保监会", "support"), ("国家能源局", "support")]),
+    ],
+)
+def test_known_names_and_lead_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+NOTICE_WITH_GUIDELINE = (
+    "一、工作安排\n"
+    "（一）各地级以上市生态环境局要做好核查工作的组织协调。\n"
+    "附件：1.广东省企业二氧化碳排放信息报告指南.pdf\n"
+    "2.控排企业名单.xlsx\n"
+    "广东省企业二氧化碳排放信息报告指南\n"
+    "企业应建立碳排放监测计划。控排企业应按本指南要求核算排放量。核查机构应独立公正地开展核查。\n"
+    "省级生态环境主管部门应组织专家对核查报告进行抽查。\n"
+)
+
+
+def test_technical_annex_sentences_are_not_duties() -> None:
+    spans = technical_annexes(NOTICE_WITH_GUIDELINE)
+    assert len(spans) == 1 and NOTICE_WITH_GUIDELINE[spans[0][0]:].startswith("附件：1.")
+    assert _pairs(NOTICE_WITH_GUIDELINE) == [("各地级以上市生态环境局", "implement"),
+                                             ("省级生态环境主管部门", "implement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "附件：1.项目申报表\n2.联系人名单\n各县区发改局要认真组织申报。\n",  # forms, not a guideline
+        "附件\n节能工作责任分工\n市能源局要牵头做好统筹协调。\n",
+    ],
+)
+def test_non_technical_annexes_keep_their_duties(text: str) -> None:
+    assert technical_annexes(text) == []
+    assert _records(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X会同Y、Z…: X leads, the bodies after 会同 support (national, provincial, city wording)
+        ("国家能源局会同国家发展改革委制定可再生能源发展规划。",
+         [("国家能源局", "lead"), ("国家发展改革委", "support")]),
+        ("省生态环境厅会同省工业和信息化厅、省住房城乡建设厅做好监督检查工作。",
+         [("省生态环境厅", "lead"), ("省工业和信息化厅", "support"), ("省住房城乡建设厅", "support")]),
+        ("市工业和信息化局会同市发展改革委、市生态环境局等部门研究制定钢铁行业节能降碳实施方案。",
+         [("市工业和信息化局", "lead"), ("市发展改革委", "support"), ("市生态环境局", "support")]),
+        ("县发改局将会同县财政局，对项目实施情况开展核查。", [("县发改局", "lead"), ("县财政局", "support")]),
+        # 要会同有关部门: the lead only; 有关部门 after 会同 names nobody in particular
+        ("国家发展改革委要会同有关部门加强统筹协调，及时研究解决重大问题。", [("国家发展改革委", "lead")]),
+        ("市能源局要会同相关部门抓好落实。", [("市能源局", "lead")]),
+        ("省商务厅应会同各有关单位做好政策宣传。", [("省商务厅", "lead")]),
+        # 会同 opening a later clause of the lead's duty
+        ("市发展改革委牵头，会同市财政局制定考核办法。", [("市发展改革委", "lead"), ("市财政局", "support")]),
+        ("省能源局要加强统筹，并会同省统计局做好数据核实。", [("省能源局", "lead"), ("省统计局", "support")]),
+        # 会同 inside a clause, after other words, is not an opening: no partner is guessed
+        ("市住建局牵头推进既有建筑改造，重点会同街道开展。", [("市住建局", "lead")]),
+    ],
+)
+def test_joint_work_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省级人民政府要对本地区节能减排工作负总责。", [("省级人民政府", "lead")]),
+        ("地方各级人民政府要加强组织领导。", [("地方各级人民政府", "implement")]),
+        ("国务院有关部门要加强协调配合。", [("国务院有关部门", "support")]),
+        ("各省（自治区、直辖市）要制定具体实施方案。", [("各省（自治区、直辖市）", "implement")]),
+        ("各省（区、市）应于每年3月底前报送上年度工作总结。", [("各省（区、市）", "implement")]),
+        ("各省、自治区、直辖市人民政府要高度重视。", [("各省、自治区、直辖市人民政府", "implement")]),
+        ("各市、县（市、区）人民政府要落实属地管理责任。", [("各市、县（市、区）人民政府", "implement")]),
+        # 各地区各部门 is two bodies, with or without 、
+        ("各地区各部门要切实抓好落实。", [("各地区", "implement"), ("各部门", "implement")]),
+        ("各地区、各部门要充分认识做好节能减排工作的重要性。", [("各地区", "implement"), ("各部门", "implement")]),
+        ("中央企业要带头落实节能减排目标责任。", [("中央企业", "implement")]),
+        # a bare class of places shares the department of the list's last item
+        ("各市及宁东管委会生态环境局要高度重视。",
+         [("各市生态环境局", "implement"), ("宁东管委会生态环境局", "implement")]),
+        ("各县区、开发区管委会住房城乡建设局要加强监管。",
+         [("各县区住房城乡建设局", "implement"), ("开发区管委会住房城乡建设局", "implement")]),
+        ("各市、各金融机构要及时总结报送典型经验。", [("各市", "implement"), ("各金融机构", "implement")]),
+        ("各级节能主管部门要加强节能监察。", [("各级节能主管部门", "implement")]),
+        # generic bodies are recorded when they are the subject of a duty
+        ("各有关部门要按照职责分工抓好落实。", [("各有关部门", "support")]),
+        # one body with 各 inside its name stays one
+        ("市直各有关部门要做好自查工作。", [("市直各有关部门", "implement")]),
+        ("人民银行各市中心支行要加强窗口指导。", [("人民银行各市中心支行", "implement")]),
+    ],
+)
+def test_collective_and_level_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X负责…: lead when X is the only body named, implement when several share the duty
+        ("市统计局负责能耗数据的统计和发布工作。", [("市统计局", "lead")]),
+        ("省机关事务管理局负责全省公共机构节能工作的指导。", [("省机关事务管理局", "lead")]),
+        ("由市生态环境局负责本方案的解释工作。", [("市生态环境局", "lead")]),
+        ("县发改局、县财政局负责项目资金的审核拨付。", [("县发改局", "implement"), ("县财政局", "implement")]),
+        # a body that provides data to the lead serves it
+        ("市统计局负责提供能耗统计数据。", [("市统计局", "support")]),
+        # 负责人 / 负责同志 / 负责制 are no duty of a body
+        ("各单位主要负责人为第一责任人。", []),
+        ("各县区发改局负责同志参加会议。", []),
+        ("实行节能目标责任制和问责制。", []),
+        # 由 introduces the body; it is never part of its name
+        ("本方案由市发展改革委负责解释。", []),
+    ],
+)
+def test_sole_owner_duties(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # data sources, cited issuers and bodies that receive a report are not responsible
+        "依据市统计局统计数据进行考核。",
+        "以省统计局公布的数据为准。",
+        "按照国家发展改革委《关于做好节能工作的通知》要求执行。",
+        "根据生态环境部《企业温室气体排放报告核查指南》开展核查。",
+        "自查报告报市发展改革委备案。",
+        "有关材料报送省生态环境厅。",
+        "经市政府同意，现将有关事项通知如下。",
+    ],
+)
+def test_sources_issuers_and_recipients_yield_nothing(text: str) -> None:
+    assert _pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body receiving a report is not a second subject of the sender's duty
+        ("各单位要于3月底前将自查报告报市发展改革委备案。", [("各单位", "implement")]),
+        ("各区要将实施方案报送市生态环境局。", [("各区", "implement")]),
+    ],
+)
+def test_report_recipients_are_objects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
