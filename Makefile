@@ -30,13 +30,13 @@ test: install-dev
 	$(BIN)/python -m pytest -q
 
 eval: install
-	$(BIN)/policy-extract eval --gold $(SHARED)/gold --docs corpora/seeds
+	$(BIN)/policy-extract eval --shared $(SHARED)
 
 eval-heldout: install
 	$(BIN)/policy-extract eval --gold tests/heldout --docs $(SHARED)/corpora/real
 
 floors: install
-	$(BIN)/python -m extract.evaluate.update_floors --gold $(SHARED)/gold --docs corpora/seeds
+	$(BIN)/python -m extract.evaluate.update_floors --shared $(SHARED)
 
 bench: install
 	$(BIN)/python -m benchmarks.bench

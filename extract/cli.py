@@ -211,26 +211,46 @@ def owners(department: str | None, indicator: str | None, due_before: int | None
 
 
 @cli.command("eval")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="Folder of gold <document>.json files.")
-@click.option("--docs", "docs_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False),
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder of gold <document>.json files (default: the whole development set).")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="Folder holding the documents the gold files name.")
+@click.option("--shared", "shared_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Without --gold/--docs: the shared folder holding gold/ and devset/ (default ../shared).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--diff", is_flag=True, help="Also list every missed and spurious record.")
-def evaluate(gold_dir: Path, docs_dir: Path, as_json: bool, diff: bool) -> None:
-    """Precision / recall / F1 per record type against gold annotations."""
-    from .evaluate import evaluate_dirs
+def evaluate(gold_dir: Path | None, docs_dir: Path | None, shared_dir: Path | None,
+             as_json: bool, diff: bool) -> None:
+    """Precision / recall / F1 per record type against gold annotations.
 
+    With --gold and --docs, one folder of gold files is scored. Without them, every set of the
+    development set (the seeds and the devset) is scored on its own and together, with one
+    line per document.
+    """
+    from .evaluate import evaluate_dirs
+    from .evaluate.devset import SHARED, development_sets, evaluate_sets, format_sets
+
+    if (gold_dir is None) != (docs_dir is None):
+        raise click.UsageError("give both --gold and --docs, or neither (the whole development set)")
     try:
-        report = evaluate_dirs(gold_dir, docs_dir)
+        if gold_dir is not None and docs_dir is not None:
+            reports = {"": evaluate_dirs(gold_dir, docs_dir)}
+        else:
+            sets = [s for s in development_sets(shared_dir or SHARED) if s.gold.is_dir() and s.docs.is_dir()]
+            if not sets:
+                raise click.ClickException(f"no development set under {shared_dir or SHARED}")
+            reports = evaluate_sets(sets)
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        payload = reports[""].to_dict() if "" in reports else {k: r.to_dict() for k, r in reports.items()}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    click.echo(report.format_table())
+    click.echo(reports[""].format_table() if "" in reports else format_sets(reports))
     if diff:
-        click.echo(report.format_diff())
+        for report in reports.values() if "" in reports else [reports["all"] if "all" in reports
+                                                               else next(iter(reports.values()))]:
+            click.echo(report.format_diff())
 
 
 def main() -> None:

@@ -54,9 +54,10 @@ def predict(path: Path, settings: Settings | dict[str, Any] | None) -> tuple[dic
         return empty_prediction(str(path)), f"{path.name}: pipeline failed: {type(e).__name__}: {e}"
 
 
-def evaluate_dirs(gold_dir: str | Path, docs_dir: str | Path,
-                  settings: Settings | dict[str, Any] | None = None) -> EvalReport:
-    """Score the pipeline on every document of ``docs_dir`` that has a gold file in ``gold_dir``.
+def scored_pairs(gold_dir: str | Path, docs_dir: str | Path,
+                 settings: Settings | dict[str, Any] | None = None,
+                 ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[str]]:
+    """(gold, prediction) for every gold file of ``gold_dir``, and the notes on failures.
 
     Raises:
         FileNotFoundError: ``gold_dir`` holds no gold file (nothing could be measured).
@@ -79,6 +80,17 @@ def evaluate_dirs(gold_dir: str | Path, docs_dir: str | Path,
             LOGGER.info("%s", note)
             notes.append(note)
         pairs.append((gold, prediction))
+    return pairs, notes
+
+
+def evaluate_dirs(gold_dir: str | Path, docs_dir: str | Path,
+                  settings: Settings | dict[str, Any] | None = None) -> EvalReport:
+    """Score the pipeline on every document of ``docs_dir`` that has a gold file in ``gold_dir``.
+
+    Raises:
+        FileNotFoundError: ``gold_dir`` holds no gold file (nothing could be measured).
+    """
+    pairs, notes = scored_pairs(gold_dir, docs_dir, settings)
     report = evaluate_predictions(pairs)
     report.notes.extend(notes)
     return report
