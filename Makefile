@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo test eval eval-heldout floors bench lint format clean
+.PHONY: install install-dev demo test eval eval-heldout floors probe bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ eval-heldout: install
 
 floors: install
 	$(BIN)/python -m extract.evaluate.update_floors --shared $(SHARED)
+
+probe: install
+	$(BIN)/policy-extract probe $(SHARED)/corpora/bulk --workers 2 -o benchmarks/probe.md
 
 bench: install
 	$(BIN)/python -m benchmarks.bench

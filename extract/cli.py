@@ -253,5 +253,29 @@ def evaluate(gold_dir: Path | None, docs_dir: Path | None, shared_dir: Path | No
             click.echo(report.format_diff())
 
 
+@cli.command("probe")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", default="-", type=click.Path(path_type=Path, allow_dash=True),
+              help="Where the Markdown report goes (- for stdout).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the totals as JSON instead of the report.")
+def probe(paths: tuple[Path, ...], output: Path, workers: int, as_json: bool) -> None:
+    """Judge documents without gold: failures, text quality, fragment names, coverage."""
+    from .batch import expand_paths
+    from .evaluate.probe import format_report, probe_files, totals
+
+    files, _ = expand_paths(paths)
+    probes = probe_files(files, workers=workers)
+    text = json.dumps(totals(probes), ensure_ascii=False, indent=2) if as_json else format_report(probes)
+    if str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        t = totals(probes)
+        click.echo(f"{t['documents']} documents, {t['failures']} failed, {t['fragments']} fragment names; "
+                   + ", ".join(f"{k} {v['found']}/{v['expected']}" for k, v in t["coverage"].items())
+                   + f" -> {output}", err=True)
+
+
 def main() -> None:
     cli(prog_name="policy-extract")

@@ -16,12 +16,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 import sys
 from pathlib import Path
 
-from .floors import below_floor, gold_digest, load_baseline, raised_floors, save_baseline
 from .devset import SHARED, EvalSet, development_sets
+from .floors import below_floor, gold_digest, load_baseline, raised_floors, save_baseline
 from .runner import evaluate_dirs
 
 LOGGER = logging.getLogger(__name__)

@@ -1,0 +1,110 @@
+"""The bulk probe's judgements: text quality, fragment names, coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.evaluate.probe import (
+    FURNITURE_LINE,
+    SPACE_RUN,
+    _inside_longer_name,
+    count_broken_lines,
+    coverage_of,
+    format_report,
+    fragment_reason,
+    probe_document,
+    totals,
+)
+from extract.model import Document, Responsibility
+
+# fmt: off
+BROKEN_CASES = [
+    ("各地区要按照本方案的要求结合实际制定具体实施\n方案，明确责任分工。", 1),
+    ("各地区要按照本方案的要求结合实际制定具体实施方案。\n明确责任分工。", 0),
+    ("一、总体要求\n坚持节约优先。", 0),                          # a short heading line
+    ("各地区要按照本方案的要求结合实际制定具体实施\n（一）加强组织领导。", 0),  # next line is a heading
+    ("各地区要按照本方案的要求结合实际制定具体实施\n2025年底前完成。", 0),     # next line opens with a digit
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN_CASES)
+def test_probe_counts_lines_broken_mid_sentence(text: str, expected: int) -> None:
+    assert count_broken_lines(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("推进 绿色发展", 1), ("推进\t\t绿色", 1), ("推进绿色发展", 0), ("2025 年", 0), ("GDP 增长", 0),
+])
+def test_probe_finds_whitespace_runs_inside_chinese(text: str, expected: int) -> None:
+    assert len(SPACE_RUN.findall(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("正文\n— 3 —\n正文", 1), ("正文\n- 12 -\n", 1), ("第 2 页 共 9 页", 1), ("3/9", 1),
+    ("到2025年下降3%", 0), ("（3）加强监管", 0),
+])
+def test_probe_finds_page_furniture_left_in_the_body(text: str, expected: int) -> None:
+    assert len(FURNITURE_LINE.findall(text)) == expected
+
+
+# fmt: off
+FRAGMENT_CASES = [
+    # (text, name, is a fragment)
+    ("省住房和城乡建设厅负责组织实施。", "设厅", True),
+    ("省住房和城乡建设厅负责组织实施。", "乡建设厅", True),
+    ("省住房和城乡建设厅负责组织实施。", "省住房和城乡建设厅", False),
+    ("各地区各有关部门要强化责任落实。", "各有关部门", False),         # a determiner starts a name
+    ("相关上市公司和发债企业要披露信息。", "发债企业", False),         # joined by 和, not cut
+    ("由市财政局会同市发展改革委负责。", "和市财政局", True),          # opens with a function word
+    ("市政府成立了节能工作领导小组。", "节能工作领导小组", False),     # a particle ends the phrase before
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name", "fragment"), FRAGMENT_CASES)
+def test_probe_fragment_names(text: str, name: str, fragment: bool) -> None:
+    reason = fragment_reason(name, text, _inside_longer_name(text))
+    assert (reason is not None) == fragment, reason
+
+
+def _doc(text: str, spans: list[tuple[int, int]]) -> Document:
+    doc = Document(id="x", source="x.txt", format="txt", text=text)
+    doc.responsibilities = [Responsibility(department="市财政局", role="lead", task="t",
+                                           evidence=text[s:e], span=(s, e)) for s, e in spans]
+    return doc
+
+
+def test_probe_coverage_counts_parentheticals_and_clauses() -> None:
+    text = "（一）加快转型（市发展改革委牵头，市财政局配合）。由市生态环境局负责监督。各地要落实。"
+    paren = text.index("（市")
+    found = coverage_of(_doc(text, [(paren, paren + 5)]))["responsibilities"]
+    assert (found.found, found.expected) == (1, 2)
+    assert found.misses == ["由市生态环境局负责"]
+    none = coverage_of(_doc(text, []))["responsibilities"]
+    assert (none.found, none.expected) == (0, 2)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年，单位GDP能耗下降13.5%。", 1),
+    ("到2025年，基本形成绿色低碳循环发展的经济体系。", 0),    # no number: no target expected
+    ("2020年单位GDP能耗下降5%。", 0),                       # no 到20XX年: a result, not probed
+])
+def test_probe_target_clauses_expected(text: str, expected: int) -> None:
+    assert coverage_of(_doc(text, []))["targets"].expected == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("请于2024年3月31日前报送工作总结。", 1), ("6月底前完成验收。", 1), ("提前完成任务。", 0),
+])
+def test_probe_deadline_clauses_expected(text: str, expected: int) -> None:
+    assert coverage_of(_doc(text, []))["deadlines"].expected == expected
+
+
+def test_probe_report_on_processed_seeds(processed_seeds: dict) -> None:
+    probes = [probe_document(d) for d in processed_seeds.values()]
+    t = totals(probes)
+    assert t["documents"] == 5 and t["failures"] == 0
+    assert t["fragments"] == 0, [p.fragments for p in probes]
+    report = format_report(probes)
+    assert report.startswith("# Bulk probe") and "## Per document" in report
