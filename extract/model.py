@@ -264,6 +264,8 @@ class Metadata:
     issuers: list[str] = field(default_factory=list)
     issue_date: str | None = None
     recipients: list[str] = field(default_factory=list)
+    valid_from: str | None = None  # 自…起施行: YYYY-MM-DD (FORMAT v2: validity is metadata, not a deadline)
+    valid_until: str | None = None  # 有效期至…
     cited_documents: list[dict[str, Any]] = field(default_factory=list)  # {"title", "doc_number"}
     attachments: list[str] = field(default_factory=list)
     contacts: list[dict[str, Any]] = field(default_factory=list)  # {"name", "phone", "email"}

@@ -19,6 +19,7 @@ from typing import Any
 from ..model import Document, Metadata
 from ..normalize.outline import outline_level
 from ..settings import Settings
+from .recipients import split_recipients
 from .vocab import (
     ANNEX_LABEL,
     ATTACHMENT_ITEM,
@@ -38,7 +39,6 @@ from .vocab import (
     PHONE_LABEL,
     PRINTED_DATE_LINE,
     RECIPIENT_LABEL,
-    RECIPIENT_SEPARATORS,
     SENTENCE_END,
     vocab_patterns,
 )
@@ -121,24 +121,6 @@ def normalize_doc_number(s: str) -> str | None:
     if not m:
         return None
     return f"{m.group('org')}〔{m.group('year')}〕{m.group('num')}号"
-
-
-def split_outside_brackets(s: str, separators: re.Pattern[str]) -> list[str]:
-    """Split on ``separators`` matches that are not inside （）〔〕《》 brackets."""
-    depth, depth_at = 0, []
-    for ch in s:
-        depth_at.append(depth)
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-    parts, last = [], 0
-    for m in separators.finditer(s):
-        if depth_at[m.start()] == 0:
-            parts.append(s[last:m.start()])
-            last = m.end()
-    parts.append(s[last:])
-    return [p.strip() for p in parts if p.strip()]
 
 
 # --------------------------------------------------------------------------- title
@@ -322,55 +304,6 @@ def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | No
         if m and (iso := date_to_iso(DATE_CN.search(line.text))):  # type: ignore[arg-type]
             return None, iso
     return None, None
-
-
-def split_recipients(line: str) -> list[str]:
-    """A 主送 line -> its recipients, as written.
-
-    "各子（集团）公司、科研设计院（所）及有关单位：" -> three recipients;
-    "各省、自治区、直辖市人民政府，国务院各部委" -> the first run is ONE recipient (level words
-    name a class of places sharing the head); "银川市、石嘴山市、中卫市生态环境局" -> each
-    city's 生态环境局 (proper place names take the shared head).
-    """
-    text = RECIPIENT_LABEL.sub("", line).rstrip("：: ")
-    vp = vocab_patterns()
-    major = re.compile(f"[{RECIPIENT_SEPARATORS.replace('、', '')}]|{vp.recipient_and.pattern}")
-    items: list[str] = []
-    for part in split_outside_brackets(text, major):
-        items.extend(_enumeration_to_recipients(split_outside_brackets(part, re.compile("、"))))
-    return items
-
-
-def _enumeration_to_recipients(run: list[str]) -> list[str]:
-    """One 、-joined run: bare level words or place names share the head of the item after them."""
-    vp = vocab_patterns()
-    items: list[str] = []
-    pending: list[str] = []
-    for item in run:
-        if len(item) == 1 and (items or pending):  # 市政府各委、办、局: one character joins the list before
-            if pending:
-                pending[-1] += "、" + item
-            else:
-                items[-1] += "、" + item
-            continue
-        if vp.recipient_level.fullmatch(item) or vp.recipient_place.fullmatch(item):
-            pending.append(item)
-            continue
-        items.extend(_resolve_pending(pending, item))
-        pending = []
-    return items + pending
-
-
-def _resolve_pending(pending: list[str], item: str) -> list[str]:
-    vp = vocab_patterns()
-    if not pending:
-        return [item]
-    if all(vp.recipient_level.fullmatch(p) for p in pending):
-        return ["、".join([*pending, item])]
-    m = vp.recipient_place_head.fullmatch(item)
-    if m and all(vp.recipient_place.fullmatch(p) for p in pending):
-        return [p + m.group("head") for p in pending] + [item]
-    return [*pending, item]
 
 
 def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:

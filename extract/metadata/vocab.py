@@ -75,6 +75,7 @@ class VocabPatterns:
     title_ending: re.Pattern[str]  # …方案 / …通知 at the end of a line
     recipient_and: re.Pattern[str]  # 和 / 及 that starts a new recipient
     recipient_level: re.Pattern[str]  # 各省 / 自治区 / 有关直辖市: a class of places, no body
+    recipient_class: re.Pattern[str]  # 各省、自治区、直辖市和新疆生产建设兵团 heading a run of bodies
     recipient_place: re.Pattern[str]  # 银川市 / 石嘴山市: a proper place name, no body
     recipient_place_head: re.Pattern[str]  # 中卫市|生态环境局: a place followed by its body
     web_date_line: re.Pattern[str]  # 时间:2022-09-24 10:15:00
@@ -94,6 +95,18 @@ def vocab() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+def _recipient_class(levels: str) -> re.Pattern[str]:
+    """各市 / 各县（市、区） / 各省、自治区、直辖市及计划单列市、新疆生产建设兵团 before a body.
+
+    One level needs 各 or 有关 in front; a run of levels joined by 、 / 和 / 及 does not. The
+    class never swallows the first word of a compound determiner: 各区属 / 市直 / 省级 /
+    各市场 are not "各区" + 属….
+    """
+    level = rf"(?:{levels})(?:[（(][^）)]{{1,12}}[）)])?"
+    joined = rf"(?:[、和及](?:各|有关)?{level})"
+    return re.compile(rf"(?:(?:各|有关){level}{joined}*|{level}{joined}+)(?![属直级场内外长])")
+
+
 @functools.lru_cache(maxsize=1)
 def vocab_patterns() -> VocabPatterns:
     v = vocab()
@@ -110,6 +123,7 @@ def vocab_patterns() -> VocabPatterns:
         recipient_and=re.compile(rf"及|和(?=(?:{_alt(v['recipient_and_followers'])}))"),
         web_date_line=re.compile(rf"(?:{_alt(v['web_date_prefixes'])})\s*[:：]"),
         recipient_level=re.compile(rf"(?:各|有关)?(?:{_alt(v['recipient_level_words'])})"),
+        recipient_class=_recipient_class(_alt(v["recipient_level_words"])),
         recipient_place=re.compile(rf"[{_HAN}]{{1,8}}?(?:{_alt(v['recipient_place_endings'])})"),
         recipient_place_head=re.compile(
             # greedy: the longest place that still leaves a head (温州市|发展改革委, not 温州|市发展改革委)

@@ -349,6 +349,13 @@ def m003_owners_views(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="004_metadata_validity")
+def m004_metadata_validity(db: Database) -> None:
+    """``documents.valid_from`` / ``valid_until`` (FORMAT v2: 自…起施行, 有效期至…)."""
+    db.execute("ALTER TABLE documents ADD COLUMN valid_from TEXT")
+    db.execute("ALTER TABLE documents ADD COLUMN valid_until TEXT")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -94,6 +94,7 @@ def document_rows(doc: Document, file_path: str | None = None) -> dict[str, list
         "encoding": doc.encoding, "script": doc.script, "title": meta.title,
         "doc_number": meta.doc_number, "issuers": to_json(meta.issuers),
         "issue_date": meta.issue_date, "recipients": to_json(meta.recipients),
+        "valid_from": meta.valid_from, "valid_until": meta.valid_until,
         "cited_documents": to_json(meta.cited_documents), "attachments": to_json(meta.attachments),
         "contacts": to_json(meta.contacts), "warnings": to_json(doc.warnings),
         "n_pages": len(doc.raw_page_starts) or None, "n_chars": len(doc.text),

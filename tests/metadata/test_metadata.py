@@ -131,7 +131,7 @@ CASES = [
     (STATE_COUNCIL, "doc_number", "国发〔2021〕33号"),
     (STATE_COUNCIL, "issuers", ["国务院"]),
     (STATE_COUNCIL, "issue_date", "2021-12-28"),
-    (STATE_COUNCIL, "recipients", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+    (STATE_COUNCIL, "recipients", ["各省、自治区、直辖市人民政府", "国务院各部委", "国务院各直属机构"]),  # FORMAT v2 forward owner
     (PROVINCE_MASTHEAD, "title", "福建省生态环境厅关于印发福建省2020年度碳排放配额分配实施方案的通知"),
     (PROVINCE_MASTHEAD, "doc_number", "闽环保大气〔2021〕7号"),
     (PROVINCE_MASTHEAD, "issuers", ["福建省生态环境厅"]),
@@ -146,7 +146,8 @@ CASES = [
     (JOINT_NOTICE, "issue_date", "2021-11-01"),
     (LETTER, "title", "上海市生态环境局关于印发《上海市低碳示范创建工作方案》的函"),
     (LETTER, "doc_number", "沪环气〔2021〕182号"),
-    (LETTER, "recipients", ["各区生态环境局", "发展改革委", "有关单位"]),
+    # FORMAT v2 "prefixes inherit forward only": 各区 flows onto 发展改革委 (was kept bare before v2)
+    (LETTER, "recipients", ["各区生态环境局", "各区发展改革委", "有关单位"]),
     (LETTER, "issue_date", "2021-07-20"),
     (LETTER, "issuers", ["上海市生态环境局"]),
     (LETTER, "attachments", ["上海市低碳示范创建工作方案"]),
@@ -208,8 +209,23 @@ def test_cn_number(raw: str, expected: int) -> None:
     ("主送：国家发展和改革委员会", ["国家发展和改革委员会"]),
     # level words name one class of places sharing the head: kept as one recipient, as written
     ("各市、县（市、区）人民政府和有关部门：", ["各市、县（市、区）人民政府", "有关部门"]),
+    # FORMAT v2: the owner 国务院 flows forward onto 各直属机构 (devset d4-guoban gold)
     ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
-     ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+     ["各省、自治区、直辖市人民政府", "国务院各部委", "国务院各直属机构"]),
+    # forward owner sharing: a place class, an organisation, a bank's branches
+    ("省级有关部门，各市发展和改革委员会、工业和信息化局、商务局：",
+     ["省级有关部门", "各市发展和改革委员会", "各市工业和信息化局", "各市商务局"]),
+    ("各省、自治区、直辖市和新疆生产建设兵团生态环境厅（局）、发展改革委：",
+     ["各省、自治区、直辖市和新疆生产建设兵团生态环境厅（局）", "各省、自治区、直辖市和新疆生产建设兵团发展改革委"]),
+    ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，有关单位：",
+     ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门", "有关单位"]),
+    ("各区、市、县人民政府，市政府各委办局、各直属机构：",
+     ["各区、市、县人民政府", "市政府各委办局", "市政府各直属机构"]),
+    ("国家开发银行山东省分行、青岛市分行，恒丰银行：",
+     ["国家开发银行山东省分行", "国家开发银行青岛市分行", "恒丰银行"]),
+    ("各片区管理局，区直各单位，各区属事业单位：", ["各片区管理局", "区直各单位", "各区属事业单位"]),
+    ("各市人民政府，各县（市、区）人民政府，省政府有关部门：",
+     ["各市人民政府", "各县（市、区）人民政府", "省政府有关部门"]),
     ("有关省、自治区、直辖市生态环境厅（局）：", ["有关省、自治区、直辖市生态环境厅（局）"]),
     ("各市、县人民政府，省政府各部门：", ["各市、县人民政府", "省政府各部门"]),
     # proper place names take the shared head: each city's own bureau

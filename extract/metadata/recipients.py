@@ -1,0 +1,123 @@
+"""The 主送 line split into recipients, each written out in full as the line means it.
+
+A 主送 line is a list of lists: commas (，；) separate recipients, and 、 joins recipients that
+share words written once. Three ways of sharing are read, all forward or onto a shared head:
+
+* a class of places heads the run: "各省、自治区、直辖市和新疆生产建设兵团生态环境厅（局）、发展改革委"
+  -> each body of that class ("…兵团生态环境厅（局）", "…兵团发展改革委"); with one body the
+  class and the body stay one recipient ("各省、自治区、直辖市人民政府");
+* the first item's owner prefix flows forward onto bare items: "各市发展和改革委员会、商务局"
+  -> "各市商务局"; "市政府各委办局、各直属机构" -> "市政府各直属机构"; "国家开发银行山东省分行、
+  青岛市分行" -> "国家开发银行青岛市分行";
+* proper place names share the head of the last item: "银川市、石嘴山市、中卫市生态环境局".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocab import RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab_patterns
+
+_OPEN, _CLOSE = "（(〔[【《", "）)〕]】》"
+# A place-class owner at the head of an item: 各市 / 各县 / 各盟市 (each city's body follows).
+_EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|县市区|县|区|旗县|旗|地)(?=[\u4e00-\u9fff])")
+# An organisation owner at the head of an item, with more after it: 市政府各委办局 / 国家开发银行山东省分行.
+_ORG_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|国务院|银行)(?=[\u4e00-\u9fff])")
+# Items that open with an owner of their own never inherit one.
+_OWN_START = re.compile(r"^(?:各|有关|相关|其他|其它|所属|直属|省|市|县|区|州|盟|旗|自治区|国家|国务院|中国|中共)")
+# The branch of an organisation: inherits the organisation even after its own place name.
+_BRANCH_END = re.compile(r"(?:分行|支行|营业部|营业管理部|分公司|办事处)$")
+
+
+def split_outside_brackets(s: str, separators: re.Pattern[str]) -> list[str]:
+    """Split on ``separators`` matches that are not inside （）〔〕《》 brackets."""
+    depth, depth_at = 0, []
+    for ch in s:
+        depth_at.append(depth)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    parts, last = [], 0
+    for m in separators.finditer(s):
+        if depth_at[m.start()] == 0:
+            parts.append(s[last:m.start()])
+            last = m.end()
+    parts.append(s[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_recipients(line: str) -> list[str]:
+    """A 主送 line -> its recipients, as the line means them (see the module docstring)."""
+    text = RECIPIENT_LABEL.sub("", line).rstrip("：: ")
+    vp = vocab_patterns()
+    major = re.compile(f"[{RECIPIENT_SEPARATORS.replace('、', '')}]")
+    items: list[str] = []
+    for part in split_outside_brackets(text, major):
+        cls = vp.recipient_class.match(part)
+        if cls and cls.end() < len(part):
+            bodies = _run(part[cls.end():])
+            items.extend(cls.group(0) + b if not _OWN_START.match(b) else b for b in bodies)
+            continue
+        items.extend(_run(part))
+    return items
+
+
+def _run(part: str) -> list[str]:
+    """One comma-free part: split at 、 and 及/和 (before 有关/各…), then share owners and heads."""
+    vp = vocab_patterns()
+    out: list[str] = []
+    for piece in split_outside_brackets(part, vp.recipient_and):
+        out.extend(_forward_owner(_enumeration_to_recipients(split_outside_brackets(piece, re.compile("、")))))
+    return out
+
+
+def _forward_owner(run: list[str]) -> list[str]:
+    """The first item's owner (各市 / 市政府 / 国家开发银行) onto later items written without one."""
+    if len(run) < 2:
+        return run
+    first = run[0]
+    each = _EACH_PLACE.match(first)
+    org = None if each else _ORG_OWNER.match(first)
+    out = [first]
+    for item in run[1:]:
+        if each and not _OWN_START.match(item) and "各" not in item:
+            out.append(each.group(0) + item)
+        elif org and not item.startswith(org.group(0)) and (
+                item.startswith("各") or (_BRANCH_END.search(item) and "银行" not in item)):
+            out.append(org.group(0) + item)
+        else:
+            out.append(item)
+    return out
+
+
+def _enumeration_to_recipients(run: list[str]) -> list[str]:
+    """One 、-joined run: bare level words or place names share the head of the item after them."""
+    vp = vocab_patterns()
+    items: list[str] = []
+    pending: list[str] = []
+    for item in run:
+        if len(item) == 1 and (items or pending):  # 市政府各委、办、局: one character joins the list before
+            if pending:
+                pending[-1] += "、" + item
+            else:
+                items[-1] += "、" + item
+            continue
+        if vp.recipient_level.fullmatch(item) or vp.recipient_place.fullmatch(item):
+            pending.append(item)
+            continue
+        items.extend(_resolve_pending(pending, item))
+        pending = []
+    return items + pending
+
+
+def _resolve_pending(pending: list[str], item: str) -> list[str]:
+    vp = vocab_patterns()
+    if not pending:
+        return [item]
+    if all(vp.recipient_level.fullmatch(p) for p in pending):
+        return ["、".join([*pending, item])]
+    m = vp.recipient_place_head.fullmatch(item)
+    if m and all(vp.recipient_place.fullmatch(p) for p in pending):
+        return [p + m.group("head") for p in pending] + [item]
+    return [*pending, item]
