@@ -19,7 +19,7 @@ from .layout import RawTextBuilder
 
 LOGGER = logging.getLogger(__name__)
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A\ufeff?(?:[ \t]*\n)*---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")  # <http://example.com/x.html>
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")  # ![图1](a.png) -> 图1
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")  # [返回首页](//site/) -> 返回首页

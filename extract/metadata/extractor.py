@@ -19,6 +19,17 @@ from typing import Any
 from ..model import Document, Metadata
 from ..normalize.outline import outline_level
 from ..settings import Settings
+from .dates import cn_number, parse_date, revision_month, validity
+from .labels import (
+    Labelled,
+    clean_title,
+    is_label_line,
+    labelled_fields,
+    strip_label,
+    title_approval_note,
+    title_stoppers,
+    title_suffix_line,
+)
 from .recipients import split_recipients
 from .vocab import (
     ANNEX_LABEL,
@@ -28,17 +39,22 @@ from .vocab import (
     CONTACT_HEADER,
     CONTACT_NAME,
     CONTACT_PAIR,
+    COVER_LINE,
     DATE_CN,
     DATE_LINE,
     DOC_NUMBER,
     EMAIL,
     MASTHEAD_WORD,
     NEWS_LEAD_ISSUER,
+    NEWS_LEAD_TITLE,
+    ORDER_NUMBER,
     OWN_DOC_NUMBER_LINE,
     PHONE,
     PHONE_LABEL,
     PRINTED_DATE_LINE,
     RECIPIENT_LABEL,
+    REGION_HEAD,
+    REPORT_SUBTITLE,
     SENTENCE_END,
     vocab_patterns,
 )
@@ -51,6 +67,12 @@ HEADER_LINES = 15
 TITLE_SEARCH_LINES = 40
 # A title is shorter than this; longer lines are prose.
 MAX_TITLE_CHARS = 100
+# A 关于…的通知 title printed over more lines than this is not a title block.
+MAX_TITLE_LINES = 4
+# Longest place name before a short issuer name ("宁夏回族自治区" is 7).
+MAX_REGION_CHARS = 8
+# Lines below a page heading where the document restates its own, fuller title.
+RESTATED_TITLE_LINES = 3
 # Shortest heading-like title ("讲话" alone is not a title).
 MIN_TITLE_CHARS = 4
 # Lines after the title where the 主送 line may sit (a repeated title or 文号 can come between).
@@ -61,11 +83,14 @@ MAX_RECIPIENT_LINE = 200
 MAX_ORG_LINE = 60
 # Lines after 联系人 searched for its phone and e-mail.
 CONTACT_LOOKAHEAD = 4
+# A recipient found away from its place must end like a body: 各片区管理局 / 区直各单位 / 各大企业.
+RECIPIENT_ITEM_END = re.compile(
+    r"(?:单位|部门|机构|企业|学校|院校|管委会|委办局|部委|政府|协会|银行|分行|公司|局|厅|委|办|院|所|处|中心|集团)$")
+# A label of a responsibility column or line, never a recipient: "责任单位：市经信局".
+ROLE_LABEL = re.compile(r"(?:责任|牵头|配合|协办|主办|承办)(?:单位|部门)$")
 # Longest attachment name kept.
 MAX_ATTACHMENT_CHARS = 80
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
 _OPEN, _CLOSE = "（(〔[【《", "）)〕]】》"
 
 
@@ -91,21 +116,6 @@ def text_lines(text: str) -> list[Line]:
 
 
 # --------------------------------------------------------------------------- values
-
-
-def cn_number(s: str) -> int | None:
-    """Arabic or Chinese numeral as written in dates: 2012, 二〇一二, 十四, 二十八."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        o = _CN_DIGITS.get(ones, -1) if ones else 0
-        return None if t < 0 or o < 0 else t * 10 + o
-    digits = [_CN_DIGITS.get(ch) for ch in s]
-    if any(d is None for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
 
 
 def date_to_iso(m: re.Match[str]) -> str | None:
@@ -144,6 +154,8 @@ def _is_heading_like(line: Line) -> bool:
         and outline_level(text) is None
         and "http" not in text
         and not text.startswith(("来源", "作者", "发布"))
+        and not any(stop in text for stop in title_stoppers())
+        and (not is_label_line(text) or strip_label(text) != text)
     )
 
 
@@ -154,21 +166,54 @@ class TitleHit:
     text: str
 
 
-def find_title(lines: list[Line]) -> TitleHit | None:
-    """The 关于…的通知 line (joined when broken over two lines), else the first heading-like line."""
+def find_title(lines: list[Line], doc: Document | None = None) -> TitleHit | None:
+    """Where the title is: a 关于…的通知 block, else the first heading (joined with the heading
+    lines that complete it) that ends like a title, else the first heading-like line; a suffix
+    line such as "(2021—2025年)" below it belongs to it."""
+    hit = _about_title(lines, doc)
+    if hit is None:
+        vp = vocab_patterns()
+        heads = [_extend_title(lines, TitleHit(h.index, h.index, h.text))
+                 for h in lines[:TITLE_SEARCH_LINES] if _is_heading_like(h)]
+        ended = [h for h in heads if vp.title_ending.search(clean_title(h.text))]
+        hit = (ended or heads or [None])[0]
+        if hit is not None and ended:
+            # "团支部考核细则" then "绍兴一中团支部考核细则": the document's own fuller title
+            fuller = [h for h in ended[1:] if h.first - hit.last <= RESTATED_TITLE_LINES
+                      and clean_title(h.text).endswith(clean_title(lines[hit.last].text))
+                      and len(h.text) > len(lines[hit.last].text)]
+            hit = fuller[0] if fuller else hit
+    if hit is not None and hit.last + 1 < len(lines) and title_suffix_line().fullmatch(lines[hit.last + 1].text):
+        hit = TitleHit(hit.first, hit.last + 1, hit.text + lines[hit.last + 1].text)
+    return hit
+
+
+def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
+    """The 关于…的通知 title, joined over up to :data:`MAX_TITLE_LINES` lines, with the issuer's
+    own line above it when the title block starts there ("山东省人民政府办公厅" / "关于…")."""
     vp = vocab_patterns()
     for i, line in enumerate(lines[:HEADER_LINES]):
         if SENTENCE_END.search(line.text) or len(line.text) > MAX_TITLE_CHARS or "\t" in line.text:
             continue
-        if vp.title_line.fullmatch(line.text):
-            return TitleHit(i, i, line.text)
-        if "关于" in line.text and i + 1 < len(lines):
-            joined = line.text + lines[i + 1].text
-            if len(joined) <= MAX_TITLE_CHARS and vp.title_line.fullmatch(joined):
-                return TitleHit(i, i + 1, joined)
-    for i, line in enumerate(lines[:TITLE_SEARCH_LINES]):
-        if _is_heading_like(line):
-            return _extend_title(lines, TitleHit(i, i, line.text))
+        if "关于" not in line.text:
+            continue
+        joined, last = clean_title(line.text), i
+        while not vp.title_line.fullmatch(joined) and last + 1 < min(len(lines), i + MAX_TITLE_LINES):
+            nxt = lines[last + 1].text
+            if SENTENCE_END.search(nxt) or OWN_DOC_NUMBER_LINE.fullmatch(nxt) or len(joined + nxt) > MAX_TITLE_CHARS:
+                break
+            joined, last = joined + nxt, last + 1
+        if not vp.title_line.fullmatch(joined):
+            continue
+        first = i
+        above = lines[i - 1].text if i > 0 else ""
+        above2 = lines[i - 2].text if i > 1 else ""
+        if (joined.startswith("关于") and above and vp.org_line.fullmatch(above)
+                and len(above) <= MAX_ORG_LINE and not MASTHEAD_WORD.search(above)
+                and not vp.org_line.fullmatch(above2)  # one line of its own, not a signature block
+                and (doc is None or len(org_names(doc, lines[i - 1].start, lines[i - 1].end)) == 1)):
+            joined, first = above + joined, i - 1
+        return TitleHit(first, last, joined)
     return None
 
 
@@ -235,14 +280,16 @@ def _header_org_lines(doc: Document, lines: list[Line], title: TitleHit | None) 
 
 
 def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | None) -> list[str]:
+    """The issuer written before 关于 in the title, or on the title block's own first line."""
     if title is None or "关于" not in title.text:
         return []
     line = lines[title.first]
-    cut = line.text.find("关于")
-    if cut <= 0:
-        return []
-    offset = line.start + doc.text[line.start : line.end].find(line.text)
-    return org_names(doc, offset, offset + cut)
+    text = strip_label(line.text)
+    base = line.start + doc.text[line.start : line.end].find(text)
+    cut = text.find("关于")
+    if cut < 0:  # "山东省人民政府办公厅" on its own line above "关于…的通知"
+        return org_names(doc, base, base + len(text)) if title.first < title.last else []
+    return org_names(doc, base, base + cut) if cut > 0 else []
 
 
 def _signature_issuers(doc: Document, lines: list[Line], date_idx: int | None) -> list[str]:
@@ -307,11 +354,14 @@ def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | No
 
 
 def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
-    """The 主送 line right after the title: "市直各部门：" -> ["市直各部门"]."""
-    if title is None:
-        candidates = lines[:HEADER_LINES]
-    else:
-        candidates = lines[title.last + 1 : title.last + 1 + RECIPIENT_LOOKAHEAD]
+    """The 主送 line right after the title: "市直各部门：" -> ["市直各部门"].
+
+    When the line after the title is no 主送 line, the head of the text is searched once more
+    for a line whose every item is a body ("各片区管理局，区直各单位：《…》已经…研究同意"): pages
+    that print a labelled header or glue the 主送 line to the first sentence.
+    """
+    start = title.last + 1 if title is not None else 0
+    candidates = lines[start : start + RECIPIENT_LOOKAHEAD] if title is not None else lines[:HEADER_LINES]
     for line in candidates:
         text = line.text
         if (title is not None and text == title.text) or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
@@ -319,12 +369,26 @@ def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
         if RECIPIENT_LABEL.match(text) or (
             text.endswith(("：", ":")) and len(text) <= MAX_RECIPIENT_LINE
             and "。" not in text and outline_level(text) is None and "\t" not in text
-            and not vocab_patterns().web_date_line.match(text)
+            and not vocab_patterns().web_date_line.match(text) and not is_label_line(text)
         ):
             return split_recipients(text)
         if title is not None:
-            return []  # the line after the title is not a 主送 line: there is none
+            break
+    for line in lines[start : start + HEADER_LINES]:
+        found = _glued_recipients(line.text)
+        if found:
+            return found
     return []
+
+
+def _glued_recipients(text: str) -> list[str]:
+    """Recipients before the first "：" of a line, when every item of them is a body."""
+    head, sep, _ = text.partition("：")
+    if (not sep or len(head) > MAX_RECIPIENT_LINE or "。" in head or is_label_line(text) or outline_level(head)
+            or re.search(r"[〔【\[（(]", head) or ROLE_LABEL.search(head)):
+        return []
+    items = split_recipients(head)
+    return items if items and all(RECIPIENT_ITEM_END.search(i) for i in items) else []
 
 
 def find_cited_documents(text: str) -> list[dict[str, Any]]:
@@ -394,17 +458,154 @@ def find_contacts(lines: list[Line]) -> list[dict[str, Any]]:
 
 
 def extract_metadata(doc: Document, settings: Settings) -> Metadata:
-    """Metadata of ``doc`` read from the layout of ``doc.text`` (front matter as last resort)."""
+    """Metadata of ``doc`` read from the layout of ``doc.text``.
+
+    Fields a page states with a label ("标题：", "发文机关：", "成文日期：") or a crawler record
+    states as its own fields win; a news page that reports one document describes that
+    document (its 《title》 and the body that issued it); a page's headline or front-matter
+    title is the title only when the text names no document.
+    """
     lines = text_lines(doc.text)
-    title = find_title(lines)
+    labels = labelled_fields(lines)
+    roc = doc.script in ("traditional", "mixed")
+    title = find_title(lines, doc)
     date_idx, issue_date = find_issue_date(lines, title)
+    title_text, issuers = _title_and_issuers(doc, lines, title, labels, date_idx)
+    order = _order_number(lines)
+    valid_from, valid_until = validity(doc.text)
     return Metadata(
-        title=title.text if title else (doc.front_matter.get("title") or None),
-        doc_number=find_doc_number(lines),
-        issuers=find_issuers(doc, lines, title, date_idx),
-        issue_date=issue_date,
-        recipients=find_recipients(lines, title),
+        title=title_text,
+        doc_number=_labelled_number(labels) or find_doc_number(lines) or (order[1] if order else None),
+        issuers=issuers or ([order[0]] if order else []) or _cover_issuers(lines),
+        issue_date=_issue_date(issue_date, labels, lines, title, roc),
+        recipients=_report_addressees(lines) or find_recipients(lines, title),
+        valid_from=valid_from,
+        valid_until=valid_until,
         cited_documents=find_cited_documents(doc.text),
         attachments=find_attachments(lines),
         contacts=find_contacts(lines),
     )
+
+
+def _title_and_issuers(doc: Document, lines: list[Line], title: TitleHit | None,
+                       labels: dict[str, Labelled], date_idx: int | None) -> tuple[str | None, list[str]]:
+    """The title by precedence (label, record field, 关于 block, reported document, front
+    matter, heading) and the issuers that go with it."""
+    issuers = find_issuers(doc, lines, title, date_idx)
+    if "issuers" in labels:
+        issuers = split_issuer_list(labels["issuers"].value) or issuers
+    if "title" in labels:
+        return clean_title(labels["title"].value), issuers or _about_prefix(clean_title(labels["title"].value))
+    front_title = doc.front_matter.get("title")
+    front_title = front_title if isinstance(front_title, str) and front_title.strip() else None
+    if doc.format == "json" and front_title:
+        return clean_title(front_title), issuers
+    if title is not None and ("关于" in title.text or vocab_patterns().title_ending.search(clean_title(title.text))):
+        return clean_title(title.text), issuers
+    reported = _reported_document(lines, front_title or (lines[0].text if lines else None))
+    if reported:
+        return reported
+    if front_title:
+        return clean_title(front_title), issuers
+    return (clean_title(title.text) if title else None), issuers
+
+
+def _about_prefix(title: str) -> list[str]:
+    """The issuer written before 关于 in a title: "国务院办公厅关于…的通知" -> 国务院办公厅."""
+    vp = vocab_patterns()
+    head = title.split("关于", 1)[0] if "关于" in title else ""
+    return [head] if head and vp.org_line.fullmatch(head) and len(head) <= MAX_ORG_LINE else []
+
+
+def split_issuer_list(value: str) -> list[str]:
+    """A labelled issuer field: "国家发展改革委、国家能源局" -> both."""
+    vp = vocab_patterns()
+    names = [n.strip() for n in re.split(r"[、，,；;\s]+", value) if n.strip()]
+    return names if names and all(vp.org_line.fullmatch(n) for n in names) else []
+
+
+def _labelled_number(labels: dict[str, Labelled]) -> str | None:
+    return normalize_doc_number(labels["doc_number"].value) if "doc_number" in labels else None
+
+
+def _reported_document(lines: list[Line], headline: str | None) -> tuple[str, list[str]] | None:
+    """A news lead's reported document: "省政府印发了《关于…的指导意见》" -> (title, [省政府]).
+
+    A short issuer ("省政府") takes its full form from the headline when the headline writes
+    it ("浙江省政府发文…" -> 浙江省政府).
+    """
+    vp = vocab_patterns()
+    for line in lines[:HEADER_LINES]:
+        for m in NEWS_LEAD_TITLE.finditer(line.text):
+            org, name = m.group("org"), m.group("title")
+            if not (vp.org_suffix.search(org) and vp.org_line.fullmatch(org) and vp.title_ending.search(name)):
+                continue
+            full = re.search(rf"[\u4e00-\u9fff]{{1,{MAX_REGION_CHARS}}}{re.escape(org)}", headline or "")
+            if full and vp.org_line.fullmatch(full.group(0)):
+                org = _shortest_region_name(full.group(0), org)
+            return name, [org]
+    return None
+
+
+def _shortest_region_name(full: str, org: str) -> str:
+    """"浙江省政府" for "省政府": the headline's name when only a place name stands before ``org``."""
+    head = full[: len(full) - len(org)]
+    return full if 1 <= len(head) <= MAX_REGION_CHARS and REGION_HEAD.fullmatch(head + org[0] + "x") else org
+
+
+def _order_number(lines: list[Line]) -> tuple[str, str] | None:
+    """A 令 alone on a header line: "山西省人民政府令第287号" -> (issuer, number as written)."""
+    for line in lines[:HEADER_LINES]:
+        m = ORDER_NUMBER.fullmatch(line.text)
+        if m:
+            return m.group("org"), re.sub(r"\s+", "", m.group("number"))
+    return None
+
+
+def _cover_issuers(lines: list[Line]) -> list[str]:
+    """A cover line "甲委员会、乙部、丙署，2021年6月1日" names the issuers; a work report's
+    subtitle names the body it speaks for ("代表市人民政府" -> 市人民政府)."""
+    vp = vocab_patterns()
+    for line in lines[:HEADER_LINES]:
+        report = REPORT_SUBTITLE.search(line.text)
+        if report:
+            return [report.group("org")]
+        m = COVER_LINE.fullmatch(line.text)
+        if m:
+            names = [n for n in m.group("orgs").split("、") if n]
+            if names and all(vp.org_line.fullmatch(n) and vp.org_suffix.search(n) for n in names):
+                return names
+    return []
+
+
+def _issue_date(found: str | None, labels: dict[str, Labelled], lines: list[Line],
+                title: TitleHit | None, roc: bool) -> str | None:
+    """Labelled 成文日期, the layout's date, a cover line, a report's subtitle, a note glued
+    to the title, then the page's posting date."""
+    if "issue_date" in labels and (iso := parse_date(labels["issue_date"].value, roc=roc)):
+        return iso
+    if found:
+        return found
+    for line in lines[:HEADER_LINES]:
+        m = COVER_LINE.fullmatch(line.text) or REPORT_SUBTITLE.search(line.text)
+        if m and (iso := parse_date(m.group("date"), roc=roc)):
+            return iso
+    if title is not None:
+        note = title_approval_note().search(lines[title.first].text)
+        if note and (iso := parse_date(note.group(0), roc=roc)):
+            return iso
+        below = lines[title.last + 1].text if title.last + 1 < len(lines) else ""
+        if (revised := revision_month(below)):
+            return revised
+    if "posted" in labels:
+        return parse_date(labels["posted"].value, roc=roc)
+    return None
+
+
+def _report_addressees(lines: list[Line]) -> list[str]:
+    """A work report's subtitle "（…代表市人民政府向大会作的工作报告）" addresses 大会."""
+    for line in lines[:HEADER_LINES]:
+        m = REPORT_SUBTITLE.search(line.text)
+        if m:
+            return [m.group("to")]
+    return []

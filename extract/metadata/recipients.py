@@ -24,7 +24,7 @@ _EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|县市区|县|�
 # An organisation owner at the head of an item, with more after it: 市政府各委办局 / 国家开发银行山东省分行.
 _ORG_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|国务院|银行)(?=[\u4e00-\u9fff])")
 # Items that open with an owner of their own never inherit one.
-_OWN_START = re.compile(r"^(?:各|有关|相关|其他|其它|所属|直属|省|市|县|区|州|盟|旗|自治区|国家|国务院|中国|中共)")
+_OWN_START = re.compile(r"^(?:各|有关|相关|其他|其它|所属|直属|省|市(?!场)|县(?!域)|区(?!域)|州|盟|旗|自治区|国家|国务院|中国|中共)")
 # The branch of an organisation: inherits the organisation even after its own place name.
 _BRANCH_END = re.compile(r"(?:分行|支行|营业部|营业管理部|分公司|办事处)$")
 

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_CN_DIGIT = "〇○零Ｏ一二三四五六七八九十"
+_CN_DIGIT = "〇○零ＯOoО一二三四五六七八九十"
 
 # 企管函〔2012〕007号 / 国发〔2021〕33 号 / 闽环保大气[2021]7号 / 沪环气(2021)182号
 DOC_NUMBER = re.compile(
@@ -61,6 +61,22 @@ RECIPIENT_SEPARATORS = "、，,；;"
 MASTHEAD_WORD = re.compile(r"文\s*件")
 # Lead sentence of a news post: "内蒙古自治区人民政府发布《关于印发…》的通知".
 NEWS_LEAD_ISSUER = re.compile(rf"(?P<org>[{_HAN}]{{2,30}}?)(?:正式|近日|日前)?(?:发布|印发|出台)了?《")
+# The document a news lead reports: "省政府印发了《关于进一步加强招商引资工作的指导意见》".
+NEWS_LEAD_TITLE = re.compile(
+    rf"(?P<org>[{_HAN}]{{2,20}}?)(?:正式|近日|日前|近期)?(?:发布|印发|出台)了?《(?P<title>[^《》\n]{{4,80}})》")
+# A 令 number on its own line: "山西省人民政府令第287号" / "商务部令2019年第1号".
+ORDER_NUMBER = re.compile(
+    rf"(?P<number>(?P<org>[{_HAN}]{{2,30}}?)令\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*号)")
+# A cover line naming the issuers and the date: "国家发展改革委、国家能源局，2021年6月1日".
+COVER_LINE = re.compile(
+    rf"(?P<orgs>[{_HAN}（）]{{2,40}}(?:、[{_HAN}（）]{{2,40}})*)\s*[，,]\s*"
+    rf"(?P<date>(?:\d{{4}}|[〇○零ＯOoО一二三四五六七八九]{{4}})\s*年\s*\S{{1,3}}\s*月\s*\S{{1,3}}\s*日)")
+# A work report's subtitle: "（2023年1月10日在…上代表市人民政府向大会作的政府工作报告）".
+REPORT_SUBTITLE = re.compile(
+    rf"(?P<date>(?:\d{{4}}|[〇○零ＯOoО一二三四五六七八九]{{4}})\s*年\s*\S{{1,3}}\s*月\s*\S{{1,3}}\s*日)"
+    rf"[^（）()\n]{{0,60}}?(?<!人民)代表(?!大会)(?P<org>[{_HAN}]{{2,20}}?)向(?P<to>[{_HAN}]{{2,20}}?)(?:作|所作|做)")
+# A region name: 浙江省 / 宁夏回族自治区 / 青岛市 (before a body's short name).
+REGION_HEAD = re.compile(rf"[{_HAN}]{{1,8}}(?:省|自治区|市|州|盟|县|区|旗)x")
 # Annex labels alone on a line: "附件", "附件4".
 ANNEX_LABEL = re.compile(r"附\s*件\s*\d{0,2}[:：]?")
 # Lines ending like a sentence or a lead-in are never titles.

@@ -1,0 +1,203 @@
+"""Metadata of real pages and files (issue 13): labelled headers, markup, menus, news reports,
+cover lines, work reports, 令 numbers, odd dates, validity.  Each case is a realistic page head."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.metadata.dates import parse_date, revision_month, validity
+from extract.metadata.labels import clean_title
+from extract.model import Document
+from extract.normalize import normalize
+from extract.settings import Settings
+
+
+def meta(raw: str, fmt: str = "txt", front: dict | None = None, script: str = "simplified"):
+    from extract.metadata import extract_metadata
+
+    doc = Document(id="x", source=f"x.{fmt}", format=fmt, raw_text=raw, front_matter=front or {})
+    doc = normalize(doc, Settings())
+    doc.script = script
+    return extract_metadata(doc, Settings())
+
+
+GOV_HEADER = """索引号：000014349/2025-00061
+主题分类：劳动、人事、监察
+发文机关：国务院办公厅
+成文日期：2025年07月03日
+标题：国务院办公厅关于进一步加大稳就业政策支持力度的通知
+发文字号：国办发〔2025〕25号
+发布日期：2025年07月09日
+正文
+国务院办公厅关于进一步加大
+
+稳就业政策支持力度的通知
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+现将有关事项通知如下。
+"""
+
+CRAWLED_GLUED = """标题:某某新区管委会办公室关于印发某某新区专项资金考评管理办法的通知
+发布时间: 2023-05-30 09:43
+发布机构:某某新区财政金融局
+====================正文====================
+各片区管理局，区直各单位，各区属事业单位：《某某新区专项资金考评管理办法》已经区管委会研究同意，现印发给你们，请认真贯彻执行。
+"""
+
+SCHOOL_PAGE = """今天是
+公共文件夹|智慧校园|教学平台|办公电话|作息时间
+学生之星
+团学动态
+团支部考核细则
+某某一中团支部考核细则
+（2020.09修订）
+一、组织建设
+"""
+
+NEWS_MD = """10000亿元！某江省政府发文，进一步加强这项工作
+为进一步提高招商引资工作水平，近日，省政府印发了《关于进一步加强招商引资工作的指导意见》。
+目标是
+●项目引进实现新突破
+"""
+
+MULTILINE_TITLE = """某东省人民政府办公厅
+关于坚决遏制“两高”项目盲目发展
+促进能源资源高质量配置利用
+有关事项的通知
+某政办字〔2022〕9号
+各市人民政府，各县（市、区）人民政府，省政府有关部门，各大企业：
+为深入贯彻落实党中央决策部署，现就有关事项通知如下。
+"""
+
+PLAN_WITH_YEARS = """某州省绿色制造专项行动实施方案
+(2021—2025年)
+为贯彻落实中央关于碳达峰碳中和重大战略决策部署，制定本方案。
+"""
+
+ORDER = """某西省人民政府令
+第287号
+某西省人民政府令第287号
+《某西省节约能源条例实施办法》已经2021年3月1日省人民政府第95次常务会议通过，现予公布，自2021年5月1日起施行。
+"""
+
+WORK_REPORT = """政府工作报告
+——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议。
+"""
+
+COVER = """关于推进绿色低碳发展的若干措施
+国家发展改革委、国家能源局，2021年6月1日
+一、总体要求
+"""
+
+HACKMD = """:::warning
+「附录、转型过程中的外界关切议题」篇章目录
+[TOC]
+:::
+
+附录、转型过程中的外界关切议题
+
+一、稳定电源供应
+"""
+
+# fmt: off
+CASES = [
+    # a labelled header block: the label is never part of the title; labelled fields win
+    (GOV_HEADER, "title", "国务院办公厅关于进一步加大稳就业政策支持力度的通知"),
+    (GOV_HEADER, "issuers", ["国务院办公厅"]),
+    (GOV_HEADER, "issue_date", "2025-07-03"),
+    (GOV_HEADER, "doc_number", "国办发〔2025〕25号"),
+    (GOV_HEADER, "recipients", ["各省、自治区、直辖市人民政府", "国务院各部委", "国务院各直属机构"]),
+    # the publisher (发布机构) is not the issuer; the 主送 line glued to the first sentence still counts
+    (CRAWLED_GLUED, "title", "某某新区管委会办公室关于印发某某新区专项资金考评管理办法的通知"),
+    (CRAWLED_GLUED, "issuers", ["某某新区管委会办公室"]),
+    (CRAWLED_GLUED, "issue_date", "2023-05-30"),
+    (CRAWLED_GLUED, "recipients", ["各片区管理局", "区直各单位", "各区属事业单位"]),
+    # menus never make a title; a fuller restatement just below a page heading wins; a revision note dates it
+    (SCHOOL_PAGE, "title", "某某一中团支部考核细则"),
+    (SCHOOL_PAGE, "issue_date", "2020-09"),
+    # a news report of a document: the document's title, and the issuer's full name from the headline
+    (NEWS_MD, "title", "关于进一步加强招商引资工作的指导意见"),
+    (NEWS_MD, "issuers", ["某江省政府"]),
+    # a title over four lines with its issuer's own line on top; the 文号 line is not absorbed
+    (MULTILINE_TITLE, "title", "某东省人民政府办公厅关于坚决遏制“两高”项目盲目发展促进能源资源高质量配置利用有关事项的通知"),
+    (MULTILINE_TITLE, "doc_number", "某政办字〔2022〕9号"),
+    (MULTILINE_TITLE, "recipients", ["各市人民政府", "各县（市、区）人民政府", "省政府有关部门", "各大企业"]),
+    # a years suffix printed under the title belongs to it
+    (PLAN_WITH_YEARS, "title", "某州省绿色制造专项行动实施方案(2021—2025年)"),
+    # a 令 is a document number, and the body named in it the issuer; 自…起施行 is validity
+    (ORDER, "doc_number", "某西省人民政府令第287号"),
+    (ORDER, "issuers", ["某西省人民政府"]),
+    (ORDER, "valid_from", "2021-05-01"),
+    # a work report's subtitle gives date, issuer and addressee
+    (WORK_REPORT, "issue_date", "2023-01-10"),
+    (WORK_REPORT, "issuers", ["市人民政府"]),
+    (WORK_REPORT, "recipients", ["大会"]),
+    # a cover line names issuers and date
+    (COVER, "issuers", ["国家发展改革委", "国家能源局"]),
+    (COVER, "issue_date", "2021-06-01"),
+    # HackMD markup and a table of contents are never the title; an annex opener is dropped
+    (HACKMD, "title", "转型过程中的外界关切议题"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "field", "expected"), CASES)
+def test_metadata_pages_field(raw: str, field: str, expected) -> None:
+    assert getattr(meta(raw), field) == expected
+
+
+def test_metadata_pages_crawler_title_field_wins_over_body_sentences() -> None:
+    raw = "近日，市政府召开常务会议。\n会议指出，要加快推进绿色发展。\n"
+    m = meta(raw, fmt="json", front={"title": "市政府常务会议研究绿色发展工作"})
+    assert m.title == "市政府常务会议研究绿色发展工作"
+
+
+def test_metadata_pages_front_matter_title_when_the_text_names_no_document() -> None:
+    raw = "会议指出，要加快推进绿色发展。\n"
+    assert meta(raw, fmt="md", front={"title": "市政府常务会议研究绿色发展"}).title == "市政府常务会议研究绿色发展"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("标题：关于加强节能工作的通知", "关于加强节能工作的通知"),
+    ("原标题：关于加强节能工作的通知", "关于加强节能工作的通知"),
+    ("## 关于加强节能工作的通知", "关于加强节能工作的通知"),
+    ("附录、转型过程中的外界关切议题", "转型过程中的外界关切议题"),
+    ("某某科技大学教师「教学」评分标准核定本100年4月25日99学年度第2学期第2次校务会议通过",
+     "某某科技大学教师「教学」评分标准"),
+    ("关于加强节能工作的通知", "关于加强节能工作的通知"),            # nothing to clean
+    ("标题党的自我修养", "标题党的自我修养"),                        # no label without its colon
+])
+def test_metadata_pages_clean_title(text: str, expected: str) -> None:
+    assert clean_title(text) == expected
+
+
+@pytest.mark.parametrize(("text", "roc", "expected"), [
+    ("二O一六年三月五日", False, "2016-03-05"),       # Latin O for 〇 (full-width Ｏ after normalize)
+    ("二О一六年三月五日", False, "2016-03-05"),       # Cyrillic О
+    ("二〇一二年二月十四日", False, "2012-02-14"),
+    ("100年4月25日", True, "2011-04-25"),             # Republic of China year in a traditional document
+    ("民国100年4月25日", False, "2011-04-25"),
+    ("100年4月25日", False, None),                    # a simplified document: no calendar year 100
+    ("发布时间: 2023-05-30 09:43", False, "2023-05-30"),
+    ("2023年13月1日", False, None),
+])
+def test_metadata_pages_dates(text: str, roc: bool, expected: str | None) -> None:
+    assert parse_date(text, roc=roc) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本办法自2022年1月1日起施行，有效期至2026年12月31日。", ("2022-01-01", "2026-12-31")),
+    ("本方案自印发之日起施行。", (None, None)),                     # no date: null, never guessed
+    ("请于2022年1月1日前报送。", (None, None)),                     # a deadline, not validity
+    ("本通知自2021年7月1日起实施，有效期5年。", ("2021-07-01", None)),
+])
+def test_metadata_pages_validity(text: str, expected: tuple) -> None:
+    assert validity(text) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（2020.09修订）", "2020-09"), ("(2019年3月修订)", "2019-03"), ("（2020.13修订）", None), ("2020.09", None),
+])
+def test_metadata_pages_revision_note(line: str, expected: str | None) -> None:
+    assert revision_month(line) == expected
