@@ -31,6 +31,7 @@ from ..model import Document, Span
 MIN_BROKEN_LINE_CHARS = 20
 # Whitespace left between two Han characters ("推进 绿色") after normalize.
 SPACE_RUN = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
+SPACE_ONLY_RUN = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 # A page number or page label left in the body: "— 3 —" / "- 12 -" / "第 2 页" / "共 9 页".
 FURNITURE_LINE = re.compile(r"^\s*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?"
                             r"|\d{1,3}\s*/\s*\d{1,3})\s*$", re.M)
@@ -108,6 +109,13 @@ def count_broken_lines(text: str) -> int:
                 and outline_level(nxt) is None):
             n += 1
     return n
+
+
+def count_space_runs(text: str) -> int:
+    """Whitespace runs between Han characters; on a table row (two tabs or more) a tab is a
+    cell boundary, so only spaces count there."""
+    return sum(len((SPACE_ONLY_RUN if line.count("\t") >= 2 else SPACE_RUN).findall(line))
+               for line in text.split("\n"))
 
 
 def _is_han(ch: str) -> bool:
@@ -202,7 +210,7 @@ def probe_document(doc: Document) -> DocumentProbe:
     out = DocumentProbe(name=Path(doc.source).name, pages=len(doc.raw_page_starts) or 1)
     text = doc.text
     out.broken_lines = count_broken_lines(text)
-    out.space_runs = len(SPACE_RUN.findall(text))
+    out.space_runs = count_space_runs(text)
     out.furniture = len(FURNITURE_LINE.findall(text))
     inside = _inside_longer_name(text)
     for name in sorted(record_names(doc)):

@@ -6,9 +6,9 @@ import pytest
 
 from extract.evaluate.probe import (
     FURNITURE_LINE,
-    SPACE_RUN,
     _inside_longer_name,
     count_broken_lines,
+    count_space_runs,
     coverage_of,
     format_report,
     fragment_reason,
@@ -34,10 +34,11 @@ def test_probe_counts_lines_broken_mid_sentence(text: str, expected: int) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("推进 绿色发展", 1), ("推进\t\t绿色", 1), ("推进绿色发展", 0), ("2025 年", 0), ("GDP 增长", 0),
+    ("推进 绿色发展", 1), ("推进\u3000绿色", 1), ("推进\t绿色发展", 1), ("推进绿色发展", 0), ("2025 年", 0),
+    ("GDP 增长", 0), ("碳库\t是否选择\t理由或解释", 0),  # a table row: tabs are cell boundaries
 ])
 def test_probe_finds_whitespace_runs_inside_chinese(text: str, expected: int) -> None:
-    assert len(SPACE_RUN.findall(text)) == expected
+    assert count_space_runs(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
