@@ -142,7 +142,11 @@ def closes_bracket(a: str, b: str) -> bool:
 
 def continues(a: str, b: str, paged: bool, width: float) -> bool:
     """Does line ``a`` continue on line ``b`` (one sentence broken by layout)?"""
-    if "\t" in a or "\t" in b or not a or not b or is_field(a) or is_field(b):
+    full = paged and width > 0 and display_width(a) >= FULL_LINE_SHARE * width
+    # "联系人：张三" is a field line of its own; "森林经营：本方法中，特指…促进森林生" fills the
+    # column and goes on below like any sentence.
+    if "\t" in a or "\t" in b or not a or not b or is_field(b) or (
+            is_field(a) and (not full or a.endswith(("）", ")")))):
         return False
     if ends_sentence(a) or opens_block(b) or sibling_entries(a, b) or ANNEX_TITLE_LINE.fullmatch(a):
         return False
@@ -151,7 +155,7 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     if closes_bracket(a, b):
         return True
     if paged:
-        return width > 0 and display_width(a) >= FULL_LINE_SHARE * width
+        return full
     if is_heading(a) or a.endswith(("）", ")")):
         return False
     return len(a) >= MIN_BODY_LINE and bool(CLAUSE_PUNCT.search(a))

@@ -160,3 +160,23 @@ def test_real_pdf_narrow_standard_pages_are_joined(real_pdf_dir) -> None:
     assert "向绿色制造管理部门声明是否持续满足本导则要求" in text
     assert "有效期内应进行持续符合性声明及跟踪复核" in text
     assert "\n3.4.3跟踪复核\n" in text or "\n9.4.3跟踪复核\n" in text
+
+
+# fmt: off
+FIELD_LINE_CASES = [
+    # a definition line that fills the column goes on below (bulk b163)
+    ("森林经营：本方法中，特指通过调整和控制森林的组成和结构、促进森林生", "长，以维持和提高森林生长量、碳储量。", True),
+    # a short field line stands alone
+    ("联系人：张三", "电话：0351-1234567", False),
+    ("联系人：张三，李四", "联系电话：0351-1234567", False),
+    # a full field line closed by its bracket ends there (devset d2-b293)
+    ("配合单位：第一专员办公室、第二专员办公室、第三专员办公室）", "综合处负责统筹衔接生态环境总体规划与应对气候变化类规划。", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), FIELD_LINE_CASES)
+def test_lines_field_line_continues_only_when_full(a: str, b: str, expected: bool) -> None:
+    from extract.normalize.lines import continues
+
+    assert continues(a, b, paged=True, width=34) is expected
