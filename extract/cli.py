@@ -132,33 +132,55 @@ def rubric(doc_path: Path, fmt: str) -> None:
     click.echo(render_rubric([t for doc in docs for t in doc.scoring_tables], fmt), nl=False)
 
 
+# --------------------------------------------------------------------------- read commands
+
+DB_OPTION_HELP = "Database written by `run` (opened read-only; never changed)."
+
+
+def _open_readonly(db_path: Path):  # noqa: ANN202 - sqlite_utils.Database, imported lazily
+    """The database for a read command, or a one-line error for a file that is not ours."""
+    from .store.readonly import DatabaseOpenError, open_readonly
+
+    try:
+        return open_readonly(db_path)
+    except DatabaseOpenError as e:
+        raise click.ClickException(str(e)) from e
+
+
 # --------------------------------------------------------------------------- export
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Database written by `run`.")
+@click.option("--db", "db_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help=DB_OPTION_HELP)
 @click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "csv", "parquet"]),
               help="Output format.")
 @click.option("--table", "tables", multiple=True,
               help="Table or view to export (repeatable). Default: targets, deadlines, "
                    "responsibilities, scoring_items, documents.")
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path),
-              help="With one --table: the output FILE. Otherwise a DIRECTORY receiving <table>.<format>.")
-def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path) -> None:
-    """Export database records for other tools (JSONL, CSV or Parquet)."""
-    from .store import ExportError, open_db
+              help="With one --table: the output FILE (- for standard output). "
+                   "Otherwise a DIRECTORY receiving <table>.<format>.")
+@click.option("--text", "with_text", is_flag=True,
+              help="Include documents.text in a CSV (left out by default: spreadsheets cut cells at 32,767 characters).")
+def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path, with_text: bool) -> None:
+    """Export database records for other tools (JSONL, CSV or Parquet).
+
+    `-o -` writes one table to standard output; the files written are listed on stderr.
+    """
+    from .store import ExportError
     from .store import export as export_tables
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
-        written = export_tables(db, fmt, out, tables)
+        written = export_tables(db, fmt, out, tables, with_text=with_text)
     except ExportError as e:
         raise click.ClickException(str(e)) from e
     finally:
         db.close()
     for table, path in written.items():
-        click.echo(f"{table} -> {path}")
+        if str(path) != "-":
+            click.echo(f"{table} -> {path}", err=True)
 
 
 # --------------------------------------------------------------------------- search
@@ -167,44 +189,64 @@ def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-              type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Database written by `run`.")
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many documents.")
 def search(query: str, db_path: Path, limit: int) -> None:
-    """Full-text search of document titles and text (any Chinese substring)."""
-    from .store import open_db
+    """Full-text search of document titles and text (any Chinese substring).
+
+    Several terms separated by spaces must all occur ('节能减排 碳达峰'). Traditional script
+    is converted as documents are ('節能' finds '节能'). One line per document on stdout:
+    source, title and a snippet with the terms in [brackets]; when nothing matches, a
+    line on stderr says so (exit status 0).
+    """
     from .store import search as search_db
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
         hits = search_db(db, query, limit=limit)
     finally:
         db.close()
     for hit in hits:
-        click.echo(f"{hit['source']}\t{hit['title'] or ''}\t{hit['snippet']}")
+        title = " ".join((hit["title"] or "").split())
+        click.echo(f"{hit['source']}\t{title}\t{hit['snippet']}")
+    if not hits:
+        click.echo(f"no document matches {query!r}", err=True)
 
 
 # --------------------------------------------------------------------------- owners
 
 
 @cli.command()
-@click.option("--department", help="A body in any spelling (发改委, 自治区发展改革委); aliases are matched.")
-@click.option("--indicator", help="Text the target indicator or task must contain.")
-@click.option("--due-before", type=int, help="Only rows whose deadline year is before this year.")
+@click.option("--department", help="A body in any spelling or script (发改委, 自治区发展改革委, 發改委); aliases are matched.")
+@click.option("--indicator", help="Text the target indicator or task must contain; synonyms are matched (能耗 = 能源消耗).")
+@click.option("--due-before", type=int,
+              help="Only rows due before this year: the deadline's year, else the plan period's last (十四五 = 2025).")
+@click.option("--owned", "owned_only", is_flag=True, help="Leave out targets that name no department.")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-              type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Database written by `run`.")
-@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "csv"]))
-def owners(department: str | None, indicator: str | None, due_before: int | None, db_path: Path, fmt: str) -> None:
-    """Who owns what: department, role, target/task, value, deadline, document."""
-    from .store import open_db
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "csv"]),
+              help="table: columns aligned for reading (long cells cut with …); json / csv: every field, uncut.")
+def owners(department: str | None, indicator: str | None, due_before: int | None, owned_only: bool,
+           db_path: Path, fmt: str) -> None:
+    """Who owns what: department, role, target or task, direction, scope, value, due date, document, evidence.
+
+    Targets that name no department are listed too, with an empty department (--owned
+    leaves them out). The department shown is the canonical body (发改委 of a Jiangxi plan
+    -> 江西省发展改革委); json and csv also carry the name as written.
+    """
     from .store.queries import format_owners
     from .store.queries import owners as query_owners
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
-        rows = query_owners(db, department=department, indicator=indicator, due_before=due_before)
+        rows = query_owners(db, department=department, indicator=indicator, due_before=due_before,
+                            owned_only=owned_only)
     finally:
         db.close()
-    click.echo(format_owners(rows, fmt))
+    if rows or fmt != "table":
+        click.echo(format_owners(rows, fmt))
+    if not rows:
+        click.echo("no row matches", err=True)
 
 
 # --------------------------------------------------------------------------- eval

@@ -84,7 +84,7 @@ def test_owners_filters_and_tasks(db) -> None:
     assert {r["document"] for r in owners(db, indicator="煤炭")} == {"b"}
     assert {r["document"] for r in owners(db, due_before=2026)} == {"a", "b", "d"}  # d: the task due 2024-06
     task = [r for r in owners(db, department="市直各单位")]
-    assert [(r["kind"], r["item"], r["due"]) for r in task] == [("task", "报送实施方案", "2024-06")]
+    assert [(r["kind"], r["item"], r["deadline"], r["due_year"]) for r in task] == [("task", "报送实施方案", "2024-06", 2024)]
 
 
 def test_views_answer_the_same_question_in_sql(db) -> None:
@@ -96,7 +96,9 @@ def test_views_answer_the_same_question_in_sql(db) -> None:
 
 def test_format_owners_csv_and_json(db) -> None:
     rows = owners(db, department="省发改委")
-    assert format_owners(rows, "csv").splitlines()[1] == "省发展改革委,lead,target,单位GDP能耗,13.5,%,2030,c"
+    header, line = format_owners(rows, "csv").splitlines()
+    assert header.startswith("department,canonical_department,role,kind,item,direction,scope,value,")
+    assert line.startswith("省发展改革委,山西省发展改革委,lead,target,单位GDP能耗,decrease,,13.5,,%,,2030,,2030,c,")
     assert '"canonical_department": "山西省发展改革委"' in format_owners(rows, "json")
 
 
