@@ -249,6 +249,38 @@ def owners(department: str | None, indicator: str | None, due_before: int | None
         click.echo("no row matches", err=True)
 
 
+# --------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (127.0.0.1: this machine only).")
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse and query the database in Datasette (read-only), at http://127.0.0.1:8001/.
+
+    Tables, views and columns carry titles and descriptions in Chinese and English; canned
+    queries answer who owns what, targets by indicator and region, deadlines in a date
+    range, rubrics that do not add up, the last run's failures and 1-2 character searches.
+    Click a record's evidence to see it in its text.  Needs Datasette:
+    pip install 'policy-extract[serve]' (make demo installs it).  Ctrl-C stops it.
+    """
+    from .serve import DatasetteMissing
+    from .serve import serve as run_server
+    from .store.readonly import DatabaseOpenError
+
+    try:
+        from .store.readonly import check_policy_database
+
+        check_policy_database(db_path)
+        click.echo(f"serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        run_server(db_path, host=host, port=port)
+    except (DatabaseOpenError, DatasetteMissing) as e:
+        raise click.ClickException(str(e)) from e
+
+
 # --------------------------------------------------------------------------- eval
 
 
