@@ -4,7 +4,7 @@
   shows the evidence highlighted in the document text around it.
 * That query's ``in_context`` column is rendered with the evidence in ``<mark>``.
 * A ``doc_id`` cell of a view or canned query (which have no foreign keys for Datasette to
-  follow) links to the document's row page.
+  follow), and a canned query's ``document`` title, link to the document's row page.
 
 Only :func:`render_cell` is implemented: it exists with the same arguments in Datasette 0.65
 and 1.0.  :mod:`extract.serve.app` registers this module; nothing here runs at import time.
@@ -49,6 +49,10 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         if record_id and not (table is None and _get(row, "in_context") is not None):
             href = datasette.urls.query(database, CONTEXT_QUERY) + "?" + urlencode({"id": record_id})
             return Markup(f'<a href="{escape(href)}" title="原文核对 · see it in its text">{escape(value)}</a>')
+    if column in ("document", "document_title") and isinstance(value, str) and table is None:
+        doc_id = _get(row, "doc_id")
+        if doc_id:
+            return Markup(f'<a href="{escape(datasette.urls.row(database, "documents", doc_id))}">{escape(value)}</a>')
     if column == "doc_id" and isinstance(value, str) and (table is None or table.endswith("_view")):
         href = datasette.urls.row(database, "documents", value)
         return Markup(f'<a href="{escape(href)}">{escape(value[:12])}…</a>')
