@@ -121,3 +121,26 @@ def test_owners_views_exist_before_any_document_is_written() -> None:
     names = {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert {"owners_view", "owners_by_department_view"} <= names
     assert database.execute("SELECT count(*) FROM owners_by_department_view").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("能耗", {"能耗", "能源消耗", "能源消费量"}),
+    ("单位GDP能耗", {"单位GDP能耗", "单位地区生产总值能源消耗", "万元GDP能耗"}),
+    ("水耗", {"水耗", "用水量"}),
+    ("氨氮", {"氨氮"}),  # not in the table: itself only
+])
+def test_indicator_variants_through_the_synonym_table(query: str, expected: set[str]) -> None:
+    from extract.store.queries import indicator_variants
+
+    assert expected <= indicator_variants(query)
+    if len(expected) == 1:
+        assert indicator_variants(query) == expected
+
+
+@pytest.mark.parametrize(("period", "year"), [("十四五", 2025), ("十三五", 2020), ("2021-2025", 2025), ("未知", None)])
+def test_period_end_sql(period: str, year: int | None) -> None:
+    from extract.store.queries import period_end_sql
+
+    database = open_db(":memory:")
+    sql = f"SELECT {period_end_sql('?')}"  # the column appears three times in the expression
+    assert database.execute(sql, [period] * sql.count("?")).fetchone()[0] == year
