@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,24 +68,46 @@ def _process_one_file(path: Path) -> list[Document]:
               help="SQLite database to create or update.")
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes; 0 = one per CPU core.")
+@click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+              help="Leave out files whose name or path matches GLOB (repeatable): --exclude '*.pdf'.")
+@click.option("--force", is_flag=True, help="Re-extract files already stored with the same bytes.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
-def run(paths: tuple[Path, ...], db_path: Path, workers: int, no_progress: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures and exit status only.")
+def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[str, ...], force: bool,
+        no_progress: bool, quiet: bool) -> None:
     """Process every supported file under PATHS into the database.
 
-    Folders are walked recursively (.txt .htm .html .md .pdf .docx .json .jsonl);
-    files already stored with the same bytes are skipped; a file that cannot be read
-    is recorded with its reason and the rest goes on.
+    Folders are walked recursively (.txt .md .htm .html .shtml .jsp .aspx .php .pdf .docx
+    .json .jsonl ...); files already stored with the same bytes are skipped (--force
+    re-extracts them); a file that cannot be read is recorded with its reason and the rest
+    goes on.  The progress bar (on a terminal only) names the current file.  Ctrl-C stops
+    the run: what was stored stays, and the same command resumes it.
 
-    Exit status: 0 when every file was stored (or skipped), 1 when any file failed.
+    Exit status: 0 when every file was stored (or skipped), 1 when any file failed,
+    130 when interrupted.
     """
     from .batch import run_batch
 
+    progress = not (no_progress or quiet) and sys.stderr.isatty()  # no \r frames in a log file
     try:
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
-                            progress=not no_progress)
+                            progress=progress, force=force, exclude=excludes)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: files already stored stay in {db_path}; run the same command again to resume",
+                   err=True)
+        raise SystemExit(130) from None
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
-    click.echo(format_summary(summary))
+    if quiet:
+        for path, reason in summary.failures:
+            click.echo(f"{path}: {reason}", err=True)
+    else:
+        click.echo(format_summary(summary))
+        if summary.n_files == 0:
+            click.echo("nothing to do: no supported file under " + " ".join(map(str, paths)), err=True)
+        elif summary.n_skipped == summary.n_files:
+            click.echo(f"nothing to do: all {summary.n_files} files are already stored (--force re-extracts them)",
+                       err=True)
     if not summary.ok:
         raise SystemExit(1)
 
