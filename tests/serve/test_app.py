@@ -135,3 +135,11 @@ def test_serve_refuses_a_file_that_is_not_ours(tmp_path: Path) -> None:
     path.write_bytes(b"not a database at all")
     with pytest.raises(DatabaseOpenError, match="not an SQLite database"):
         make_datasette(path)
+
+
+def test_serve_documents_facet_by_format_and_issuer(ds) -> None:
+    assert facet(ds, "/policy/documents.json?_size=0", "format") == {"txt": 4, "md": 1}
+    results = get(ds, "/policy/documents.json?_size=0&_extra=facet_results").json()["facet_results"]
+    results = results.get("results", results)
+    issuers = {r["value"]: r["count"] for r in results["issuers"]["results"]}
+    assert issuers["内蒙古自治区人民政府"] == 1
