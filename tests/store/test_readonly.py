@@ -44,3 +44,23 @@ def test_readonly_reads_a_path_with_uri_characters(tmp_path: Path) -> None:
     db = open_readonly(path)
     assert db["documents"].count == 0
     db.close()
+
+
+def test_readonly_falls_back_to_immutable_when_mode_ro_cannot_open(tmp_path: Path, monkeypatch) -> None:
+    """A WAL database in a folder the reader cannot write (no -shm possible) opens as immutable."""
+    import extract.store.readonly as readonly
+
+    open_db(tmp_path / "p.db").close()
+    real_connect = sqlite3.connect
+    uris = []
+
+    def connect(database, *args, **kwargs):
+        uris.append(database)
+        if database.endswith("mode=ro"):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(readonly.sqlite3, "connect", connect)
+    db = open_readonly(tmp_path / "p.db")
+    assert db["documents"].count == 0 and uris[-1].endswith("immutable=1")
+    db.close()
