@@ -3,6 +3,8 @@
 * An ``evidence`` cell links to the canned query ``record_in_context`` for its record, which
   shows the evidence highlighted in the document text around it.
 * That query's ``in_context`` column is rendered with the evidence in ``<mark>``.
+* A document's ``title`` links to the canned query ``document_records``: every record of
+  the document in text order, each highlighted in the text around it.
 * A ``doc_id`` cell of a view or canned query (which have no foreign keys for Datasette to
   follow), and a canned query's ``document`` title, link to the document's row page.
 
@@ -27,6 +29,7 @@ RECORD_ID_COLUMN = {
     "owners_view": "record_id", "owners_by_department_view": "record_id",
 }
 CONTEXT_QUERY = "record_in_context"
+DOCUMENT_QUERY = "document_records"
 
 
 def _get(row: Any, column: str) -> Any:
@@ -49,6 +52,12 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         if record_id and not (table is None and _get(row, "in_context") is not None):
             href = datasette.urls.query(database, CONTEXT_QUERY) + "?" + urlencode({"id": record_id})
             return Markup(f'<a href="{escape(href)}" title="原文核对 · see it in its text">{escape(value)}</a>')
+    if table == "documents" and column == "title" and isinstance(value, str):
+        doc_id = _get(row, "id")
+        if doc_id:
+            href = datasette.urls.query(database, DOCUMENT_QUERY) + "?" + urlencode({"doc_id": doc_id})
+            return Markup(f'{escape(value)} <a href="{escape(href)}" title="文件的全部记录及原文 · every record '
+                          'in its text">(记录 · records)</a>')
     if column in ("document", "document_title") and isinstance(value, str) and table is None:
         doc_id = _get(row, "doc_id")
         if doc_id:

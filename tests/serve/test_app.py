@@ -127,7 +127,8 @@ def test_serve_every_table_view_and_column_is_described(demo_db: Path) -> None:
         assert not undescribed, (name, undescribed)
     assert set(config["databases"]["policy"]["queries"]) >= {
         "who_owns_what", "targets_by_indicator_and_region", "deadlines_due_between",
-        "rubrics_that_do_not_add_up", "failures_of_last_run", "search_short_terms", "record_in_context"}
+        "rubrics_that_do_not_add_up", "failures_of_last_run", "search_short_terms", "record_in_context",
+        "document_records"}
 
 
 def test_serve_refuses_a_file_that_is_not_ours(tmp_path: Path) -> None:
@@ -143,3 +144,16 @@ def test_serve_documents_facet_by_format_and_issuer(ds) -> None:
     results = results.get("results", results)
     issuers = {r["value"]: r["count"] for r in results["issuers"]["results"]}
     assert issuers["内蒙古自治区人民政府"] == 1
+
+
+def test_serve_document_page_links_to_its_records_in_context(ds, demo_db: Path) -> None:
+    db = open_readonly(demo_db)
+    doc_id, n = db.execute("SELECT doc_id, count(*) FROM targets GROUP BY doc_id ORDER BY 2 DESC LIMIT 1").fetchone()
+    n_all = n + sum(db.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", [doc_id]).fetchone()[0]
+                    for t in ("deadlines", "responsibilities"))
+    db.close()
+    page = get(ds, f"/policy/documents/{doc_id}").text
+    [link] = re.findall(r'href="(/policy/document_records\?doc_id=[^"]+)"', page)
+    records = get(ds, link.replace("&amp;", "&")).text
+    assert len(re.findall(r"<mark>", records)) == n_all
+    assert len(rows(ds, f"/policy/document_records.json?doc_id={doc_id}")) == n_all

@@ -135,3 +135,12 @@ def test_browser_evidence_in_context(server: str, tmp_path: Path) -> None:
     screenshot(tmp_path, url, "record_in_context.png")
     dom = dump_dom(tmp_path, url)
     assert f"<mark>{row['evidence']}</mark>" in dom
+
+
+def test_browser_document_records_in_context(server: str, tmp_path: Path) -> None:
+    [doc] = api_rows(server, "/policy/documents.json?_size=1&_col=title&format=md")
+    url = server + "/policy/document_records?" + urllib.parse.urlencode({"doc_id": doc["id"]})
+    screenshot(tmp_path, url, "document_records.png")
+    expected = api_rows(server, "/policy/document_records.json?" + urllib.parse.urlencode({"doc_id": doc["id"]}))
+    dom = dump_dom(tmp_path, url)
+    assert dom.count("<mark>") == len(expected) > 0
