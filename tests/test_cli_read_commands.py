@@ -261,3 +261,13 @@ def test_export_parquet_lists_are_lists(runner: CliRunner, db_path: Path, tmp_pa
     assert str(table.schema.field("issuers").type) == "list<element: string>"
     assert table.column("issuers").to_pylist()[0] == ["内蒙古自治区人民政府"]
     assert str(table.schema.field("contacts").type).startswith("list<element: struct<name: string")
+
+
+def test_serve_without_datasette_says_how_to_install_it(runner: CliRunner, db_path: Path, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "datasette.app", None)  # import fails as if not installed
+    result = runner.invoke(cli, ["serve", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: Datasette is not installed: pip install 'policy-extract[serve]' (make demo installs it)")
