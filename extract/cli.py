@@ -290,14 +290,13 @@ def serve(db_path: Path, host: str, port: int) -> None:
     Click a record's evidence to see it in its text.  Needs Datasette:
     pip install 'policy-extract[serve]' (make demo installs it).  Ctrl-C stops it.
     """
-    from .serve import DatasetteMissing
+    from .serve import DatasetteMissing, require_datasette
     from .serve import serve as run_server
-    from .store.readonly import DatabaseOpenError
+    from .store.readonly import DatabaseOpenError, check_policy_database
 
     try:
-        from .store.readonly import check_policy_database
-
         check_policy_database(db_path)
+        require_datasette()
         click.echo(f"serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
         run_server(db_path, host=host, port=port)
     except (DatabaseOpenError, DatasetteMissing) as e:

@@ -5,6 +5,6 @@ Datasette's test client); :func:`serve` runs it with uvicorn on 127.0.0.1.  Data
 optional dependency (``pip install 'policy-extract[serve]'``; ``make demo`` installs it).
 """
 
-from .app import DatasetteMissing, build_configuration, make_datasette, serve
+from .app import DatasetteMissing, build_configuration, make_datasette, require_datasette, serve
 
-__all__ = ["DatasetteMissing", "build_configuration", "make_datasette", "serve"]
+__all__ = ["DatasetteMissing", "build_configuration", "make_datasette", "require_datasette", "serve"]

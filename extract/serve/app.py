@@ -39,6 +39,11 @@ def load_spec() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+def require_datasette() -> None:
+    """Raise :class:`DatasetteMissing` (with how to install it) unless Datasette can be imported."""
+    _import_datasette()
+
+
 def _import_datasette() -> Any:
     try:
         import datasette.app
