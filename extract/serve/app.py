@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..store.descriptions import load_spec
+
 LOGGER = logging.getLogger(__name__)
 
 # Characters of document text shown on each side of a record's evidence (record_in_context).
@@ -28,15 +30,6 @@ DEFAULT_PORT = 8001
 
 class DatasetteMissing(RuntimeError):
     """Datasette is not installed; str() says how to install it."""
-
-
-@lru_cache(maxsize=1)
-def load_spec() -> dict[str, Any]:
-    """``extract/data/datasette.yaml`` parsed (titles, descriptions, facets, canned queries)."""
-    import yaml
-
-    text = resources.files("extract").joinpath("data", "datasette.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 def require_datasette() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .descriptions import load_spec
 from .migrations import JSON_COLUMNS
 
 LOGGER = logging.getLogger(__name__)
@@ -33,8 +34,6 @@ def schema_file_name(table: str) -> str:
 
 def table_schema(db: Database, table: str) -> dict[str, Any]:
     """The JSON Schema of one exported JSONL record of ``table``."""
-    from ..serve.app import load_spec
-
     spec = load_spec()
     descriptions = {**spec["common_columns"], **spec["tables"].get(table, {}).get("columns", {})}
     json_cols = set(JSON_COLUMNS.get(table, ()))
