@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo test eval eval-heldout floors probe bench lint format clean
+.PHONY: install install-dev demo serve test eval eval-heldout floors probe bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	$(BIN)/policy-extract run corpora/ --db $(DB)
+	@echo "Next: $(BIN)/policy-extract owners --db $(DB)   or   make serve   (browse at http://127.0.0.1:8001/)"
+
+serve: install
+	$(BIN)/policy-extract serve --db $(DB)
 
 test: install-dev
 	$(BIN)/python -m pytest -q

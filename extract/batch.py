@@ -25,13 +25,17 @@ from typing import Any
 
 from . import pipeline
 from .errors import ExtractError, StageError
+from .ingest import sniff
 from .model import Document
 from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
-# Extensions picked up when walking a folder; a file named explicitly is always tried.
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".htm", ".html", ".md", ".pdf", ".docx", ".json", ".jsonl"})
+# Extensions picked up when walking a folder (every one the readers know: .shtml, .jsp and
+# .aspx pages too); a file named explicitly is always tried.
+SUPPORTED_EXTENSIONS = frozenset(
+    {".pdf", ".docx"} | sniff.HTML_EXTENSIONS | sniff.MD_EXTENSIONS | sniff.JSON_EXTENSIONS
+    | (sniff.TEXT_EXTENSIONS - {""}))
 # Project files that live beside documents in a corpus folder (corpora/README.md) and are
 # not policy documents: skipped when walking a folder (lower-case file stems).
 NOT_DOCUMENTS = frozenset({"readme", "changelog", "license", "contributing"})
@@ -120,17 +124,20 @@ def _slim(doc: Document) -> Document:
 # --------------------------------------------------------------------------- inputs
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+def expand_paths(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> tuple[list[Path], list[str]]:
     """Files to process (folders walked recursively, sorted) and paths that do not exist.
 
     In a folder only :data:`SUPPORTED_EXTENSIONS` are taken; hidden entries and
     :data:`NOT_DOCUMENTS` (README.md...) are skipped; a file named explicitly is always taken (ingest decides if it can read it).
+    A file whose name or path matches a glob of ``exclude`` (``*.pdf``, ``drafts/*``) is left out.
     """
     files: list[Path] = []
     missing: list[str] = []
     seen: set[Path] = set()
 
     def add(p: Path) -> None:
+        if exclude and _excluded(p, exclude):
+            return
         key = p.resolve()
         if key not in seen:
             seen.add(key)
@@ -151,6 +158,12 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
+def _excluded(path: Path, globs: Sequence[str]) -> bool:
+    from fnmatch import fnmatch
+
+    return any(fnmatch(path.name, g) or fnmatch(str(path), g) or fnmatch(path.as_posix(), "*/" + g) for g in globs)
+
+
 def _is_document_name(name: str) -> bool:
     p = Path(name)
     return (not name.startswith(".") and p.suffix.lower() in SUPPORTED_EXTENSIONS
@@ -166,10 +179,14 @@ def run_batch(
     workers: int = 1,
     settings: Settings | dict[str, Any] | None = None,
     progress: bool = True,
+    *,
+    force: bool = False,
+    exclude: Sequence[str] = (),
 ) -> RunSummary:
     """Process every file under ``paths`` into the database at ``db_path``.
 
-    ``workers=1`` runs in this process; more uses a process pool of that size.  A
+    ``workers=1`` runs in this process; more uses a process pool of that size.
+    ``force`` re-extracts files already stored; ``exclude`` globs leave files out.  A
     ``KeyboardInterrupt`` (or any error of the database itself) stops the run: files
     already written stay, the run is marked ``interrupted``, the exception propagates.
     """
@@ -183,7 +200,7 @@ def run_batch(
     workers = max(1, int(workers))
     started = time.perf_counter()
     db = open_db(db_path)
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, exclude)
     run_id = start_run(db, version=__version__, args={
         "paths": [str(p) for p in paths], "db": str(db_path), "workers": workers,
         "settings": settings.to_dict(),
@@ -200,8 +217,8 @@ def run_batch(
 
     try:
         for raw in missing:
-            fail(FileInfo(path=str(Path(raw).absolute()), sha256=None), "read", "no such file or directory", raw)
-        jobs = _read_jobs(db, files, settings, summary, bar, fail)
+            fail(FileInfo(path=str(Path(raw).resolve()), sha256=None), "read", "no such file or directory", raw)
+        jobs = _read_jobs(db, files, settings, summary, bar, fail, force=force)
         for job, outcome in _outcomes(jobs, workers, settings):
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
@@ -239,13 +256,15 @@ def _store(db: Any, job: _Job, outcome: Outcome, summary: RunSummary, bar: Any, 
         summary.records["scoring_items"] += sum(len(s.items) for s in doc.scoring_tables)
 
 
-def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any) -> Iterator[_Job]:
-    """Read each file, skipping those already stored ok; read errors become failures."""
+def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any,
+               *, force: bool = False) -> Iterator[_Job]:
+    """Read each file, skipping those already stored ok (unless ``force``); read errors become failures."""
     from .store import FileInfo
     from .store.writer import is_stored
 
     for path in files:
-        absolute = str(path.absolute())
+        bar.set_postfix_str(path.name, refresh=False)  # the progress line names the current file
+        absolute = str(path.resolve())  # one file reached by two paths is one files row
         try:
             stat = path.stat()
             if stat.st_size > settings.max_file_bytes:
@@ -257,7 +276,7 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
             fail(FileInfo(path=absolute, sha256=None), "read", f"cannot read: {e.strerror or e}", str(path))
             continue
         info = FileInfo(path=absolute, sha256=pipeline.sha256(data), size=stat.st_size, mtime=stat.st_mtime)
-        if is_stored(db, info.sha256):
+        if not force and is_stored(db, info.sha256):
             _mark_skipped(db, info)
             summary.n_skipped += 1
             bar.update()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,24 +68,46 @@ def _process_one_file(path: Path) -> list[Document]:
               help="SQLite database to create or update.")
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes; 0 = one per CPU core.")
+@click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+              help="Leave out files whose name or path matches GLOB (repeatable): --exclude '*.pdf'.")
+@click.option("--force", is_flag=True, help="Re-extract files already stored with the same bytes.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
-def run(paths: tuple[Path, ...], db_path: Path, workers: int, no_progress: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures and exit status only.")
+def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[str, ...], force: bool,
+        no_progress: bool, quiet: bool) -> None:
     """Process every supported file under PATHS into the database.
 
-    Folders are walked recursively (.txt .htm .html .md .pdf .docx .json .jsonl);
-    files already stored with the same bytes are skipped; a file that cannot be read
-    is recorded with its reason and the rest goes on.
+    Folders are walked recursively (.txt .md .htm .html .shtml .jsp .aspx .php .pdf .docx
+    .json .jsonl ...); files already stored with the same bytes are skipped (--force
+    re-extracts them); a file that cannot be read is recorded with its reason and the rest
+    goes on.  The progress bar (on a terminal only) names the current file.  Ctrl-C stops
+    the run: what was stored stays, and the same command resumes it.
 
-    Exit status: 0 when every file was stored (or skipped), 1 when any file failed.
+    Exit status: 0 when every file was stored (or skipped), 1 when any file failed,
+    130 when interrupted.
     """
     from .batch import run_batch
 
+    progress = not (no_progress or quiet) and sys.stderr.isatty()  # no \r frames in a log file
     try:
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
-                            progress=not no_progress)
+                            progress=progress, force=force, exclude=excludes)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: files already stored stay in {db_path}; run the same command again to resume",
+                   err=True)
+        raise SystemExit(130) from None
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
-    click.echo(format_summary(summary))
+    if quiet:
+        for path, reason in summary.failures:
+            click.echo(f"{path}: {reason}", err=True)
+    else:
+        click.echo(format_summary(summary))
+        if summary.n_files == 0:
+            click.echo("nothing to do: no supported file under " + " ".join(map(str, paths)), err=True)
+        elif summary.n_skipped == summary.n_files:
+            click.echo(f"nothing to do: all {summary.n_files} files are already stored (--force re-extracts them)",
+                       err=True)
     if not summary.ok:
         raise SystemExit(1)
 
@@ -132,33 +155,55 @@ def rubric(doc_path: Path, fmt: str) -> None:
     click.echo(render_rubric([t for doc in docs for t in doc.scoring_tables], fmt), nl=False)
 
 
+# --------------------------------------------------------------------------- read commands
+
+DB_OPTION_HELP = "Database written by `run` (opened read-only; never changed)."
+
+
+def _open_readonly(db_path: Path):  # noqa: ANN202 - sqlite_utils.Database, imported lazily
+    """The database for a read command, or a one-line error for a file that is not ours."""
+    from .store.readonly import DatabaseOpenError, open_readonly
+
+    try:
+        return open_readonly(db_path)
+    except DatabaseOpenError as e:
+        raise click.ClickException(str(e)) from e
+
+
 # --------------------------------------------------------------------------- export
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Database written by `run`.")
+@click.option("--db", "db_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help=DB_OPTION_HELP)
 @click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "csv", "parquet"]),
               help="Output format.")
 @click.option("--table", "tables", multiple=True,
               help="Table or view to export (repeatable). Default: targets, deadlines, "
                    "responsibilities, scoring_items, documents.")
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path),
-              help="With one --table: the output FILE. Otherwise a DIRECTORY receiving <table>.<format>.")
-def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path) -> None:
-    """Export database records for other tools (JSONL, CSV or Parquet)."""
-    from .store import ExportError, open_db
+              help="With one --table: the output FILE (- for standard output). "
+                   "Otherwise a DIRECTORY receiving <table>.<format>.")
+@click.option("--text", "with_text", is_flag=True,
+              help="Include documents.text in a CSV (left out by default: spreadsheets cut cells at 32,767 characters).")
+def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path, with_text: bool) -> None:
+    """Export database records for other tools (JSONL, CSV or Parquet).
+
+    `-o -` writes one table to standard output; the files written are listed on stderr.
+    """
+    from .store import ExportError
     from .store import export as export_tables
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
-        written = export_tables(db, fmt, out, tables)
+        written = export_tables(db, fmt, out, tables, with_text=with_text)
     except ExportError as e:
         raise click.ClickException(str(e)) from e
     finally:
         db.close()
     for table, path in written.items():
-        click.echo(f"{table} -> {path}")
+        if str(path) != "-":
+            click.echo(f"{table} -> {path}", err=True)
 
 
 # --------------------------------------------------------------------------- search
@@ -167,44 +212,95 @@ def export(db_path: Path, fmt: str, tables: tuple[str, ...], out: Path) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-              type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Database written by `run`.")
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many documents.")
 def search(query: str, db_path: Path, limit: int) -> None:
-    """Full-text search of document titles and text (any Chinese substring)."""
-    from .store import open_db
+    """Full-text search of document titles and text (any Chinese substring).
+
+    Several terms separated by spaces must all occur ('节能减排 碳达峰'). Traditional script
+    is converted as documents are ('節能' finds '节能'). One line per document on stdout:
+    source, title and a snippet with the terms in [brackets]; when nothing matches, a
+    line on stderr says so (exit status 0).
+    """
     from .store import search as search_db
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
         hits = search_db(db, query, limit=limit)
     finally:
         db.close()
     for hit in hits:
-        click.echo(f"{hit['source']}\t{hit['title'] or ''}\t{hit['snippet']}")
+        title = " ".join((hit["title"] or "").split())
+        click.echo(f"{hit['source']}\t{title}\t{hit['snippet']}")
+    if not hits:
+        click.echo(f"no document matches {query!r}", err=True)
 
 
 # --------------------------------------------------------------------------- owners
 
 
 @cli.command()
-@click.option("--department", help="A body in any spelling (发改委, 自治区发展改革委); aliases are matched.")
-@click.option("--indicator", help="Text the target indicator or task must contain.")
-@click.option("--due-before", type=int, help="Only rows whose deadline year is before this year.")
+@click.option("--department", help="A body in any spelling or script (发改委, 自治区发展改革委, 發改委); aliases are matched.")
+@click.option("--indicator", help="Text the target indicator or task must contain; synonyms are matched (能耗 = 能源消耗).")
+@click.option("--due-before", type=int,
+              help="Only rows due before this year: the deadline's year, else the plan period's last (十四五 = 2025).")
+@click.option("--owned", "owned_only", is_flag=True, help="Leave out targets that name no department.")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-              type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Database written by `run`.")
-@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "csv"]))
-def owners(department: str | None, indicator: str | None, due_before: int | None, db_path: Path, fmt: str) -> None:
-    """Who owns what: department, role, target/task, value, deadline, document."""
-    from .store import open_db
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json", "csv"]),
+              help="table: columns aligned for reading (long cells cut with …); json / csv: every field, uncut.")
+def owners(department: str | None, indicator: str | None, due_before: int | None, owned_only: bool,
+           db_path: Path, fmt: str) -> None:
+    """Who owns what: department, role, target or task, direction, scope, value, due date, document, evidence.
+
+    Targets that name no department are listed too, with an empty department (--owned
+    leaves them out). The department shown is the canonical body (发改委 of a Jiangxi plan
+    -> 江西省发展改革委); json and csv also carry the name as written.
+    """
     from .store.queries import format_owners
     from .store.queries import owners as query_owners
 
-    db = open_db(db_path)
+    db = _open_readonly(db_path)
     try:
-        rows = query_owners(db, department=department, indicator=indicator, due_before=due_before)
+        rows = query_owners(db, department=department, indicator=indicator, due_before=due_before,
+                            owned_only=owned_only)
     finally:
         db.close()
-    click.echo(format_owners(rows, fmt))
+    if rows or fmt != "table":
+        click.echo(format_owners(rows, fmt))
+    if not rows:
+        click.echo("no row matches", err=True)
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help=DB_OPTION_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (127.0.0.1: this machine only).")
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Browse and query the database in Datasette (read-only), at http://127.0.0.1:8001/.
+
+    Tables, views and columns carry titles and descriptions in Chinese and English; canned
+    queries answer who owns what, targets by indicator and region, deadlines in a date
+    range, rubrics that do not add up, the last run's failures and 1-2 character searches.
+    Click a record's evidence to see it in its text.  Needs Datasette:
+    pip install 'policy-extract[serve]' (make demo installs it).  Ctrl-C stops it.
+    """
+    from .serve import DatasetteMissing, require_datasette
+    from .serve import serve as run_server
+    from .store.readonly import DatabaseOpenError, check_policy_database
+
+    try:
+        check_policy_database(db_path)
+        require_datasette()
+        click.echo(f"serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        run_server(db_path, host=host, port=port)
+    except (DatabaseOpenError, DatasetteMissing) as e:
+        raise click.ClickException(str(e)) from e
 
 
 # --------------------------------------------------------------------------- eval

@@ -51,7 +51,7 @@ CREATE TABLE documents (
     n_chars INTEGER NOT NULL DEFAULT 0,
     schema_version TEXT,
     text TEXT NOT NULL DEFAULT ''
-);
+, valid_from TEXT, valid_until TEXT);
 
 CREATE INDEX documents_file_path ON documents (file_path);
 

@@ -8,11 +8,13 @@ the database while a batch is still writing it.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from ..settings import Settings
 from .migrations import migrate
 
 LOGGER = logging.getLogger(__name__)
@@ -40,49 +42,78 @@ def open_db(path: str | Path | None = None) -> Database:
     return db
 
 
-def search(db: Database, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents whose title or text contains ``query``, with a snippet around the hit.
+def search(db: Database, query: str, *, limit: int = 20, settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Documents whose title or text contains every term of ``query``, with a snippet.
 
-    Chinese has no spaces between words, so the index is FTS5 with the ``trigram``
-    tokenizer: any substring of 3 or more characters is found through the index
-    (``documents_fts MATCH '"碳达峰"'``, best match first).  A 1-2 character query
-    (``碳``, ``节能``) cannot use a trigram index, so it falls back to a plain
-    substring scan (``instr(text, ?)``) in document order: correct, only slower.
-    The query is matched as one literal phrase (FTS operators are not interpreted).
+    Terms are separated by spaces and all must occur (``节能减排 碳达峰``), as in Datasette's
+    ``_search``.  A term in traditional script also matches its simplified form, converted
+    with the same OpenCC setting as documents (``節能`` finds ``节能``).  Chinese has no
+    spaces between words, so the index is FTS5 with the ``trigram`` tokenizer: a term of 3
+    or more characters is found through the index (best match first); a 1-2 character
+    term (``碳``, ``节能``) cannot use a trigram index and is checked with a substring scan
+    (``instr``): correct, only slower.  Terms are literal (FTS operators are not interpreted).
 
     Returns:
-        ``[{"id", "source", "title", "snippet"}]``, at most ``limit`` rows.
+        ``[{"id", "source", "title", "snippet"}]``, at most ``limit`` rows; the snippet is
+        one line with each term found in it in ``[brackets]``.
     """
-    query = query.strip()
-    if not query:
+    terms = [term_variants(t, settings) for t in dict.fromkeys(query.split())]
+    if not terms:
         return []
-    if len(query) >= TRIGRAM_MIN_CHARS:
-        phrase = '"' + query.replace('"', '""') + '"'
-        rows = db.execute(
-            "SELECT d.id, d.source, d.title, "
-            "snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet "
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            [phrase, limit],
-        ).fetchall()
-        return [{"id": r[0], "source": r[1], "title": r[2], "snippet": r[3]} for r in rows]
+    long_terms = [v for v in terms if min(map(len, v)) >= TRIGRAM_MIN_CHARS]
+    short_terms = [v for v in terms if min(map(len, v)) < TRIGRAM_MIN_CHARS]
+    where: list[str] = []
+    params: list[Any] = []
+    if long_terms:
+        source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        where.append("documents_fts MATCH ?")
+        params.append(" AND ".join(
+            "(" + " OR ".join('"' + v.replace('"', '""') + '"' for v in variants) + ")" for variants in long_terms))
+        order = "rank"
+    else:
+        source, order = "documents d", "d.rowid"
+    for variants in short_terms:
+        where.append("(" + " OR ".join("instr(d.text, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0"
+                                       for _ in variants) + ")")
+        params.extend(v for v in variants for _ in (0, 1))
     rows = db.execute(
-        "SELECT id, source, title, text FROM documents "
-        "WHERE instr(text, ?) > 0 OR instr(coalesce(title, ''), ?) > 0 ORDER BY rowid LIMIT ?",
-        [query, query, limit],
+        f"SELECT d.id, d.source, d.title, d.text FROM {source} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
+        [*params, limit],
     ).fetchall()
-    return [{"id": r[0], "source": r[1], "title": r[2], "snippet": _snippet(r[3], query)} for r in rows]
+    found = [v for variants in terms for v in variants]
+    return [{"id": r[0], "source": r[1], "title": r[2], "snippet": _snippet(r[3], found)} for r in rows]
 
 
-def _snippet(text: str, query: str) -> str:
-    i = text.find(query)
-    if i < 0:
+def term_variants(term: str, settings: Settings | None = None) -> tuple[str, ...]:
+    """``term`` and, when OpenCC changes it, its simplified form (節能 -> 节能, 节能)."""
+    from ..normalize.script import converter
+
+    simplified = converter(Settings.resolve(settings).opencc_config).convert(term)
+    return (term,) if simplified == term else (simplified, term)
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    """One line of context around the first term found, every term in it in brackets."""
+    hits = [(i, t) for t in terms if (i := text.find(t)) >= 0]
+    if not hits:
         return ""
-    start, end = max(0, i - SNIPPET_CONTEXT_CHARS), min(len(text), i + len(query) + SNIPPET_CONTEXT_CHARS)
-    return (
-        ("…" if start else "") + text[start:i] + "[" + query + "]"
-        + text[i + len(query) : end] + ("…" if end < len(text) else "")
-    )
+    i, term = min(hits)
+    start = max(0, i - SNIPPET_CONTEXT_CHARS)
+    end = min(len(text), i + len(term) + SNIPPET_CONTEXT_CHARS)
+    window = text[start:end]
+    marked = [False] * len(window)
+    for t in set(terms):
+        for m in re.finditer(re.escape(t), window):
+            marked[m.start():m.end()] = [True] * len(t)
+    out = []
+    for j, ch in enumerate(window):
+        if marked[j] and (j == 0 or not marked[j - 1]):
+            out.append("[")
+        out.append(ch)
+        if marked[j] and (j + 1 == len(window) or not marked[j + 1]):
+            out.append("]")
+    window = " ".join("".join(out).split())  # one line per hit
+    return ("…" if start else "") + window + ("…" if end < len(text) else "")
 
 
 def counts(db: Database) -> dict[str, int]:

@@ -84,7 +84,7 @@ def test_owners_filters_and_tasks(db) -> None:
     assert {r["document"] for r in owners(db, indicator="煤炭")} == {"b"}
     assert {r["document"] for r in owners(db, due_before=2026)} == {"a", "b", "d"}  # d: the task due 2024-06
     task = [r for r in owners(db, department="市直各单位")]
-    assert [(r["kind"], r["item"], r["due"]) for r in task] == [("task", "报送实施方案", "2024-06")]
+    assert [(r["kind"], r["item"], r["deadline"], r["due_year"]) for r in task] == [("task", "报送实施方案", "2024-06", 2024)]
 
 
 def test_views_answer_the_same_question_in_sql(db) -> None:
@@ -96,7 +96,9 @@ def test_views_answer_the_same_question_in_sql(db) -> None:
 
 def test_format_owners_csv_and_json(db) -> None:
     rows = owners(db, department="省发改委")
-    assert format_owners(rows, "csv").splitlines()[1] == "省发展改革委,lead,target,单位GDP能耗,13.5,%,2030,c"
+    header, line = format_owners(rows, "csv").splitlines()
+    assert header.startswith("department,canonical_department,role,kind,item,direction,scope,value,")
+    assert line.startswith("省发展改革委,山西省发展改革委,lead,target,单位GDP能耗,decrease,,13.5,,%,,2030,,2030,c,")
     assert '"canonical_department": "山西省发展改革委"' in format_owners(rows, "json")
 
 
@@ -119,3 +121,26 @@ def test_owners_views_exist_before_any_document_is_written() -> None:
     names = {r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert {"owners_view", "owners_by_department_view"} <= names
     assert database.execute("SELECT count(*) FROM owners_by_department_view").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("能耗", {"能耗", "能源消耗", "能源消费量"}),
+    ("单位GDP能耗", {"单位GDP能耗", "单位地区生产总值能源消耗", "万元GDP能耗"}),
+    ("水耗", {"水耗", "用水量"}),
+    ("氨氮", {"氨氮"}),  # not in the table: itself only
+])
+def test_indicator_variants_through_the_synonym_table(query: str, expected: set[str]) -> None:
+    from extract.store.queries import indicator_variants
+
+    assert expected <= indicator_variants(query)
+    if len(expected) == 1:
+        assert indicator_variants(query) == expected
+
+
+@pytest.mark.parametrize(("period", "year"), [("十四五", 2025), ("十三五", 2020), ("2021-2025", 2025), ("未知", None)])
+def test_period_end_sql(period: str, year: int | None) -> None:
+    from extract.store.queries import period_end_sql
+
+    database = open_db(":memory:")
+    sql = f"SELECT {period_end_sql('?')}"  # the column appears three times in the expression
+    assert database.execute(sql, [period] * sql.count("?")).fetchone()[0] == year
