@@ -135,7 +135,7 @@ class _Walker:
             self._visit(child, depth=depth + 1, in_article=in_article)
 
     def _visit(self, node: Any, *, depth: int, in_article: bool) -> None:
-        tag = node.tag
+        tag = node.tag or "-"  # a processing instruction with no name ("<?d>") has tag None
         if tag == "-text":
             self.builder.add_inline(_WS.sub(" ", node.text(deep=False) or ""))
             return

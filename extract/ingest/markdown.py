@@ -8,7 +8,6 @@ A body with HTML tags is read as HTML; otherwise Markdown syntax is stripped min
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from .html import has_html_tags, read_html
 from .layout import RawTextBuilder
+from .salvage import string_fields
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,24 +49,16 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     try:
         loaded = yaml.safe_load(m.group("yaml"))
     except yaml.YAMLError as e:
-        reason = str(e).splitlines()[0]
+        reason = (str(e).splitlines() or [type(e).__name__])[0]
         return {}, text[m.end():], [f"front matter is not valid YAML ({reason}); ignored"]
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:
+        # safe_load's constructors raise these for an invalid date (2021-13-45), an integer
+        # past Python's digit limit, or nesting past the stack: still just bad front matter
+        reason = (str(e).splitlines() or [""])[0][:200] or type(e).__name__
+        return {}, text[m.end():], [f"front matter is not valid YAML ({type(e).__name__}: {reason}); ignored"]
     if not isinstance(loaded, dict):
         return {}, text[m.end():], ["front matter is not a mapping; ignored"]
-    return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():], []
-
-
-def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings so front_matter stays JSON-serialisable."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
+    return string_fields(loaded), text[m.end():], []
 
 
 def read_markdown(text: str) -> MarkdownResult:
