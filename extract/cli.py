@@ -68,20 +68,30 @@ def _process_one_file(path: Path) -> list[Document]:
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes; 0 = one per CPU core.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
-def run(paths: tuple[Path, ...], db_path: Path, workers: int, no_progress: bool) -> None:
+@click.option("--retry-failed", is_flag=True,
+              help="Process again files that failed before with the same bytes and version.")
+@click.option("--max-seconds", type=click.FloatRange(min=0), default=None,
+              help="Per-document time limit (0 = none; default: Settings.max_seconds_per_document).")
+def run(paths: tuple[Path, ...], db_path: Path, workers: int, no_progress: bool, retry_failed: bool,
+        max_seconds: float | None) -> None:
     """Process every supported file under PATHS into the database.
 
     Folders are walked recursively (.txt .htm .html .md .pdf .docx .json .jsonl);
     files already stored with the same bytes are skipped; a file that cannot be read
     is recorded with its reason and the rest goes on.
 
+    Entries that are not regular files (FIFOs, devices, symlink loops) are recorded as
+    skipped, never opened; a file that failed before is not retried until its bytes or
+    the version change (--retry-failed forces it).
+
     Exit status: 0 when every file was stored (or skipped), 1 when any file failed.
     """
     from .batch import run_batch
 
+    settings = {} if max_seconds is None else {"max_seconds_per_document": max_seconds}
     try:
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
-                            progress=not no_progress)
+                            progress=not no_progress, retry_failed=retry_failed, settings=settings)
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
     click.echo(format_summary(summary))
