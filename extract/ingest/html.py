@@ -129,7 +129,8 @@ class _Walker:
         self.builder = builder
 
     def walk(self, node: Any, *, depth: int, in_article: bool) -> None:
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # keep the words below, flattened, rather than lose them
+            self.builder.add_inline(_WS.sub(" ", node.text(deep=True) or ""))
             return
         for child in node.iter(include_text=True):
             self._visit(child, depth=depth + 1, in_article=in_article)
