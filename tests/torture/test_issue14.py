@@ -339,3 +339,9 @@ def test_issue14_only_extract_errors_escape_process_bytes() -> None:
             process_bytes(data, name)
         except ExtractError:
             pass
+
+
+def test_issue14_extract_command_refuses_a_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "pipe.txt")])
+    assert result.exit_code == 1 and "not a regular file: a FIFO" in result.output
