@@ -27,6 +27,10 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")  # ## 一、总体要�
 _EMPHASIS = re.compile(r"(\*\*|__|\*|~~)(\S(?:.*?\S)?)\1")  # **重点任务** -> 重点任务
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|>+)\s+")  # "- 项目" / "> 引文"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # Markdown paragraph break between HTML/text chunks
+# Front matter is a few lines of metadata; PyYAML's composer recurses per nesting level and
+# takes seconds on thousands of levels before failing, so such blocks are not parsed at all.
+MAX_FRONT_MATTER_DEPTH = 50
+MAX_FRONT_MATTER_CHARS = 100_000
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
@@ -46,6 +50,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, text, []
     import yaml
 
+    too_deep = _flow_depth(m.group("yaml")) > MAX_FRONT_MATTER_DEPTH
+    if too_deep or len(m.group("yaml")) > MAX_FRONT_MATTER_CHARS:
+        what = f"nested deeper than {MAX_FRONT_MATTER_DEPTH}" if too_deep else f"longer than {MAX_FRONT_MATTER_CHARS} characters"
+        return {}, text[m.end():], [f"front matter {what}; ignored"]
     try:
         loaded = yaml.safe_load(m.group("yaml"))
     except yaml.YAMLError as e:
@@ -59,6 +67,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     if not isinstance(loaded, dict):
         return {}, text[m.end():], ["front matter is not a mapping; ignored"]
     return string_fields(loaded), text[m.end():], []
+
+
+def _flow_depth(yaml_text: str) -> int:
+    """Deepest [ / { nesting of YAML flow collections (quotes ignored: an over-estimate)."""
+    depth = deepest = 0
+    for ch in yaml_text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def read_markdown(text: str) -> MarkdownResult:

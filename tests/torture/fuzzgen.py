@@ -237,6 +237,8 @@ def main(argv: list[str]) -> int:
         for ran, found in pool.imap_unordered(_run_range, ranges):
             done += ran
             for site, (count, first) in found.items():
+                if site not in sites:
+                    print(f"NEW SITE {site} (seed {first})", flush=True)
                 old = sites.get(site, (0, first))
                 sites[site] = (old[0] + count, min(old[1], first))
             elapsed = time.monotonic() - began

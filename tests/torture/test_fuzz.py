@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from .fuzzgen import check, fuzz_input
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 CI = settings(max_examples=EXAMPLES, deadline=None, derandomize="FUZZ_EXAMPLES" not in os.environ,
               database=None, suppress_health_check=[HealthCheck.too_slow])
 NAMES = ["x.txt", "x.html", "x.md", "x.json", "x.jsonl", "x.pdf", "x.docx", "x"]

@@ -345,3 +345,13 @@ def test_issue14_extract_command_refuses_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     result = CliRunner().invoke(cli, ["extract", str(tmp_path / "pipe.txt")])
     assert result.exit_code == 1 and "not a regular file: a FIFO" in result.output
+
+
+def test_issue14_fuzz_site_docx_member_with_a_broken_deflate_stream() -> None:
+    """Found by make fuzz (seed 1001957): zlib.error escaped while counting DOCX paragraphs."""
+    from .conftest import deflated, raw_zip
+
+    stream, crc, size = deflated(b"<w:p><w:r><w:t>" + "节能".encode() * 5000 + b"</w:t></w:r></w:p>" * 3000)
+    broken = stream[:40] + bytes(b ^ 0x5A for b in stream[40:80]) + stream[80:]
+    with pytest.raises(CorruptFile, match="^corrupt DOCX"):
+        process_bytes(raw_zip([("word/document.xml", broken, crc, size)]), "x.md")
