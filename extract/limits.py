@@ -31,6 +31,11 @@ _NOT_NESTING = frozenset({
 })
 # A DOCX paragraph, table cell or table row element in document.xml.
 _DOCX_NODE = re.compile(rb"<w:(?:p|tc|tr)[\s>/]")
+# Any element of document.xml ("<w:r>", "<w:rFonts .../>").
+_DOCX_ELEMENT = re.compile(rb"<[A-Za-z]")
+# XML elements a real paragraph carries (runs, properties, fonts): python-docx parses the
+# whole document.xml into lxml (~150 bytes per element), so elements are capped too.
+DOCX_ELEMENTS_PER_NODE = 10
 
 
 def check_file_size(size: int, settings: Settings) -> None:
@@ -106,18 +111,23 @@ def check_zip(data: bytes, settings: Settings) -> zipfile.ZipFile:
 
 def check_docx_nodes(zf: zipfile.ZipFile, settings: Settings) -> None:
     """Count paragraphs, rows and cells of ``word/document.xml`` without parsing it."""
-    count = 0
+    count = elements = 0
+    max_elements = settings.max_nodes * DOCX_ELEMENTS_PER_NODE
     tail = b""
     try:
         with zf.open("word/document.xml") as member:
             while chunk := member.read(1 << 20):
                 block = tail + chunk
-                count += len(_DOCX_NODE.findall(block))
                 tail = block[-8:]
-                count -= len(_DOCX_NODE.findall(tail))  # counted again with the next chunk
+                # matches inside the tail are counted again with the next chunk
+                count += len(_DOCX_NODE.findall(block)) - len(_DOCX_NODE.findall(tail))
+                elements += len(_DOCX_ELEMENT.findall(block)) - len(_DOCX_ELEMENT.findall(tail))
                 if count > settings.max_nodes:
                     raise LimitExceeded(f"too many DOCX paragraphs and cells: more than {settings.max_nodes} "
                                         f"(max_nodes)")
+                if elements > max_elements:
+                    raise LimitExceeded(f"too many DOCX XML elements: more than {max_elements} "
+                                        f"({DOCX_ELEMENTS_PER_NODE} x max_nodes)")
     except KeyError:
         return
     except LimitExceeded:

@@ -116,6 +116,14 @@ def docx_million_paragraphs(n: int = 2_000_000) -> bytes:
     return docx_with_document_xml(edit)
 
 
+def docx_million_runs(n: int = 5_000_000) -> bytes:
+    """One paragraph of millions of runs: ~110 MB of XML, under max_decompressed_bytes,
+    that lxml would turn into GBs of tree."""
+    def edit(xml: bytes) -> bytes:
+        return xml.replace(b"</w:body>", b"<w:p>" + b"<w:r><w:t>x</w:t></w:r>" * n + b"</w:p></w:body>", 1)
+    return docx_with_document_xml(edit)
+
+
 # --------------------------------------------------------------------------- pdf
 
 
@@ -235,6 +243,8 @@ def build_torture_corpus(root: Path, *, big: bool = True) -> dict[str, str]:
     # limits
     put("limits/zip_bomb.docx", zip_bomb(), "max_decompressed_bytes")
     put("limits/million_paragraphs.docx", docx_million_paragraphs(), "max_nodes")
+    if big:
+        put("limits/million_runs.docx", docx_million_runs(), "too many DOCX XML elements")
     put("limits/deep_inline.html", deep_inline_html(), "max_nesting_depth")
     if big:
         put("limits/huge_page.html", ("<html><body>" + "<p>到2025年能耗下降13.5%。</p>" * (50 * MB // 40)

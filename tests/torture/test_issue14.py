@@ -355,3 +355,10 @@ def test_issue14_fuzz_site_docx_member_with_a_broken_deflate_stream() -> None:
     broken = stream[:40] + bytes(b ^ 0x5A for b in stream[40:80]) + stream[80:]
     with pytest.raises(CorruptFile, match="^corrupt DOCX"):
         process_bytes(raw_zip([("word/document.xml", broken, crc, size)]), "x.md")
+
+
+def test_issue14_docx_of_millions_of_runs_is_refused() -> None:
+    from .conftest import docx_million_runs
+
+    with pytest.raises(LimitExceeded, match=r"too many DOCX XML elements: more than 10000"):
+        process_bytes(docx_million_runs(20_000), "x.docx", {"max_nodes": 1000})
