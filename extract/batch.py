@@ -1,8 +1,8 @@
 """Batch runner: many files -> one SQLite database, incremental and failure-tolerant.
 
 The per-file work is :func:`process_one`, a pure function of ``(path, bytes, settings)``
-returning an :class:`Outcome`: a process pool maps it (a Dask or Spark mode could map
-the same function), and ONE writer, the parent process, stores each outcome in its own
+returning an :class:`Outcome`: supervised worker processes map it (a Dask or Spark mode
+could map the same function), and ONE writer, the parent process, stores each outcome in its own
 transaction.  Consequences:
 
 - a bad file becomes one ``failures`` row with a one-line reason; the batch goes on;
@@ -149,7 +149,9 @@ def run_batch(
 ) -> RunSummary:
     """Process every file under ``paths`` into the database at ``db_path``.
 
-    ``workers=1`` runs in this process; more uses a process pool of that size.  A
+    The files are processed by ``workers`` worker processes that the batch replaces when
+    a document passes ``settings.max_seconds_per_document`` (:mod:`extract.workers`);
+    with no time limit, ``workers=1`` runs in this process.  A
     ``KeyboardInterrupt`` (or any error of the database itself) stops the run: files
     already written stay, the run is marked ``interrupted``, the exception propagates.
     A file that failed before is not retried while its bytes and the version are the
