@@ -362,3 +362,12 @@ def test_issue14_docx_of_millions_of_runs_is_refused() -> None:
 
     with pytest.raises(LimitExceeded, match=r"too many DOCX XML elements: more than 10000"):
         process_bytes(docx_million_runs(20_000), "x.docx", {"max_nodes": 1000})
+
+
+def test_issue14_extract_command_on_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/\xff.txt"
+    with open(raw, "wb") as f:
+        f.write(NOTICE.encode())
+    result = CliRunner().invoke(cli, ["extract", os.fsdecode(raw)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["document"]["source"].endswith("/\\xff.txt")
