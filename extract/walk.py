@@ -10,6 +10,7 @@ shown with the bad bytes as ``\\xNN``.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -45,7 +46,7 @@ def regular_file_problem(path: Path) -> str | None:
     try:
         st = path.stat()  # follows links: ELOOP for a loop, ENOENT for a dangling link
     except OSError as e:
-        if e.errno == 40:  # ELOOP
+        if e.errno == errno.ELOOP:
             return "symlink loop; skipped"
         if path.is_symlink():
             return f"broken symlink ({e.strerror or e}); skipped"
