@@ -107,9 +107,23 @@ def _mixed_lines(data: bytes) -> tuple[str, str, list[str]] | None:
     return text, "utf-8+gb18030", warnings
 
 
+# Front-matter keys whose value the pipeline reads as ONE string (the document title...):
+# a YAML list or mapping there ("title: [a, b]") becomes text too.
+STRING_KEYS = frozenset({"title", "page_title", "core_title", "date", "created", "url", "source", "doc_number",
+                         "author"})
+
+
 def string_fields(front_matter: dict[str, Any]) -> dict[str, Any]:
-    """Front matter whose every scalar is a string and every value JSON-serialisable."""
-    return {str(k): _as_string(v, 0) for k, v in front_matter.items()}
+    """Front matter whose every scalar is a string, every value JSON-serialisable, and
+    every :data:`STRING_KEYS` value a string (``title: [a, b]`` -> ``"a b"``)."""
+    out = {str(k): _as_string(v, 0) for k, v in front_matter.items()}
+    for key in STRING_KEYS & out.keys():
+        value = out[key]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out[key] = " ".join(value)
+        elif value is not None and not isinstance(value, str):
+            out[key] = json_text(value)
+    return out
 
 
 def _as_string(value: Any, depth: int) -> Any:

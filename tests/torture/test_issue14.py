@@ -371,3 +371,15 @@ def test_issue14_extract_command_on_a_name_that_is_not_utf8(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["extract", os.fsdecode(raw)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["document"]["source"].endswith("/\\xff.txt")
+
+
+@pytest.mark.parametrize("title,expected", [("[a, b]", "a b"), ("{x: 1}", '{"x": "1"}'), ("true", "true"),
+                                            ("2021-05-01", "2021-05-01")])
+def test_issue14_fuzz_site_front_matter_title_that_is_a_list(title: str, expected: str) -> None:
+    """Found by make fuzz (seed 2011614): ``title: [a, b]`` gave a list as document.title."""
+    from extract.ingest.markdown import split_front_matter
+
+    front, _, _ = split_front_matter(f"---\ntitle: {title}\n---\n正文")
+    assert front["title"] == expected
+    [doc] = process_bytes(front_matter_md(f"title: {title}"), "x.md")
+    assert isinstance(doc.to_dict()["document"]["title"], str | None)
