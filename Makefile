@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo serve test eval eval-heldout floors probe bench lint format clean
+.PHONY: install install-dev demo serve test fuzz eval eval-heldout floors probe bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ serve: install
 
 test: install-dev
 	$(BIN)/python -m pytest -q
+
+# Long fuzz campaign over process_bytes (tests/torture/fuzzgen.py): FUZZ_N inputs on
+# FUZZ_JOBS processes from seed FUZZ_START; prints the rate and every crash site found.
+FUZZ_N     ?= 1000000
+FUZZ_JOBS  ?= 2
+FUZZ_START ?= 0
+fuzz: install-dev
+	$(BIN)/python tests/torture/fuzzgen.py $(FUZZ_N) $(FUZZ_JOBS) $(FUZZ_START)
 
 eval: install
 	$(BIN)/policy-extract eval --shared $(SHARED)

@@ -1,8 +1,8 @@
 """Batch runner: many files -> one SQLite database, incremental and failure-tolerant.
 
 The per-file work is :func:`process_one`, a pure function of ``(path, bytes, settings)``
-returning an :class:`Outcome`: a process pool maps it (a Dask or Spark mode could map
-the same function), and ONE writer, the parent process, stores each outcome in its own
+returning an :class:`Outcome`: supervised worker processes map it (a Dask or Spark mode
+could map the same function), and ONE writer, the parent process, stores each outcome in its own
 transaction.  Consequences:
 
 - a bad file becomes one ``failures`` row with a one-line reason; the batch goes on;
@@ -17,8 +17,6 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from .errors import ExtractError, StageError
 from .ingest import sniff
 from .model import Document
 from .settings import Settings
+from .walk import printable
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,9 +38,6 @@ SUPPORTED_EXTENSIONS = frozenset(
 # Project files that live beside documents in a corpus folder (corpora/README.md) and are
 # not policy documents: skipped when walking a folder (lower-case file stems).
 NOT_DOCUMENTS = frozenset({"readme", "changelog", "license", "contributing"})
-# Files submitted to the pool ahead of the writer, per worker: keeps every core busy
-# while bounding the bytes held in memory.
-IN_FLIGHT_PER_WORKER = 4
 # Record types counted in a run summary (scoring items live inside scoring tables).
 RECORD_TYPES = ("targets", "deadlines", "responsibilities", "scoring_tables", "scoring_items")
 
@@ -101,7 +97,8 @@ def process_one(path: str, data: bytes, settings: Settings | None = None) -> Out
     started = time.perf_counter()
     outcome = Outcome(path=path, sha256=pipeline.sha256(data))
     try:
-        outcome.documents = [_slim(d) for d in pipeline.process_bytes(data, path, settings)]
+        docs = {d.id: d for d in pipeline.process_bytes(data, path, settings)}  # a record repeated in a JSONL is one row
+        outcome.documents = [_slim(d) for d in docs.values()]
     except StageError as e:
         outcome.stage, outcome.reason = e.stage, str(e)
     except ExtractError as e:
@@ -130,32 +127,12 @@ def expand_paths(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> tu
     In a folder only :data:`SUPPORTED_EXTENSIONS` are taken; hidden entries and
     :data:`NOT_DOCUMENTS` (README.md...) are skipped; a file named explicitly is always taken (ingest decides if it can read it).
     A file whose name or path matches a glob of ``exclude`` (``*.pdf``, ``drafts/*``) is left out.
+    Entries that are not regular files are left out (see :func:`extract.walk.walk_inputs`).
     """
-    files: list[Path] = []
-    missing: list[str] = []
-    seen: set[Path] = set()
+    from .walk import walk_inputs
 
-    def add(p: Path) -> None:
-        if exclude and _excluded(p, exclude):
-            return
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            files.append(p)
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_file():
-            add(p)
-        elif p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if _is_document_name(name):
-                        add(Path(root) / name)
-        else:
-            missing.append(str(raw))
-    return files, missing
+    files, _, missing = walk_inputs(paths, _is_document_name)
+    return [f for f in files if not (exclude and _excluded(f, exclude))], missing
 
 
 def _excluded(path: Path, globs: Sequence[str]) -> bool:
@@ -179,38 +156,49 @@ def run_batch(
     workers: int = 1,
     settings: Settings | dict[str, Any] | None = None,
     progress: bool = True,
+    retry_failed: bool = False,
     *,
     force: bool = False,
     exclude: Sequence[str] = (),
 ) -> RunSummary:
     """Process every file under ``paths`` into the database at ``db_path``.
 
-    ``workers=1`` runs in this process; more uses a process pool of that size.
-    ``force`` re-extracts files already stored; ``exclude`` globs leave files out.  A
+    The files are processed by ``workers`` worker processes that the batch replaces when
+    a document passes ``settings.max_seconds_per_document`` (:mod:`extract.workers`);
+    with no time limit, ``workers=1`` runs in this process. ``force`` re-extracts files
+    already stored; ``exclude`` globs leave files out.  A
     ``KeyboardInterrupt`` (or any error of the database itself) stops the run: files
     already written stay, the run is marked ``interrupted``, the exception propagates.
+    A file that failed before is not retried while its bytes and the version are the
+    same, unless ``retry_failed`` (see :mod:`extract.history`).
     """
     from tqdm import tqdm
 
     from . import __version__
+    from .history import close_stale_runs
     from .store import FileInfo, open_db
     from .store.writer import finish_run, record_failure, start_run
+    from .walk import walk_inputs
 
     settings = Settings.resolve(settings)
     workers = max(1, int(workers))
     started = time.perf_counter()
     db = open_db(db_path)
-    files, missing = expand_paths(paths, exclude)
+    files, unreadable, missing = walk_inputs(paths, _is_document_name)
+    files = [f for f in files if not (exclude and _excluded(f, exclude))]
+    close_stale_runs(db)
     run_id = start_run(db, version=__version__, args={
         "paths": [str(p) for p in paths], "db": str(db_path), "workers": workers,
         "settings": settings.to_dict(),
     })
-    summary = RunSummary(run_id=run_id, db_path=str(db_path), n_files=len(files) + len(missing))
+    summary = RunSummary(run_id=run_id, db_path=str(db_path),
+                         n_files=len(files) + len(missing) + len(unreadable))
     bar = tqdm(total=summary.n_files, unit="file", file=sys.stderr, disable=not progress, desc="policy-extract")
     status = "interrupted"
 
-    def fail(info: FileInfo, stage: str | None, reason: str, shown: str | None = None) -> None:
-        record_failure(db, info, stage=stage, reason=reason, run_id=run_id)
+    def fail(info: FileInfo, stage: str | None, reason: str, shown: str | None = None, known: bool = False) -> None:
+        if not known:  # a known failure (unchanged bytes, see extract.history) is counted, not re-recorded
+            record_failure(db, info, stage=stage, reason=reason, run_id=run_id)
         summary.n_failed += 1
         summary.failures.append((shown or info.path, reason))
         bar.update()
@@ -218,7 +206,10 @@ def run_batch(
     try:
         for raw in missing:
             fail(FileInfo(path=str(Path(raw).resolve()), sha256=None), "read", "no such file or directory", raw)
-        jobs = _read_jobs(db, files, settings, summary, bar, fail, force=force)
+        for entry in unreadable:
+            _fail_unreadable(db, entry, fail)
+        jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else __version__,
+                          force=force)
         for job, outcome in _outcomes(jobs, workers, settings):
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
@@ -256,24 +247,40 @@ def _store(db: Any, job: _Job, outcome: Outcome, summary: RunSummary, bar: Any, 
         summary.records["scoring_items"] += sum(len(s.items) for s in doc.scoring_tables)
 
 
+def _fail_unreadable(db: Any, entry: Any, fail: Any) -> None:
+    """A walked entry that is not a regular file: one failures row (not repeated by re-runs)."""
+    from .history import same_unreadable
+    from .store import FileInfo
+
+    absolute = printable(Path(entry.path).absolute())
+    fail(FileInfo(path=absolute, sha256=None), "walk", entry.reason, entry.path,
+         known=same_unreadable(db, absolute, entry.reason))
+
+
 def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any,
-               *, force: bool = False) -> Iterator[_Job]:
-    """Read each file, skipping those already stored ok (unless ``force``); read errors become failures."""
+               version: str | None = None, *, force: bool = False) -> Iterator[_Job]:
+    """Read each file, skipping those already stored ok (unless ``force``); read errors become failures.
+
+    With ``version``, a file whose bytes already failed under that version is counted
+    as failed again without being processed (:func:`extract.history.known_failure`).
+    """
+    from .history import failed_here, known_failure
     from .store import FileInfo
     from .store.writer import is_stored
 
     for path in files:
-        bar.set_postfix_str(path.name, refresh=False)  # the progress line names the current file
-        absolute = str(path.resolve())  # one file reached by two paths is one files row
+        bar.set_postfix_str(printable(Path(path.name)), refresh=False)  # the progress line names the current file
+        absolute = printable(path.resolve())  # one file reached by two paths is one files row
+        shown = printable(path)
         try:
             stat = path.stat()
             if stat.st_size > settings.max_file_bytes:
                 fail(FileInfo(path=absolute, sha256=None, size=stat.st_size), "read",
-                     f"file too large: {stat.st_size} bytes > {settings.max_file_bytes}", str(path))
+                     f"file too large: {stat.st_size} bytes > {settings.max_file_bytes}", shown)
                 continue
-            data = path.read_bytes()
+            data = _read_regular(path, settings)
         except OSError as e:
-            fail(FileInfo(path=absolute, sha256=None), "read", f"cannot read: {e.strerror or e}", str(path))
+            fail(FileInfo(path=absolute, sha256=None), "read", f"cannot read: {e.strerror or e}", shown)
             continue
         info = FileInfo(path=absolute, sha256=pipeline.sha256(data), size=stat.st_size, mtime=stat.st_mtime)
         if not force and is_stored(db, info.sha256):
@@ -281,7 +288,26 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
             summary.n_skipped += 1
             bar.update()
             continue
-        yield _Job(source=str(path), info=info, data=data)
+        known = known_failure(db, info.sha256, version) if version else None
+        if known is not None:
+            fail(info, known[0], known[1], shown, known=failed_here(db, info.path, info.sha256))
+            continue
+        yield _Job(source=shown, info=info, data=data)
+
+
+def _read_regular(path: Path, settings: Settings) -> bytes:
+    """The bytes of a regular file, never more than ``max_file_bytes`` + 1 (it may grow
+    or be swapped for something else between the walk and this read)."""
+    import stat as stat_module
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        data = f.read(settings.max_file_bytes + 1)
+    if len(data) > settings.max_file_bytes:
+        raise OSError(0, f"file too large: more than {settings.max_file_bytes} bytes")
+    return data
 
 
 def _mark_skipped(db: Any, info: Any) -> None:
@@ -297,44 +323,16 @@ def _mark_skipped(db: Any, info: Any) -> None:
 
 
 def _outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterator[tuple[_Job, Outcome]]:
-    """Map :func:`process_one` over the jobs, in this process or in a pool."""
-    if workers == 1:
+    """Map :func:`process_one` over the jobs: in this process when ``workers == 1`` and no
+    time limit is set, else in worker processes that a time limit can replace
+    (:mod:`extract.workers`)."""
+    if workers == 1 and not settings.max_seconds_per_document:
         for job in jobs:
             yield job, process_one(job.source, job.data, settings)
         return
-    yield from _pool_outcomes(jobs, workers, settings)
+    from .workers import supervised_outcomes
 
+    def failed(job: _Job, stage: str, reason: str) -> Outcome:
+        return Outcome(path=job.source, sha256=job.info.sha256, stage=stage, reason=reason)
 
-def _pool_outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterator[tuple[_Job, Outcome]]:
-    """Bounded submission to a process pool; a crashed worker fails its files, not the run."""
-    pool = ProcessPoolExecutor(max_workers=workers)
-    pending: dict[Future[Outcome], _Job] = {}
-    limit = workers * IN_FLIGHT_PER_WORKER
-    try:
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < limit:
-                job = next(jobs, None)
-                if job is None:
-                    exhausted = True
-                    break
-                pending[pool.submit(process_one, job.source, job.data, settings)] = job
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                job = pending.pop(future)
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    outcome = Outcome(path=job.source, sha256=job.info.sha256, stage="internal",
-                                      reason="internal error: worker process died (crash or out of memory)")
-                yield job, outcome
-            if broken:
-                LOGGER.warning("process pool broke; starting a new one")
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from supervised_outcomes(jobs, workers, settings, process_one, failed)

@@ -73,8 +73,12 @@ def _process_one_file(path: Path) -> list[Document]:
 @click.option("--force", is_flag=True, help="Re-extract files already stored with the same bytes.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures and exit status only.")
+@click.option("--retry-failed", is_flag=True,
+              help="Process again files that failed before with the same bytes and version.")
+@click.option("--max-seconds", type=click.FloatRange(min=0), default=None,
+              help="Per-document time limit (0 = none; default: Settings.max_seconds_per_document).")
 def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[str, ...], force: bool,
-        no_progress: bool, quiet: bool) -> None:
+        no_progress: bool, quiet: bool, retry_failed: bool, max_seconds: float | None) -> None:
     """Process every supported file under PATHS into the database.
 
     Folders are walked recursively (.txt .md .htm .html .shtml .jsp .aspx .php .pdf .docx
@@ -83,15 +87,21 @@ def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[st
     goes on.  The progress bar (on a terminal only) names the current file.  Ctrl-C stops
     the run: what was stored stays, and the same command resumes it.
 
+    Entries that are not regular files (FIFOs, devices, symlink loops) are recorded as
+    skipped, never opened; a file that failed before is not retried until its bytes or
+    the version change (--retry-failed forces it).
+
     Exit status: 0 when every file was stored (or skipped), 1 when any file failed,
     130 when interrupted.
     """
     from .batch import run_batch
 
     progress = not (no_progress or quiet) and sys.stderr.isatty()  # no \r frames in a log file
+    settings = {} if max_seconds is None else {"max_seconds_per_document": max_seconds}
     try:
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
-                            progress=progress, force=force, exclude=excludes)
+                            progress=progress, retry_failed=retry_failed, settings=settings,
+                            force=force, exclude=excludes)
     except KeyboardInterrupt:
         click.echo(f"interrupted: files already stored stay in {db_path}; run the same command again to resume",
                    err=True)

@@ -11,7 +11,11 @@ class InputNotFound(ExtractError):
     """The path does not exist, is a directory, or cannot be opened."""
 
 
-class FileTooLarge(ExtractError):
+class LimitExceeded(ExtractError):
+    """The input is past a named limit of ``Settings`` (size, inflated size, nodes, depth, length)."""
+
+
+class FileTooLarge(LimitExceeded):
     """The file is larger than ``Settings.max_file_bytes``."""
 
 
@@ -41,3 +45,7 @@ class StageError(ExtractError):
     def __init__(self, stage: str, reason: str) -> None:
         super().__init__(f"{stage}: {reason}")
         self.stage = stage
+
+
+class EncryptedFile(UnsupportedFormat):
+    """A password-protected file (PDF) that cannot be read without its password."""

@@ -158,9 +158,10 @@ def process_bytes(data: bytes, source: str, settings: Settings | dict[str, Any] 
 def process_file(path: str | Path, settings: Settings | dict[str, Any] | None = None) -> list[Document]:
     """Read a file and process it (see :func:`process_bytes`)."""
     from .ingest import read_path
+    from .walk import printable
 
     data = read_path(Path(path), Settings.resolve(settings))
-    return process_bytes(data, str(path), settings)
+    return process_bytes(data, printable(path), settings)  # a name that is not UTF-8 shows as \xNN
 
 
 def sha256(data: bytes) -> str:

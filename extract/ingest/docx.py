@@ -19,6 +19,9 @@ from .layout import CellSpec, RawTextBuilder
 
 LOGGER = logging.getLogger(__name__)
 
+# Word tables have at most 63 columns; a gridSpan of 10**9 is junk that would build a huge grid.
+MAX_GRID_SPAN = 1000
+
 
 @dataclass(slots=True)
 class DocxResult:
@@ -70,9 +73,9 @@ def _table_specs(tbl: Any) -> list[CellSpec]:
     for r, tr in enumerate(_children(tbl, "tr")):
         col = _grid_before(tr)
         for tc in _children(tr, "tc"):
-            span = max(int(tc.grid_span or 1), 1)
+            span = _grid_span(tc)
             above = anchor_at.get(col)
-            if tc.vMerge == "continue" and above is not None and above.row + above.rowspan == r:
+            if _v_merge(tc) == "continue" and above is not None and above.row + above.rowspan == r:
                 above.rowspan += 1
             else:
                 spec = CellSpec(row=r, col=col, text=_cell_text(tc), colspan=span)
@@ -80,6 +83,22 @@ def _table_specs(tbl: Any) -> list[CellSpec]:
                 anchor_at[col] = spec
             col += span
     return specs
+
+
+def _grid_span(tc: Any) -> int:
+    """A cell's w:gridSpan, 1 when missing or not a number, clipped to :data:`MAX_GRID_SPAN`."""
+    try:
+        span = int(tc.grid_span or 1)
+    except (ValueError, TypeError, OverflowError):  # python-docx raises for "x" or "1e9"
+        return 1
+    return min(max(span, 1), MAX_GRID_SPAN)
+
+
+def _v_merge(tc: Any) -> str | None:
+    try:
+        return tc.vMerge
+    except (ValueError, TypeError):  # a vMerge value outside the schema's enumeration
+        return None
 
 
 def _children(element: Any, name: str) -> list[Any]:

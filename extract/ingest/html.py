@@ -129,13 +129,14 @@ class _Walker:
         self.builder = builder
 
     def walk(self, node: Any, *, depth: int, in_article: bool) -> None:
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # keep the words below, flattened, rather than lose them
+            self.builder.add_inline(_WS.sub(" ", node.text(deep=True) or ""))
             return
         for child in node.iter(include_text=True):
             self._visit(child, depth=depth + 1, in_article=in_article)
 
     def _visit(self, node: Any, *, depth: int, in_article: bool) -> None:
-        tag = node.tag
+        tag = node.tag or "-"  # a processing instruction with no name ("<?d>") has tag None
         if tag == "-text":
             self.builder.add_inline(_WS.sub(" ", node.text(deep=False) or ""))
             return

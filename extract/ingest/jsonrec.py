@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CorruptFile, UnsupportedFormat
+from .salvage import json_text
 from .vocab import load_yaml
 
 LOGGER = logging.getLogger(__name__)
@@ -49,35 +50,46 @@ def canonical_id(record: Any) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def parse_records(text: str) -> list[Any]:
-    """The records of a JSON document or of JSONL lines.
+def parse_records(text: str) -> tuple[list[Any], list[str]]:
+    """The records of a JSON document or of JSONL lines, and one warning per bad line.
+
+    A JSONL file keeps its good lines: each line that is not JSON is named in a warning
+    ("line 7 is not valid JSON (...); skipped").
 
     Raises:
-        CorruptFile: neither valid JSON nor valid JSONL.
+        CorruptFile: neither valid JSON nor any valid JSONL line.
     """
     try:
         loaded = json.loads(text)
+    except RecursionError as e:
+        raise CorruptFile("JSON nested too deeply to read") from e
     except ValueError as whole_error:
-        records: list[Any] = []
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except ValueError as e:
-                if not records:
-                    raise CorruptFile(f"invalid JSON: {whole_error}") from whole_error
-                raise CorruptFile(f"invalid JSONL at line {n}: {e}") from e
-        return records
+        return _jsonl_records(text, whole_error)
     if isinstance(loaded, list):
-        return loaded
+        return loaded, []
     if isinstance(loaded, dict):
         lists = _fields()["lists"]
         for key, value in loaded.items():
             if key.lower() in lists and isinstance(value, list):
-                return value
-        return [loaded]
+                return value, []
+        return [loaded], []
     raise UnsupportedFormat(f"JSON {type(loaded).__name__} is not a crawler record or a list of records")
+
+
+def _jsonl_records(text: str, whole_error: ValueError) -> tuple[list[Any], list[str]]:
+    records: list[Any] = []
+    bad: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except (ValueError, RecursionError) as e:
+            reason = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+            bad.append(f"JSONL line {n} is not valid JSON ({reason}); skipped")
+    if not records:
+        raise CorruptFile(f"invalid JSON: {whole_error}")
+    return records, bad
 
 
 def read_records(text: str) -> tuple[list[JsonRecord], list[str]]:
@@ -86,18 +98,23 @@ def read_records(text: str) -> tuple[list[JsonRecord], list[str]]:
     Raises:
         UnsupportedFormat: no record has a text/content/body/html field.
     """
-    records = parse_records(text)
+    records, bad_lines = parse_records(text)
     found: list[JsonRecord] = []
     skipped: list[int] = []
     for number, record in enumerate(records, start=1):
-        item = _to_record(number, record)
+        try:
+            item = _to_record(number, record)
+        except RecursionError:  # canonical JSON of a record nested past Python's stack
+            item = None
         if item is None:
             skipped.append(number)
         else:
             found.append(item)
     if not found:
         raise UnsupportedFormat("JSON holds no crawler records with a text/content/body/html field")
-    warnings = [f"records {', '.join(map(str, skipped))} have no text field; skipped"] if skipped else []
+    warnings = [*bad_lines]
+    if skipped:
+        warnings.append(f"records {', '.join(map(str, skipped))} have no text field; skipped")
     return found, warnings
 
 
@@ -121,6 +138,6 @@ def _to_record(number: int, record: Any) -> JsonRecord | None:
     front: dict[str, Any] = {}
     for key, names in fields["front"].items():
         value = next((by_name[n] for n in names if by_name.get(n) not in (None, "")), None)
-        if value is not None:
-            front[key] = value if isinstance(value, str | int | float | bool) else json.dumps(value, ensure_ascii=False)
+        if value is not None:  # every front-matter field is a string (title: 123 -> "123")
+            front[key] = value if isinstance(value, str) else json_text(value)
     return JsonRecord(number=number, record_id=canonical_id(record), body=body, is_html=is_html, front_matter=front)

@@ -8,7 +8,6 @@ A body with HTML tags is read as HTML; otherwise Markdown syntax is stripped min
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from .html import has_html_tags, read_html
 from .layout import RawTextBuilder
+from .salvage import string_fields
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,6 +27,10 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")  # ## 一、总体要�
 _EMPHASIS = re.compile(r"(\*\*|__|\*|~~)(\S(?:.*?\S)?)\1")  # **重点任务** -> 重点任务
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|>+)\s+")  # "- 项目" / "> 引文"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # Markdown paragraph break between HTML/text chunks
+# Front matter is a few lines of metadata; PyYAML's composer recurses per nesting level and
+# takes seconds on thousands of levels before failing, so such blocks are not parsed at all.
+MAX_FRONT_MATTER_DEPTH = 50
+MAX_FRONT_MATTER_CHARS = 100_000
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
@@ -46,27 +50,35 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, text, []
     import yaml
 
+    too_deep = _flow_depth(m.group("yaml")) > MAX_FRONT_MATTER_DEPTH
+    if too_deep or len(m.group("yaml")) > MAX_FRONT_MATTER_CHARS:
+        what = f"nested deeper than {MAX_FRONT_MATTER_DEPTH}" if too_deep else f"longer than {MAX_FRONT_MATTER_CHARS} characters"
+        return {}, text[m.end():], [f"front matter {what}; ignored"]
     try:
         loaded = yaml.safe_load(m.group("yaml"))
     except yaml.YAMLError as e:
-        reason = str(e).splitlines()[0]
+        reason = (str(e).splitlines() or [type(e).__name__])[0]
         return {}, text[m.end():], [f"front matter is not valid YAML ({reason}); ignored"]
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:
+        # safe_load's constructors raise these for an invalid date (2021-13-45), an integer
+        # past Python's digit limit, or nesting past the stack: still just bad front matter
+        reason = (str(e).splitlines() or [""])[0][:200] or type(e).__name__
+        return {}, text[m.end():], [f"front matter is not valid YAML ({type(e).__name__}: {reason}); ignored"]
     if not isinstance(loaded, dict):
         return {}, text[m.end():], ["front matter is not a mapping; ignored"]
-    return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():], []
+    return string_fields(loaded), text[m.end():], []
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates become ISO strings so front_matter stays JSON-serialisable."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
+def _flow_depth(yaml_text: str) -> int:
+    """Deepest [ / { nesting of YAML flow collections (quotes ignored: an over-estimate)."""
+    depth = deepest = 0
+    for ch in yaml_text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def read_markdown(text: str) -> MarkdownResult:

@@ -15,6 +15,11 @@ def read_path(path: Path, settings: Settings) -> bytes:
         raise InputNotFound(f"no such file: {path}")
     if path.is_dir():
         raise InputNotFound(f"is a directory, not a file: {path}")
+    from ..walk import printable, regular_file_problem
+
+    problem = regular_file_problem(path)  # a FIFO would block, /dev/zero would never end
+    if problem is not None:
+        raise InputNotFound(f"{printable(path)}: {problem.removesuffix('; skipped, never opened')}")
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:

@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import CorruptFile, NoTextLayer, UnsupportedFormat
+from ..errors import CorruptFile, EncryptedFile, NoTextLayer
 from ..settings import Settings
 from .layout import CellSpec, RawTextBuilder, cell_text
 from .pdf_furniture import FurnitureReport, repeated_edge_keys, strip_page_edges
@@ -136,9 +136,10 @@ def _read_pages(data: bytes) -> list[PageContent]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise UnsupportedFormat(f"encrypted PDF ({type(e).__name__})") from e
     except Exception as e:  # noqa: BLE001 - pdfminer raises many unrelated types for bad files
+        encrypted = _encryption_error(e, (PDFPasswordIncorrect, PDFEncryptionError))
+        if encrypted is not None:  # pdfplumber wraps it in PdfminerException
+            raise EncryptedFile(f"encrypted PDF (password required; {type(encrypted).__name__})") from e
         raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
     try:
         with pdf:
@@ -149,6 +150,21 @@ def _read_pages(data: bytes) -> list[PageContent]:
         raise
     except Exception as e:  # noqa: BLE001
         raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
+
+
+def _encryption_error(error: BaseException, kinds: tuple[type, ...]) -> BaseException | None:
+    """The password error inside ``error`` (its cause, context or first argument), if any."""
+    seen: list[BaseException] = []
+    todo: list[Any] = [error]
+    while todo:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or any(e is s for s in seen):
+            continue
+        if isinstance(e, kinds):
+            return e
+        seen.append(e)
+        todo.extend([e.__cause__, e.__context__, *e.args[:1]])
+    return None
 
 
 def _read_page(page: Any, number: int) -> PageContent:

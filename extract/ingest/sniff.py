@@ -64,8 +64,10 @@ def _sniff_zip(data: bytes, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise CorruptFile(f"truncated or corrupt zip container (DOCX): {e}") from e
+    except NotImplementedError as e:  # "zip file version 6.8" and other formats zipfile cannot read
+        raise UnsupportedFormat(f"unsupported zip container: {e}") from e
     if "word/document.xml" in names:
         return "docx"
     raise UnsupportedFormat("zip archive without word/document.xml (not a DOCX)")
@@ -99,6 +101,8 @@ def looks_like_json(text: str) -> bool:
     try:
         json.loads(text)
         return True
+    except RecursionError:  # JSON nested past Python's stack: the JSON reader refuses it
+        return True
     except ValueError:
         pass
     lines = [line for line in text.splitlines() if line.strip()]
@@ -106,5 +110,7 @@ def looks_like_json(text: str) -> bool:
         return False
     try:
         return all(isinstance(json.loads(line), dict) for line in lines)
+    except RecursionError:
+        return True
     except ValueError:
         return False

@@ -220,7 +220,7 @@ def write_file_documents(db: Database, file: FileInfo, docs: Iterable[Document],
     Documents an earlier version of this file produced and this version does not
     (an edited JSONL) are removed.  Returns the number of documents written.
     """
-    docs = list(docs)
+    docs = list({d.id: d for d in docs}.values())  # a record repeated in a JSONL is stored (and counted) once
     with db.atomic():
         _upsert_file(db, file, status="ok", reason=None, n_documents=len(docs), run_id=run_id)
         keep = {d.id for d in docs}

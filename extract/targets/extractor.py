@@ -436,6 +436,7 @@ def _balanced(s: str) -> str:
             s = s[:i]  # "PUE值(电能利用效率": the cut parenthetical goes
         else:
             s = s[i + 1:]  # "含网约车）新能源汽车": the cut parenthetical's tail goes
+            break  # every mark left to visit was in the part just cut (an IndexError before)
     while len(s) > 1 and BRACKET_PAIRS.get(s[0]) == s[-1] and _pair_end(s) == len(s) - 1:
         s = s[1:-1]  # "“无废城市”": quotes around the whole name
     return s.strip(" ")

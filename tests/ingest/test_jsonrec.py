@@ -59,7 +59,14 @@ def test_json_that_is_not_records_is_unsupported(payload: str, reason: str) -> N
         ingest(payload.encode(), "x.json")
 
 
-def test_invalid_jsonl_line_is_corrupt() -> None:
+def test_jsonrec_bad_line_keeps_the_good_records() -> None:
+    """Issue 14: one malformed JSONL line no longer loses the file's good records."""
     data = (json.dumps(RECORDS[0], ensure_ascii=False) + "\n{broken\n").encode()
-    with pytest.raises(CorruptFile, match="invalid JSONL at line 2"):
-        ingest(data, "crawl.jsonl")
+    [doc] = ingest(data, "crawl.jsonl")
+    assert doc.source == "crawl.jsonl#1"
+    assert any(w.startswith("JSONL line 2 is not valid JSON") for w in doc.warnings)
+
+
+def test_jsonrec_no_valid_line_is_corrupt() -> None:
+    with pytest.raises(CorruptFile, match="invalid JSON"):
+        ingest(b"{broken\n{also broken\n", "crawl.jsonl")
