@@ -14,6 +14,8 @@ from . import points as P
 
 # Sums are compared with this tolerance (0.5-point criteria add up in binary floats).
 EPSILON = 1e-6
+# A weighted level (权重) scores its sub-categories on a scale of this many points.
+OWN_SCALE = 100.0
 # Characters of a criterion's text quoted in a message.
 QUOTE_CHARS = 24
 
@@ -110,6 +112,9 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         if cat.get("points") is None:
             continue
         prefix = cat["path"]
+        if cat.get("weight"):  # 权重 50 over 二级 points that add up to 100 on their own scale
+            out.extend(_check_own_scale(cat, stated))
+            continue
         under = [i.points for i in items if i.path[: len(prefix)] == prefix]
         if not under or any(p is None for p in under):
             continue
@@ -125,6 +130,8 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         if not _eq(cs, total):
             out.append(f"table: total says {fmt(total)}, categories sum to {fmt(cs)}")
     values = [i.points for i in items]
+    if any(c.get("weight") for c in stated):
+        return out  # items count on their category's own scale, not on the table's
     if values and all(v is not None for v in values):
         s = sum(values)
         if s < total - EPSILON and _last_category_short(table, stated):
@@ -133,6 +140,19 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         elif not _eq(s, total):
             out.append(f"table: total says {fmt(total)}, items sum to {fmt(s)}")
     return out
+
+
+def _check_own_scale(cat: dict[str, Any], stated: list[dict[str, Any]]) -> list[str]:
+    """The sub-categories of a weighted category add up to 100 (权重 is a share, not points)."""
+    prefix = cat["path"]
+    children = [c for c in stated if len(c["path"]) == len(prefix) + 1 and c["path"][: len(prefix)] == prefix]
+    if not children or any(c.get("points") is None for c in children):
+        return []
+    s = sum(c["points"] for c in children)
+    if _eq(s, OWN_SCALE):
+        return []
+    return [f"{'>'.join(prefix)}: weight {fmt(cat['points'])} is over its own scale of {fmt(OWN_SCALE)}, "
+            f"sub-categories sum to {fmt(s)}"]
 
 
 def _last_category_short(table: ScoringTable, stated: list[dict[str, Any]]) -> bool:

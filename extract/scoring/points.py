@@ -33,8 +33,8 @@ BARE_AWARD = re.compile(rf"(?<=[\u4e00-\u9fff]){_NUM}{_SP}分(?=\s*[；;。])")
 NO_POINTS = re.compile(r"(?:不|未)得分")
 # “十三五”节能目标(20分） / 一、低碳组织管理（20分） / 强化目标管理 (9分)
 HEADING_POINTS = re.compile(rf"[（(]{_SP}{_NUM}{_SP}分{_SP}[）)]")
-# 1. / 1、 / （1） / 一、 / ① at the start of a criterion
-ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])\s*")
+# 1. / 1、 / （1） / 一、 / ① at the start of a criterion (not the "80." of "80.21%")
+ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d{1,2}(?:[)）、]|[.．](?!\d))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])\s*")
 # trailing "，得2分。" / "（2分）" / "得2分；" removed from a criterion's text
 TRAILING_AWARD = re.compile(rf"[，,；;。\s]*(?:得{_SP})?[（(]?{_SP}{_NUM}{_SP}分{_SP}[）)]?[，,；;。\s]*$")
 # punctuation that may close a clause after its points phrase

@@ -181,6 +181,24 @@ class _Columns:
     item_points: int | None = None
     crit_points: int | None = None
     labels: list[str] = field(default_factory=list)
+    # path level -> the points column right of that category (一级指标 | 权重 | 二级指标 | 分值)
+    level_points: dict[int, int] = field(default_factory=dict)
+    weights: set[int] = field(default_factory=set)  # points columns headed 权重: own scale
+
+
+def _roles(grid: Grid, n_head: int, labels: list[str]) -> list[str | None]:
+    body = grid[n_head:]
+    roles: list[str | None] = [header_role(lab) for lab in labels]
+    for c in range(len(labels)):
+        texts = [row[c].text.strip() for row in body if c < len(row) and row[c] and row[c].text.strip()]
+        numeric = sum(1 for t in texts if P.number(t) is not None)
+        if roles[c] in ("points", "score", None) and texts and numeric >= NUMERIC_COLUMN_SHARE * len(texts):
+            roles[c] = "seq" if roles[c] is None and _is_sequence(texts) and c == 0 else "points"
+        elif roles[c] in ("points", "score") and not texts:
+            roles[c] = "score"  # an empty column for the assessor
+        elif roles[c] is None and texts:
+            roles[c] = "text"
+    return roles
 
 
 def _columns(grid: Grid, n_head: int) -> _Columns:
@@ -194,31 +212,40 @@ def _columns(grid: Grid, n_head: int) -> _Columns:
                 label = cell.text.strip()
         labels.append(label)
     body = grid[n_head:]
-    roles: list[str | None] = [header_role(lab) for lab in labels]
-    for c in range(n_cols):
-        texts = [row[c].text.strip() for row in body if c < len(row) and row[c] and row[c].text.strip()]
-        numeric = sum(1 for t in texts if P.number(t) is not None)
-        if roles[c] in ("points", "score", None) and texts and numeric >= NUMERIC_COLUMN_SHARE * len(texts):
-            roles[c] = "seq" if roles[c] is None and _is_sequence(texts) and c == 0 else "points"
-        elif roles[c] in ("points", "score") and not texts:
-            roles[c] = "score"  # an empty column for the assessor
-        elif roles[c] is None and texts:
-            roles[c] = "text"
+    roles = _roles(grid, n_head, labels)
     cols = _Columns(labels=labels)
     cols.seq = [c for c, r in enumerate(roles) if r == "seq"]
+    named_points = [c for c, lab in enumerate(labels) if header_role(lab) == "points" and roles[c] == "points"]
     crit = [c for c, r in enumerate(roles) if r == "criteria"]
     method = [c for c, r in enumerate(roles) if r == "method"]
+    target = [c for c, r in enumerate(roles) if r == "target"]
     if crit:
         cols.criteria = crit[0]
         cols.method = next((m for m in method if m > crit[0]), None)
     elif method:
         cols.criteria = method[0]
+    elif target and named_points:
+        cols.criteria = target[0]
     else:
         cols.criteria = _criteria_by_content(body, roles)
-    if cols.criteria is None:
-        return cols
-    cols.path = [c for c, r in enumerate(roles[: cols.criteria]) if r in ("category", "item", "text")]
     pts = [c for c, r in enumerate(roles) if r == "points"]
+    if cols.criteria is None:
+        if not named_points:
+            return cols
+        # a points-only table (一级指标 | 分值 | 二级指标 | 分值): the path runs up to the last points
+        cols.path = [c for c, r in enumerate(roles[: named_points[-1]]) if r in ("category", "item", "text")]
+    else:
+        cols.path = [c for c, r in enumerate(roles[: cols.criteria]) if r in ("category", "item", "text")]
+    weight_words = _vocab().get("weight_words", [])
+    for p in list(pts):
+        left = [c for c in cols.path if c < p]
+        if left and left[-1] != cols.path[-1] and not any(left[-1] < q < p for q in pts):
+            cols.level_points[cols.path.index(left[-1])] = p
+            pts.remove(p)
+            if any(w in labels[p] for w in weight_words):
+                cols.weights.add(p)
+    if cols.criteria is None and not cols.path:
+        return cols
     if len(pts) >= 2:
         cols.item_points, cols.crit_points = pts[0], pts[1]
     elif pts:
@@ -255,6 +282,7 @@ class _Node:
     span: Span | None
     cell: Cell | None = None
     rows: list[dict[str, Cell | None]] = field(default_factory=list)
+    weight: bool = False  # points from a 权重 column: its children count on their own 100 scale
 
 
 def _merged_grid(group: list[Table]) -> tuple[Grid, int]:
@@ -279,7 +307,7 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
         return None
     cols = _columns(grid, n_head)
     title = _attachment_title(doc, group[0].span) or group[0].title or _title_before(doc, group[0].span)
-    if cols.criteria is None or not _looks_scoring(cols, title, grid):
+    if (cols.criteria is None and not cols.path) or not _looks_scoring(cols, title, grid):
         return None
     if not cols.path:  # criteria column only: each criteria cell is an item
         cols.path = [cols.criteria]
@@ -311,7 +339,12 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
                 cell = current[level]
                 if cell is not None:
                     name, pts = P.heading_points(cell.text)
-                    categories.append(_Node([n for n in names[: level + 1] if n], pts, cell.span, cell))
+                    if level in cols.level_points:
+                        pcell = row[cols.level_points[level]] if cols.level_points[level] < len(row) else None
+                        pts = P.number(pcell.text) if pcell is not None else None
+                    node = _Node([n for n in names[: level + 1] if n], pts, cell.span, cell)
+                    node.weight = cols.level_points.get(level) in cols.weights
+                    categories.append(node)
             item_cell = current[-1]
             if item_cell is not None:
                 _, pts = P.heading_points(item_cell.text)
@@ -324,7 +357,8 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
         return None
     if total is None and title:
         _, total = P.heading_points(title)
-    cat_dicts = [{"name": n.path[-1], "points": n.points, "path": n.path} for n in categories]
+    cat_dicts = [{"name": n.path[-1], "points": n.points, "path": n.path, **({"weight": True} if n.weight else {})}
+                 for n in categories]
     if total is None:
         top = [n.points for n in categories if len(n.path) == 1]
         if top and all(p is not None for p in top):
@@ -372,13 +406,15 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
     criteria: list[Criterion] = []
     if per_row:
         key = "crit_points" if cols.crit_points is not None else "item_points"
-        seen: list[Cell] = []
+        seen: list[tuple[Cell, Cell | None]] = []
         for r in node.rows:
-            cell = r["criteria"]
-            if cell is None or not cell.text.strip() or any(cell is s for s in seen):
+            cell, pcell = r["criteria"], r[key]
+            # a merged criteria cell over rows that each carry points ("是" over 5 | 5 | 5 | 5)
+            # gives one criterion per points cell
+            if cell is None or not cell.text.strip() or any(
+                    cell is a and (pcell is b or pcell is None or not pcell.text.strip()) for a, b in seen):
                 continue
-            seen.append(cell)
-            pcell = r[key]
+            seen.append((cell, pcell))
             value = P.number(pcell.text) if pcell is not None else None
             method = r["method"]
             if value is None:
