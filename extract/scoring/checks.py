@@ -46,8 +46,8 @@ def check_item(item: ScoringItem) -> list[str]:
     path = ">".join(item.path)
     pts = item.points
     crit = [c for c in item.criteria if c.points is not None]
-    base = [c.points for c in crit if c.method != "bonus" and c.points >= 0]
-    bonus = sum(c.points for c in crit if c.method == "bonus")
+    base = [c.points for c in crit if c.kind is None and c.points >= 0]
+    bonus = sum(c.points for c in crit if c.kind == "bonus")
     if pts is not None and base:
         total, top = sum(base), max(base)
         if top > pts + EPSILON:
@@ -58,8 +58,13 @@ def check_item(item: ScoringItem) -> list[str]:
                        f"so up to {fmt(pts + bonus)} > {fmt(pts)}")
         elif not (_eq(total, pts) or _eq(top + bonus, pts) or _eq(total + bonus, pts)):
             out.append(f"{path}: item says {fmt(pts)}, criteria sum to {fmt(total + bonus)}")
+    elif pts is not None and bonus:  # bonus rows under a limit: 最高上限30分 … 国际证照加40分/人
+        top_bonus = max((c for c in crit if c.kind == "bonus"), key=lambda c: c.points)
+        if top_bonus.points > pts + EPSILON:
+            out.append(f"{path}>{_quote(top_bonus)}: criterion promises {fmt(top_bonus.points)} "
+                       f"> item's {fmt(pts)}")
     for c in item.criteria:
-        if c.method and c.method != "bonus" and c.points is not None:
+        if c.method and c.points is not None:
             out.extend(_check_method(path, c))
     out.extend(_double_scoring(path, item.criteria))
     return out
@@ -88,7 +93,7 @@ def _double_scoring(path: str, criteria: list[Criterion]) -> list[str]:
     """A method clause scoring a 《document》 that a sibling criterion is about."""
     out: list[str] = []
     for a in criteria:
-        if not a.method or a.method == "bonus":
+        if not a.method:
             continue
         for clause in P.scored_clauses(a.method):
             if not clause.points:

@@ -404,6 +404,7 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
     elif pts_values and pts_values[0] is not None:
         item_points = pts_values[0]
     criteria: list[Criterion] = []
+    split = _Split()
     if per_row:
         key = "crit_points" if cols.crit_points is not None else "item_points"
         seen: list[tuple[Cell, Cell | None]] = []
@@ -429,14 +430,34 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
         cells = _distinct([r["criteria"] for r in node.rows])
         if cols.criteria in cols.path:  # the item cell is its own criteria text
             cells = cells[:1]
-        criteria = _split_criteria(doc, [c for c in cells if c.text.strip()])
+        criteria = _split_criteria(doc, [c for c in cells if c.text.strip()], split)
     if item_points is None and criteria:
-        values = [c.points for c in criteria if c.points is not None and c.points > 0]
-        if values:
-            item_points = max(values) if _tiered([c.points for c in criteria]) else sum(values)
-    if len(criteria) == 1 and criteria[0].points is None:
+        item_points = _points_from_criteria(criteria, split)
+    if len(criteria) == 1 and criteria[0].points is None and criteria[0].kind is None:
         criteria[0].points = item_points
     return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span)
+
+
+def _points_from_criteria(criteria: list[Criterion], split: _Split) -> float | None:
+    """An item's maximum when no cell states it, as far as its criteria state one.
+
+    最高上限30分 / 其加分上限20分 -> the limit; deductions only (每次扣2分) -> None (a row
+    that only takes points off has no maximum); bonuses counted per unit (每名加3分, 加40分/人)
+    without a limit -> None; exclusive bonuses (加10分 … 加5分) -> base awards + the top bonus;
+    plain awards -> their sum, or the top tier of 10/5/3/0 tiers.
+    """
+    if split.limit is not None:
+        return split.limit
+    scored = [c for c in criteria if c.points is not None and c.points > 0]
+    if scored and all(c.kind == "deduction" for c in scored):
+        return None
+    bonus = [c.points for c in scored if c.kind == "bonus"]
+    base = [c.points for c in scored if c.kind is None]
+    if bonus:
+        return None if split.per_unit else sum(base) + max(bonus)
+    if not base:
+        return None
+    return max(base) if _tiered([c.points for c in criteria if c.kind is None]) else sum(base)
 
 
 def _tiered(values: list[float | None]) -> bool:
@@ -449,8 +470,17 @@ def _clean(text: str) -> str:
     return re.sub(r"\s*\n\s*", "", P.strip_tags(text)).strip()
 
 
-def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
+@dataclass(slots=True)
+class _Split:
+    """What the criteria text says about its whole row besides the criteria themselves."""
+
+    limit: float | None = None  # 最高上限30分: the row's maximum
+    per_unit: bool = False  # some bonus is counted per unit (每名加3分) or per-unit limited
+
+
+def _split_criteria(doc: Document, cells: list[Cell], split: _Split | None = None) -> list[Criterion]:
     """Criteria from the points phrases inside the criteria text of one item."""
+    split = split if split is not None else _Split()
     joined = ""
     offsets: list[int | None] = []
     methods: list[tuple[int, str | None]] = []  # (start in joined, how that cell is checked)
@@ -466,6 +496,11 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
     out: list[Criterion] = []
     for clause in P.scored_clauses(joined):
         raw = joined[clause.start : clause.end]
+        per_unit = bool(P.PER_UNIT.search(raw))
+        if clause.kind == "limit" and _limit_only(raw):
+            if not per_unit:
+                split.limit = clause.points
+            continue
         text = P.criterion_text(raw, clause.kind)
         if not text:
             continue
@@ -473,13 +508,27 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
             continue  # "以上均未实施的…" style tail without points
         pos = [o for o in offsets[clause.start : clause.end] if o is not None]
         span = (pos[0], pos[-1] + 1) if pos else None
-        pts = clause.points
-        if clause.kind == "deduct" and pts is not None:
-            pts = -pts
+        kind = _criterion_kind(clause.kind, raw, per_unit)
+        if kind == "bonus" and per_unit:
+            split.per_unit = True
+        if clause.kind == "limit" and kind != "deduction" and not per_unit:
+            split.limit = clause.points  # 其加分上限20分: a criterion and the row's maximum
         method = next((m for start, m in reversed(methods) if start <= clause.start), None)
-        out.append(Criterion(text=text, points=pts, span=span,
-                             method="bonus" if clause.kind == "bonus" else method))
+        out.append(Criterion(text=text, points=clause.points, span=span, method=method, kind=kind))
     return out
+
+
+def _limit_only(raw: str) -> bool:
+    """"最高上限30分。" stands alone; "其扣分上限20分" after a sentence is a criterion."""
+    return not P.LIMIT.sub("", raw).strip(" \n，,；;。、（）()最高其")
+
+
+def _criterion_kind(clause_kind: str, raw: str, per_unit: bool) -> str | None:
+    if clause_kind == "deduct" or (clause_kind == "limit" and "扣分" in raw):
+        return "deduction"
+    if clause_kind == "bonus" or (clause_kind == "limit" and ("加分" in raw or per_unit)):
+        return "bonus"
+    return None
 
 
 def _align(sub: str, text: str, span: Span | None) -> list[int | None]:
