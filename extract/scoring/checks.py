@@ -48,7 +48,7 @@ def check_item(item: ScoringItem) -> list[str]:
     crit = [c for c in item.criteria if c.points is not None]
     base = [c.points for c in crit if c.kind is None and c.points >= 0]
     bonus = sum(c.points for c in crit if c.kind == "bonus")
-    if pts is not None and base:
+    if pts is not None and base and not any(c.kind for c in crit):
         total, top = sum(base), max(base)
         if top > pts + EPSILON:
             c = next(c for c in crit if c.points == top)

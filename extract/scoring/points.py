@@ -27,6 +27,8 @@ _PER = r"(?:\s*/\s*[\u4e00-\u9fff]{1,2})?"
 BONUS = re.compile(rf"(?:附加|另加|(?<![增追叠参])加|[+＋]){_SP}{_NUM}{_SP}分{_PER}")
 # 扣1分 / 扣减2分 / -1分/人次 (a deduction)
 DEDUCT = re.compile(rf"(?:扣(?:减|除)?|(?<![\d%])[-－](?=\s*\d)){_SP}{_NUM}{_SP}分{_PER}")
+# 按梯度分别赋分1.5、2、2.5、3分 / 视具体情况赋分0、1、2、3分: tiers, the clause is worth the top one
+TIERS = re.compile(rf"(?:赋分|计分|给分|得分?){_SP}{_NUM}(?:{_SP}[、，,]{_SP}\d+(?:\.\d+)?)+{_SP}分")
 # 最高上限30分 / 其加分上限20分 / 其扣分上限20分 / 每个子计划之上限为30分 / 最高上限为20分:
 # a limit of the whole row (or, after 每, of each unit), never the cap of the clause before it
 LIMIT = re.compile(rf"(?:最高|加分|扣分|之)?上限(?:为|是)?{_SP}{_NUM}{_SP}分")
@@ -120,12 +122,14 @@ def scored_clauses(text: str) -> list[Clause]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for pattern, kind in ((PER_UNIT_CAPPED, "capped"), (LIMIT, "limit"), (BONUS, "bonus"), (DEDUCT, "deduct"),
-                          (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
+    for pattern, kind in ((PER_UNIT_CAPPED, "capped"), (TIERS, "tiers"), (LIMIT, "limit"), (BONUS, "bonus"),
+                          (DEDUCT, "deduct"), (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 value = float(m.group(m.lastindex or 1))
-                marks.append((m.start(), m.end(), value, kind))
+                if kind == "tiers":
+                    value = max(float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group(0)))
+                marks.append((m.start(), m.end(), value, "award" if kind == "tiers" else kind))
                 taken.append((m.start(), m.end()))
     for m in NO_POINTS.finditer(text):
         if free(m.start(), m.end()):

@@ -41,6 +41,7 @@ from typing import Any
 from ..model import Cell, Criterion, Document, ScoringItem, ScoringTable, Span, Table
 from ..settings import Settings
 from . import points as P
+from .transposed import Summary, read_summary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -305,8 +306,11 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     grid, n_head = _merged_grid(group)
     if len(grid) - n_head < MIN_ITEMS:
         return None
-    cols = _columns(grid, n_head)
     title = _attachment_title(doc, group[0].span) or group[0].title or _title_before(doc, group[0].span)
+    summary = read_summary(grid, title, _vocab())
+    if summary is not None:
+        return _summary_table(doc, group, summary, title)
+    cols = _columns(grid, n_head)
     if (cols.criteria is None and not cols.path) or not _looks_scoring(cols, title, grid):
         return None
     if not cols.path:  # criteria column only: each criteria cell is an item
@@ -371,6 +375,22 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     from .checks import check_table
 
     st.inconsistencies = check_table(st, categories_stated=cat_dicts)
+    return st
+
+
+def _summary_table(doc: Document, group: list[Table], summary: Summary, title: str | None) -> ScoringTable:
+    """A rubric from a transposed summary (labels over points), criteria from its detail rows."""
+    from .checks import check_table
+
+    items = []
+    for s in summary.items:
+        split = _Split()
+        criteria = _split_criteria(doc, s.criteria_cells, split)
+        items.append(ScoringItem(path=[s.name], points=s.points, criteria=criteria, span=s.cell.span))
+    spans = [t.span for t in group if t.span]
+    span = (min(x[0] for x in spans), max(x[1] for x in spans)) if spans else None
+    st = ScoringTable(title=title, total_points=summary.total, items=items, span=span)
+    st.inconsistencies = check_table(st, categories_stated=[])
     return st
 
 
