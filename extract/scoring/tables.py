@@ -63,6 +63,11 @@ MAX_TITLE_LINES = 3
 ATTACHMENT_LINE = re.compile(r"附件(?:\s*[\d一二三四五六七八九十]+)?\s*(?:[:：]\s*(.*))?")
 # 表1 / 表 2 (a numbered caption is a whole title by itself)
 CAPTION_LINE = re.compile(r"表\s*[\dA-Z一二三四五六七八九十]")
+# A row label is at most this long (median); a description column at least MIN_CONTENT_CHARS.
+MAX_LABEL_CHARS = 15
+MIN_CONTENT_CHARS = 25
+# The label column must name at least this share of the rows the description column has.
+CONTENT_LABEL_SHARE = 0.8
 # An unscored tail clause shorter than this is folded into the previous criterion.
 SHORT_TAIL_CHARS = 40
 
@@ -185,6 +190,7 @@ class _Columns:
     # path level -> the points column right of that category (一级指标 | 权重 | 二级指标 | 分值)
     level_points: dict[int, int] = field(default_factory=dict)
     weights: set[int] = field(default_factory=set)  # points columns headed 权重: own scale
+    content: int | None = None  # a description column right of the row's label (FORMAT v2)
 
 
 def _roles(grid: Grid, n_head: int, labels: list[str]) -> list[str | None]:
@@ -247,11 +253,42 @@ def _columns(grid: Grid, n_head: int) -> _Columns:
                 cols.weights.add(p)
     if cols.criteria is None and not cols.path:
         return cols
+    cols.content = _content_column(body, cols.path)
+    if cols.content is not None:
+        cols.path.remove(cols.content)
     if len(pts) >= 2:
         cols.item_points, cols.crit_points = pts[0], pts[1]
     elif pts:
         cols.item_points = pts[0]
     return cols
+
+
+def _column_cells(body: Grid, c: int) -> list[Cell]:
+    cells: list[Cell] = []
+    for row in body:
+        cell = row[c] if c < len(row) else None
+        if cell is not None and cell.text.strip() and not any(cell is x for x in cells):
+            cells.append(cell)
+    return cells
+
+
+def _content_column(body: Grid, path: list[int]) -> int | None:
+    """The last path column when it describes rather than names (FORMAT v2 `content`).
+
+    "考核项目 | 考核内容" with 节能管理机构 | 成立节能工作领导小组，明确分管领导和专职人员…:
+    the short cell names the row (the path's last element), the long one is its content.
+    Only when the label column names (about) every row itself, so items keep distinct paths.
+    """
+    if len(path) < 2:
+        return None
+    label, desc = _column_cells(body, path[-2]), _column_cells(body, path[-1])
+    if not label or not desc or len(label) < CONTENT_LABEL_SHARE * len(desc):
+        return None
+    label_len = sorted(len(c.text.strip()) for c in label)[len(label) // 2]
+    desc_len = sorted(len(c.text.strip()) for c in desc)[len(desc) // 2]
+    if label_len <= MAX_LABEL_CHARS and desc_len >= MIN_CONTENT_CHARS and desc_len >= 2 * label_len:
+        return path[-1]
+    return None
 
 
 def _is_sequence(texts: list[str]) -> bool:
@@ -407,7 +444,7 @@ def _row_roles(row: list[Cell | None], cols: _Columns) -> dict[str, Cell | None]
     def at(c: int | None) -> Cell | None:
         return row[c] if c is not None and c < len(row) else None
 
-    return {"criteria": at(cols.criteria), "method": at(cols.method),
+    return {"criteria": at(cols.criteria), "method": at(cols.method), "content": at(cols.content),
             "item_points": at(cols.item_points), "crit_points": at(cols.crit_points)}
 
 
@@ -455,7 +492,9 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
         item_points = _points_from_criteria(criteria, split)
     if len(criteria) == 1 and criteria[0].points is None and criteria[0].kind is None:
         criteria[0].points = item_points
-    return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span)
+    content_cells = _distinct([r["content"] for r in node.rows])
+    content = "".join(_clean(c.text) for c in content_cells) or None
+    return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span, content=content)
 
 
 def _points_from_criteria(criteria: list[Criterion], split: _Split) -> float | None:

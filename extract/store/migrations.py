@@ -349,6 +349,14 @@ def m003_owners_views(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="004_scoring_item_content")
+def m004_scoring_item_content(db: Database) -> None:
+    """FORMAT v2: a scoring item's description cell (``content``, its label stays in ``path``)
+    and a criterion's ``kind`` (bonus | deduction; NULL for a plain award)."""
+    db.execute("ALTER TABLE scoring_items ADD COLUMN content TEXT")
+    db.execute("ALTER TABLE scoring_criteria ADD COLUMN kind TEXT")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]
