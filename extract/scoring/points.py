@@ -38,6 +38,8 @@ PER_UNIT = re.compile(r"每(?!项得)|分\s*/\s*[\u4e00-\u9fff]")
 AWARD = re.compile(rf"(?:得{_SP}|[（(]{_SP}|的{_SP}|为{_SP}|[，,；;。]{_SP}){_NUM}{_SP}分(?![钟之数值])[）)]?")
 # 组织相应的各类活动10分； / 资金1.5分； (a bare "N分" closing a clause, no 得)
 BARE_AWARD = re.compile(rf"(?<=[\u4e00-\u9fff]){_NUM}{_SP}分(?=\s*[；;。])")
+# 得基本分80分 / 基础分5分 (a base award the row starts from)
+BASE_AWARD = re.compile(rf"(?:基本分|基础分){_SP}{_NUM}{_SP}分")
 # 不得分 (an explicit zero award)
 NO_POINTS = re.compile(r"(?:不|未)得分")
 # “十三五”节能目标(20分） / 一、低碳组织管理（20分） / 强化目标管理 (9分)
@@ -123,7 +125,7 @@ def scored_clauses(text: str) -> list[Clause]:
         return all(e <= a or s >= b for a, b in taken)
 
     for pattern, kind in ((PER_UNIT_CAPPED, "capped"), (TIERS, "tiers"), (LIMIT, "limit"), (BONUS, "bonus"),
-                          (DEDUCT, "deduct"), (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
+                          (DEDUCT, "deduct"), (BASE_AWARD, "award"), (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 value = float(m.group(m.lastindex or 1))

@@ -25,8 +25,8 @@ Conventions (FORMAT.md has no deduction in its gold, so they are decided here):
   in a PDF 评价方法 cell, goes to ``Criterion.method``, not into the criterion text;
 * the title is the attachment title between "附件N" and the table (joined when a PDF
   broke it over lines), else the reader's caption, else the nearest short line above;
-* only tables are rubrics: prose that scores ("加分项总分为15分") is left alone, since
-  without a grid there is no item/points structure to rebuild reliably (r06 评价导则).
+* prose is a rubric only where a section states its 总分 and numbers its scored paragraphs
+  (:mod:`.prose`); other prose that scores is left alone.
 """
 
 from __future__ import annotations
@@ -115,6 +115,9 @@ def extract_scoring_tables(doc: Document, settings: Settings) -> list[ScoringTab
             continue
         if st is not None:
             out.append(st)
+    from .prose import prose_rubrics
+
+    out += prose_rubrics(doc, [t.span for t in tables if t.span])
     return out
 
 
@@ -421,8 +424,8 @@ def _summary_table(doc: Document, group: list[Table], summary: Summary, title: s
 
     items = []
     for s in summary.items:
-        split = _Split()
-        criteria = _split_criteria(doc, s.criteria_cells, split)
+        split = Split()
+        criteria = split_criteria(doc, s.criteria_cells, split)
         items.append(ScoringItem(path=[s.name], points=s.points, criteria=criteria, span=s.cell.span))
     spans = [t.span for t in group if t.span]
     span = (min(x[0] for x in spans), max(x[1] for x in spans)) if spans else None
@@ -461,7 +464,7 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
     elif pts_values and pts_values[0] is not None:
         item_points = pts_values[0]
     criteria: list[Criterion] = []
-    split = _Split()
+    split = Split()
     if per_row:
         key = "crit_points" if cols.crit_points is not None else "item_points"
         seen: list[tuple[Cell, Cell | None]] = []
@@ -476,7 +479,7 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
             value = P.number(pcell.text) if pcell is not None else None
             method = r["method"]
             if value is None:
-                criteria.extend(_split_criteria(doc, [cell]))
+                criteria.extend(split_criteria(doc, [cell]))
                 continue
             text = P.strip_tags(cell.text)
             check, cut = P.check_method_prefix(text)
@@ -487,9 +490,9 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
         cells = _distinct([r["criteria"] for r in node.rows])
         if cols.criteria in cols.path:  # the item cell is its own criteria text
             cells = cells[:1]
-        criteria = _split_criteria(doc, [c for c in cells if c.text.strip()], split)
+        criteria = split_criteria(doc, [c for c in cells if c.text.strip()], split)
     if item_points is None and criteria:
-        item_points = _points_from_criteria(criteria, split)
+        item_points = points_from_criteria(criteria, split)
     if len(criteria) == 1 and criteria[0].points is None and criteria[0].kind is None:
         criteria[0].points = item_points
     content_cells = _distinct([r["content"] for r in node.rows])
@@ -497,7 +500,7 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
     return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span, content=content)
 
 
-def _points_from_criteria(criteria: list[Criterion], split: _Split) -> float | None:
+def points_from_criteria(criteria: list[Criterion], split: Split) -> float | None:
     """An item's maximum when no cell states it, as far as its criteria state one.
 
     最高上限30分 / 其加分上限20分 -> the limit; deductions only (每次扣2分) -> None (a row
@@ -530,16 +533,16 @@ def _clean(text: str) -> str:
 
 
 @dataclass(slots=True)
-class _Split:
+class Split:
     """What the criteria text says about its whole row besides the criteria themselves."""
 
     limit: float | None = None  # 最高上限30分: the row's maximum
     per_unit: bool = False  # some bonus is counted per unit (每名加3分) or per-unit limited
 
 
-def _split_criteria(doc: Document, cells: list[Cell], split: _Split | None = None) -> list[Criterion]:
+def split_criteria(doc: Document, cells: list[Cell], split: Split | None = None) -> list[Criterion]:
     """Criteria from the points phrases inside the criteria text of one item."""
-    split = split if split is not None else _Split()
+    split = split if split is not None else Split()
     joined = ""
     offsets: list[int | None] = []
     methods: list[tuple[int, str | None]] = []  # (start in joined, how that cell is checked)
