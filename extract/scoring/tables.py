@@ -324,6 +324,7 @@ class _Node:
     cell: Cell | None = None
     rows: list[dict[str, Cell | None]] = field(default_factory=list)
     weight: bool = False  # points from a 权重 column: its children count on their own 100 scale
+    blank: bool = False  # the points column has no number for this item
 
 
 def _merged_grid(group: list[Table]) -> tuple[Grid, int]:
@@ -378,10 +379,12 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
                 c = cols.path[level]
                 cell = row[c] if c < len(row) else None
                 current[level] = cell if cell is not None and cell.text.strip() else None
-            names = [P.heading_points(c.text)[0] if c else "" for c in current]
+            # a cell spanning two path columns names one level, never two (paths never repeat)
+            names = [P.heading_points(c.text)[0] if c and (k == 0 or c is not current[k - 1]) else ""
+                     for k, c in enumerate(current)]
             for level in range(new_level, len(cols.path) - 1):
                 cell = current[level]
-                if cell is not None:
+                if cell is not None and names[level]:
                     name, pts = P.heading_points(cell.text)
                     if level in cols.level_points:
                         pcell = row[cols.level_points[level]] if cols.level_points[level] < len(row) else None
@@ -395,8 +398,15 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
                 items.append(_Node([n for n in names if n], pts, item_cell.span, item_cell))
         if items:
             items[-1].rows.append(_row_roles(row, cols))
-    scoring_items = [_build_item(doc, node, cols) for node in items]
-    scoring_items = [i for i in scoring_items if i.points is not None or i.criteria]
+    claimed: list[Cell] = []
+    blank: list[str] = []
+    scoring_items = []
+    for node in items:
+        item = _build_item(doc, node, cols, claimed)
+        if item.points is None and node.blank and (item.criteria or cols.criteria is None):
+            blank.append(f"{'>'.join(item.path)}: points cell is blank")
+        scoring_items.append(item)
+    scoring_items = [i for i in scoring_items if i.points is not None or i.criteria or cols.criteria is None]
     if sum(1 for i in scoring_items if i.points is not None) < MIN_ITEMS:
         return None
     if total is None and title:
@@ -414,7 +424,7 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     st = ScoringTable(title=title, total_points=total, items=scoring_items, categories=cat_dicts, span=span)
     from .checks import check_table
 
-    st.inconsistencies = check_table(st, categories_stated=cat_dicts)
+    st.inconsistencies = check_table(st, categories_stated=cat_dicts) + blank
     return st
 
 
@@ -454,10 +464,15 @@ def _row_roles(row: list[Cell | None], cols: _Columns) -> dict[str, Cell | None]
 # --------------------------------------------------------------------------- items
 
 
-def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
+def _build_item(doc: Document, node: _Node, cols: _Columns, claimed: list[Cell]) -> ScoringItem:
     item_points = node.points
     pts_cells = _distinct([r["item_points"] for r in node.rows])
+    if pts_cells and any(pts_cells[0] is c for c in claimed):
+        pts_cells = []  # a points cell merged over several items is their group's, not this item's
+    claimed.extend(pts_cells)
     pts_values = [P.number(c.text) for c in pts_cells if c.text.strip()]
+    # a points column left blank for this row: null (and a note), never guessed from criteria
+    node.blank = cols.item_points is not None and not pts_values and item_points is None
     per_row = cols.crit_points is not None
     if cols.crit_points is None and len([v for v in pts_values if v is not None]) >= 2:
         per_row = True  # one points column scoring each criteria row
@@ -491,7 +506,7 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
         if cols.criteria in cols.path:  # the item cell is its own criteria text
             cells = cells[:1]
         criteria = split_criteria(doc, [c for c in cells if c.text.strip()], split)
-    if item_points is None and criteria:
+    if item_points is None and criteria and not node.blank:
         item_points = points_from_criteria(criteria, split)
     if len(criteria) == 1 and criteria[0].points is None and criteria[0].kind is None:
         criteria[0].points = item_points
