@@ -45,7 +45,7 @@ def prose_rubrics(doc: Document, taken: list[Span]) -> list[ScoringTable]:
             continue
         end = _section_end(text, m.end())
         items = _items(doc, m.end(), end, m.group(1).strip())
-        if sum(1 for i in items if i.points is not None) < MIN_ITEMS:
+        if sum(1 for i in items if i.points is not None or any(c.points for c in i.criteria)) < MIN_ITEMS:
             continue
         st = ScoringTable(title=m.group(1).strip(), total_points=float(m.group(2)), items=items,
                           span=(m.start(), items[-1].span[1] if items[-1].span else end))

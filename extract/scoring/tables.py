@@ -407,7 +407,7 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
             blank.append(f"{'>'.join(item.path)}: points cell is blank")
         scoring_items.append(item)
     scoring_items = [i for i in scoring_items if i.points is not None or i.criteria or cols.criteria is None]
-    if sum(1 for i in scoring_items if i.points is not None) < MIN_ITEMS:
+    if sum(1 for i in scoring_items if _scored(i)) < MIN_ITEMS:
         return None
     if total is None and title:
         _, total = P.heading_points(title)
@@ -442,6 +442,11 @@ def _summary_table(doc: Document, group: list[Table], summary: Summary, title: s
     st = ScoringTable(title=title, total_points=summary.total, items=items, span=span)
     st.inconsistencies = check_table(st, categories_stated=[])
     return st
+
+
+def _scored(item: ScoringItem) -> bool:
+    """An item that states points: its own, or its criteria's (a deduction-only row has no max)."""
+    return item.points is not None or any(c.points for c in item.criteria)
 
 
 def _looks_scoring(cols: _Columns, title: str | None, grid: Grid) -> bool:
