@@ -66,7 +66,7 @@ def read_summary(grid: Grid, title: str | None, vocab: dict) -> Summary | None:
         pairs = _pairs(grid[r], grid[r + 1])
         if pairs is None:
             continue
-        total_words = vocab["total_words"] + ["共计"]
+        total_words = vocab["total_words"]
         total = next((v for c, v in pairs if c.text.strip() in total_words), None)
         labelled = [(c, v) for c, v in pairs if c.text.strip() not in total_words]
         if len(labelled) < MIN_LABELS:
