@@ -136,6 +136,9 @@ def test_deduction_kind_keeps_magnitude() -> None:
         ("其他社会实践视具体情况赋分0、1、2、3分", [(3, "award")]),
         # a base award
         ("完成当年目标数的部门得基本分80分，超额10%的加5分。", [(80, "award"), (5, "bonus")]),
+        # explicit zeros of a deduction row
+        ("每科目扣1分，已按规定缴交者不予扣分。", [(1, "deduct"), (0, "award")]),
+        ("每缺1天扣2分。公务需求以系主任同意者不扣分。", [(2, "deduct"), (0, "award")]),
         # not points phrases: 增加2分 is a rise of an evaluation score, -0% a target value
         ("评量成绩平均每增加2分者加1分。", [(1, "bonus")]),
         ("结转结余资金率-0%", [(None, "none")]),
