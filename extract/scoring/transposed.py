@@ -86,7 +86,7 @@ def read_summary(grid: Grid, title: str | None, vocab: dict) -> Summary | None:
 def _pairs(labels: list[Cell | None], numbers: list[Cell | None]) -> list[tuple[Cell, float]] | None:
     """(label cell, number) for each column where a short label sits over a number."""
     out: list[tuple[Cell, float]] = []
-    for c, (lab, num) in enumerate(zip(labels, numbers)):
+    for lab, num in zip(labels, numbers, strict=False):
         if lab is None or num is None or not lab.text.strip() or lab is num:
             continue
         if any(lab is x for x, _ in out):
