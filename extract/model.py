@@ -211,11 +211,16 @@ class Criterion:
     points: float | None
     method: str | None = None
     span: Span | None = None
+    # None for an award; "bonus" (加N分 on top of the row) or "deduction" (扣N分: points keep
+    # their magnitude, the kind says they are taken off)
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "points": _num(self.points)}
         if self.method is not None:
             out["method"] = self.method
+        if self.kind is not None:
+            out["kind"] = self.kind
         out["span"] = list(self.span) if self.span else None
         return out
 
@@ -227,10 +232,11 @@ class ScoringItem:
     criteria: list[Criterion] = field(default_factory=list)
     span: Span | None = None
     page: int | None = None
+    content: str | None = None  # the cell describing what is assessed (考核内容), FORMAT v2
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": list(self.path), "points": _num(self.points),
+            "path": list(self.path), "points": _num(self.points), "content": self.content,
             "criteria": [c.to_dict() for c in self.criteria],
             "span": list(self.span) if self.span else None, "page": self.page,
         }
@@ -405,10 +411,10 @@ def _resp_from(x: dict[str, Any]) -> Responsibility:
 def _table_from(x: dict[str, Any]) -> ScoringTable:
     items = [
         ScoringItem(
-            path=list(i["path"]), points=i.get("points"), page=i.get("page"),
+            path=list(i["path"]), points=i.get("points"), page=i.get("page"), content=i.get("content"),
             span=_span(i["span"]) if i.get("span") else None,
             criteria=[Criterion(text=c["text"], points=c.get("points"), method=c.get("method"),
-                                span=_span(c["span"]) if c.get("span") else None)
+                                span=_span(c["span"]) if c.get("span") else None, kind=c.get("kind"))
                       for c in i.get("criteria", [])],
         )
         for i in x.get("items", [])

@@ -198,7 +198,7 @@ CREATE TABLE scoring_items (
     span_start INTEGER,
     span_end INTEGER,
     page INTEGER
-);
+, content TEXT);
 
 CREATE INDEX scoring_items_table ON scoring_items (scoring_table_id);
 
@@ -209,7 +209,7 @@ CREATE TABLE scoring_criteria (
     points REAL,
     method TEXT,
     span_start INTEGER,
-    span_end INTEGER,
+    span_end INTEGER, kind TEXT,
     PRIMARY KEY (item_id, idx)
 );
 

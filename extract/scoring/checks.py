@@ -14,6 +14,8 @@ from . import points as P
 
 # Sums are compared with this tolerance (0.5-point criteria add up in binary floats).
 EPSILON = 1e-6
+# A weighted level (权重) scores its sub-categories on a scale of this many points.
+OWN_SCALE = 100.0
 # Characters of a criterion's text quoted in a message.
 QUOTE_CHARS = 24
 
@@ -44,9 +46,9 @@ def check_item(item: ScoringItem) -> list[str]:
     path = ">".join(item.path)
     pts = item.points
     crit = [c for c in item.criteria if c.points is not None]
-    base = [c.points for c in crit if c.method != "bonus" and c.points >= 0]
-    bonus = sum(c.points for c in crit if c.method == "bonus")
-    if pts is not None and base:
+    base = [c.points for c in crit if c.kind is None and c.points >= 0]
+    bonus = sum(c.points for c in crit if c.kind == "bonus")
+    if pts is not None and base and not any(c.kind for c in crit):
         total, top = sum(base), max(base)
         if top > pts + EPSILON:
             c = next(c for c in crit if c.points == top)
@@ -56,8 +58,13 @@ def check_item(item: ScoringItem) -> list[str]:
                        f"so up to {fmt(pts + bonus)} > {fmt(pts)}")
         elif not (_eq(total, pts) or _eq(top + bonus, pts) or _eq(total + bonus, pts)):
             out.append(f"{path}: item says {fmt(pts)}, criteria sum to {fmt(total + bonus)}")
+    elif pts is not None and bonus:  # bonus rows under a limit: 最高上限30分 … 国际证照加40分/人
+        top_bonus = max((c for c in crit if c.kind == "bonus"), key=lambda c: c.points)
+        if top_bonus.points > pts + EPSILON:
+            out.append(f"{path}>{_quote(top_bonus)}: criterion promises {fmt(top_bonus.points)} "
+                       f"> item's {fmt(pts)}")
     for c in item.criteria:
-        if c.method and c.method != "bonus" and c.points is not None:
+        if c.method and c.points is not None:
             out.extend(_check_method(path, c))
     out.extend(_double_scoring(path, item.criteria))
     return out
@@ -86,7 +93,7 @@ def _double_scoring(path: str, criteria: list[Criterion]) -> list[str]:
     """A method clause scoring a 《document》 that a sibling criterion is about."""
     out: list[str] = []
     for a in criteria:
-        if not a.method or a.method == "bonus":
+        if not a.method:
             continue
         for clause in P.scored_clauses(a.method):
             if not clause.points:
@@ -110,6 +117,9 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         if cat.get("points") is None:
             continue
         prefix = cat["path"]
+        if cat.get("weight"):  # 权重 50 over 二级 points that add up to 100 on their own scale
+            out.extend(_check_own_scale(cat, stated))
+            continue
         under = [i.points for i in items if i.path[: len(prefix)] == prefix]
         if not under or any(p is None for p in under):
             continue
@@ -125,6 +135,8 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         if not _eq(cs, total):
             out.append(f"table: total says {fmt(total)}, categories sum to {fmt(cs)}")
     values = [i.points for i in items]
+    if any(c.get("weight") for c in stated):
+        return out  # items count on their category's own scale, not on the table's
     if values and all(v is not None for v in values):
         s = sum(values)
         if s < total - EPSILON and _last_category_short(table, stated):
@@ -133,6 +145,19 @@ def _check_categories(table: ScoringTable, stated: list[dict[str, Any]]) -> list
         elif not _eq(s, total):
             out.append(f"table: total says {fmt(total)}, items sum to {fmt(s)}")
     return out
+
+
+def _check_own_scale(cat: dict[str, Any], stated: list[dict[str, Any]]) -> list[str]:
+    """The sub-categories of a weighted category add up to 100 (权重 is a share, not points)."""
+    prefix = cat["path"]
+    children = [c for c in stated if len(c["path"]) == len(prefix) + 1 and c["path"][: len(prefix)] == prefix]
+    if not children or any(c.get("points") is None for c in children):
+        return []
+    s = sum(c["points"] for c in children)
+    if _eq(s, OWN_SCALE):
+        return []
+    return [f"{'>'.join(prefix)}: weight {fmt(cat['points'])} is over its own scale of {fmt(OWN_SCALE)}, "
+            f"sub-categories sum to {fmt(s)}"]
 
 
 def _last_category_short(table: ScoringTable, stated: list[dict[str, Any]]) -> bool:

@@ -21,20 +21,31 @@ PER_UNIT_CAPPED = re.compile(
 )
 # （满分1.5分） / (满分4分) / 最高得5分 / 最高4分  (a cap on what precedes)
 CAP = re.compile(rf"[（(]?{_SP}(?:满分|最高得?|最多得?|累计不超过|不超过){_SP}{_NUM}{_SP}分{_SP}[）)]?")
-# 附加2分 / 另加1分 / 加2分 (a bonus on top of the row's points)
-BONUS = re.compile(rf"(?:附加|另加|加){_SP}{_NUM}{_SP}分")
-# 扣1分 / 扣减2分 (a deduction)
-DEDUCT = re.compile(rf"扣(?:减|除)?{_SP}{_NUM}{_SP}分")
+# "/人" "/人次" "/次" after a points phrase: so many points per person, per time (加40分/人)
+_PER = r"(?:\s*/\s*[\u4e00-\u9fff]{1,2})?"
+# 附加2分 / 另加1分 / 加2分 / +0.5分/人次 (a bonus on top of the row's points; not 增加2分)
+BONUS = re.compile(rf"(?:附加|另加|(?<![增追叠参])加|[+＋]){_SP}{_NUM}{_SP}分{_PER}")
+# 扣1分 / 扣减2分 / -1分/人次 (a deduction)
+DEDUCT = re.compile(rf"(?:扣(?:减|除)?|(?<![\d%])[-－](?=\s*\d)){_SP}{_NUM}{_SP}分{_PER}")
+# 按梯度分别赋分1.5、2、2.5、3分 / 视具体情况赋分0、1、2、3分: tiers, the clause is worth the top one
+TIERS = re.compile(rf"(?:赋分|计分|给分|得分?){_SP}{_NUM}(?:{_SP}[、，,]{_SP}\d+(?:\.\d+)?)+{_SP}分")
+# 最高上限30分 / 其加分上限20分 / 其扣分上限20分 / 每个子计划之上限为30分 / 最高上限为20分:
+# a limit of the whole row (or, after 每, of each unit), never the cap of the clause before it
+LIMIT = re.compile(rf"(?:最高|加分|扣分|之)?上限(?:为|是)?{_SP}{_NUM}{_SP}分")
+# 每科目 / 每次 / 每名 / 每案 / 每个子计划 / 加40分/人: points counted per unit, no stated maximum
+PER_UNIT = re.compile(r"每(?!项得)|分\s*/\s*[\u4e00-\u9fff]")
 # 得2分 / 得 2 分 / （2分） / 的0分 / 为3分 (an award closing a clause)
 AWARD = re.compile(rf"(?:得{_SP}|[（(]{_SP}|的{_SP}|为{_SP}|[，,；;。]{_SP}){_NUM}{_SP}分(?![钟之数值])[）)]?")
 # 组织相应的各类活动10分； / 资金1.5分； (a bare "N分" closing a clause, no 得)
 BARE_AWARD = re.compile(rf"(?<=[\u4e00-\u9fff]){_NUM}{_SP}分(?=\s*[；;。])")
-# 不得分 (an explicit zero award)
-NO_POINTS = re.compile(r"(?:不|未)得分")
+# 得基本分80分 / 基础分5分 (a base award the row starts from)
+BASE_AWARD = re.compile(rf"(?:基本分|基础分){_SP}{_NUM}{_SP}分")
+# 不得分 / 不予扣分 / 不扣分 (an explicit zero: nothing awarded, nothing taken off)
+NO_POINTS = re.compile(r"(?:不|未)得分|不予?扣分")
 # “十三五”节能目标(20分） / 一、低碳组织管理（20分） / 强化目标管理 (9分)
 HEADING_POINTS = re.compile(rf"[（(]{_SP}{_NUM}{_SP}分{_SP}[）)]")
-# 1. / 1、 / （1） / 一、 / ① at the start of a criterion
-ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])\s*")
+# 1. / 1、 / （1） / 一、 / ① at the start of a criterion (not the "80." of "80.21%")
+ENUMERATOR = re.compile(r"^\s*(?:[（(]?\d{1,2}(?:[)）、]|[.．](?!\d))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])\s*")
 # trailing "，得2分。" / "（2分）" / "得2分；" removed from a criterion's text
 TRAILING_AWARD = re.compile(rf"[，,；;。\s]*(?:得{_SP})?[（(]?{_SP}{_NUM}{_SP}分{_SP}[）)]?[，,；;。\s]*$")
 # punctuation that may close a clause after its points phrase
@@ -59,7 +70,7 @@ class Clause:
     start: int
     end: int
     points: float | None
-    kind: str  # award | capped | bonus | deduct | none
+    kind: str  # award | capped | bonus | deduct | limit | none
 
 
 def heading_points(text: str) -> tuple[str, float | None]:
@@ -113,12 +124,14 @@ def scored_clauses(text: str) -> list[Clause]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for pattern, kind in ((PER_UNIT_CAPPED, "capped"), (BONUS, "bonus"), (DEDUCT, "deduct"),
-                          (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
+    for pattern, kind in ((PER_UNIT_CAPPED, "capped"), (TIERS, "tiers"), (LIMIT, "limit"), (BONUS, "bonus"),
+                          (DEDUCT, "deduct"), (BASE_AWARD, "award"), (CAP, "cap"), (AWARD, "award"), (BARE_AWARD, "award")):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 value = float(m.group(m.lastindex or 1))
-                marks.append((m.start(), m.end(), value, kind))
+                if kind == "tiers":
+                    value = max(float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group(0)))
+                marks.append((m.start(), m.end(), value, "award" if kind == "tiers" else kind))
                 taken.append((m.start(), m.end()))
     for m in NO_POINTS.finditer(text):
         if free(m.start(), m.end()):

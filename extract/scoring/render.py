@@ -50,9 +50,9 @@ def _tree(tables: list[ScoringTable]) -> str:
             indent = "  " * (len(cats) + 1)
             lines.append(f"{indent}{item.path[-1] if item.path else '?'}{_pts(item.points)}")
             for c in item.criteria:
-                tag = " [附加]" if c.method == "bonus" else ""
+                tag = {"bonus": " [附加]", "deduction": " [扣分]"}.get(c.kind or "", "")
                 lines.append(f"{indent}  - {c.text}{_pts(c.points)}{tag}")
-                if c.method and c.method != "bonus":
+                if c.method:
                     lines.append(f"{indent}      核查: {c.method}")
         for note in t.inconsistencies:
             lines.append(f"  ! {note}")

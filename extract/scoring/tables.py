@@ -25,8 +25,8 @@ Conventions (FORMAT.md has no deduction in its gold, so they are decided here):
   in a PDF 评价方法 cell, goes to ``Criterion.method``, not into the criterion text;
 * the title is the attachment title between "附件N" and the table (joined when a PDF
   broke it over lines), else the reader's caption, else the nearest short line above;
-* only tables are rubrics: prose that scores ("加分项总分为15分") is left alone, since
-  without a grid there is no item/points structure to rebuild reliably (r06 评价导则).
+* prose is a rubric only where a section states its 总分 and numbers its scored paragraphs
+  (:mod:`.prose`); other prose that scores is left alone.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from typing import Any
 from ..model import Cell, Criterion, Document, ScoringItem, ScoringTable, Span, Table
 from ..settings import Settings
 from . import points as P
+from .transposed import Summary, read_summary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,6 +63,11 @@ MAX_TITLE_LINES = 3
 ATTACHMENT_LINE = re.compile(r"附件(?:\s*[\d一二三四五六七八九十]+)?\s*(?:[:：]\s*(.*))?")
 # 表1 / 表 2 (a numbered caption is a whole title by itself)
 CAPTION_LINE = re.compile(r"表\s*[\dA-Z一二三四五六七八九十]")
+# A row label is at most this long (median); a description column at least MIN_CONTENT_CHARS.
+MAX_LABEL_CHARS = 15
+MIN_CONTENT_CHARS = 25
+# The label column must name at least this share of the rows the description column has.
+CONTENT_LABEL_SHARE = 0.8
 # An unscored tail clause shorter than this is folded into the previous criterion.
 SHORT_TAIL_CHARS = 40
 
@@ -109,6 +115,9 @@ def extract_scoring_tables(doc: Document, settings: Settings) -> list[ScoringTab
             continue
         if st is not None:
             out.append(st)
+    from .prose import prose_rubrics
+
+    out += prose_rubrics(doc, [t.span for t in tables if t.span])
     return out
 
 
@@ -181,6 +190,25 @@ class _Columns:
     item_points: int | None = None
     crit_points: int | None = None
     labels: list[str] = field(default_factory=list)
+    # path level -> the points column right of that category (一级指标 | 权重 | 二级指标 | 分值)
+    level_points: dict[int, int] = field(default_factory=dict)
+    weights: set[int] = field(default_factory=set)  # points columns headed 权重: own scale
+    content: int | None = None  # a description column right of the row's label (FORMAT v2)
+
+
+def _roles(grid: Grid, n_head: int, labels: list[str]) -> list[str | None]:
+    body = grid[n_head:]
+    roles: list[str | None] = [header_role(lab) for lab in labels]
+    for c in range(len(labels)):
+        texts = [row[c].text.strip() for row in body if c < len(row) and row[c] and row[c].text.strip()]
+        numeric = sum(1 for t in texts if P.number(t) is not None)
+        if roles[c] in ("points", "score", None) and texts and numeric >= NUMERIC_COLUMN_SHARE * len(texts):
+            roles[c] = "seq" if roles[c] is None and _is_sequence(texts) and c == 0 else "points"
+        elif roles[c] in ("points", "score") and not texts:
+            roles[c] = "score"  # an empty column for the assessor
+        elif roles[c] is None and texts:
+            roles[c] = "text"
+    return roles
 
 
 def _columns(grid: Grid, n_head: int) -> _Columns:
@@ -194,36 +222,76 @@ def _columns(grid: Grid, n_head: int) -> _Columns:
                 label = cell.text.strip()
         labels.append(label)
     body = grid[n_head:]
-    roles: list[str | None] = [header_role(lab) for lab in labels]
-    for c in range(n_cols):
-        texts = [row[c].text.strip() for row in body if c < len(row) and row[c] and row[c].text.strip()]
-        numeric = sum(1 for t in texts if P.number(t) is not None)
-        if roles[c] in ("points", "score", None) and texts and numeric >= NUMERIC_COLUMN_SHARE * len(texts):
-            roles[c] = "seq" if roles[c] is None and _is_sequence(texts) and c == 0 else "points"
-        elif roles[c] in ("points", "score") and not texts:
-            roles[c] = "score"  # an empty column for the assessor
-        elif roles[c] is None and texts:
-            roles[c] = "text"
+    roles = _roles(grid, n_head, labels)
     cols = _Columns(labels=labels)
     cols.seq = [c for c, r in enumerate(roles) if r == "seq"]
+    named_points = [c for c, lab in enumerate(labels) if header_role(lab) == "points" and roles[c] == "points"]
     crit = [c for c, r in enumerate(roles) if r == "criteria"]
     method = [c for c, r in enumerate(roles) if r == "method"]
+    target = [c for c, r in enumerate(roles) if r == "target"]
     if crit:
         cols.criteria = crit[0]
         cols.method = next((m for m in method if m > crit[0]), None)
     elif method:
         cols.criteria = method[0]
+    elif target and named_points:
+        cols.criteria = target[0]
     else:
         cols.criteria = _criteria_by_content(body, roles)
-    if cols.criteria is None:
-        return cols
-    cols.path = [c for c, r in enumerate(roles[: cols.criteria]) if r in ("category", "item", "text")]
     pts = [c for c, r in enumerate(roles) if r == "points"]
+    if cols.criteria is None:
+        if not named_points:
+            return cols
+        # a points-only table (一级指标 | 分值 | 二级指标 | 分值): the path runs up to the last points
+        cols.path = [c for c, r in enumerate(roles[: named_points[-1]]) if r in ("category", "item", "text")]
+    else:
+        cols.path = [c for c, r in enumerate(roles[: cols.criteria]) if r in ("category", "item", "text")]
+    weight_words = _vocab().get("weight_words", [])
+    for p in list(pts):
+        left = [c for c in cols.path if c < p]
+        if left and left[-1] != cols.path[-1] and not any(left[-1] < q < p for q in pts):
+            cols.level_points[cols.path.index(left[-1])] = p
+            pts.remove(p)
+            if any(w in labels[p] for w in weight_words):
+                cols.weights.add(p)
+    if cols.criteria is None and not cols.path:
+        return cols
+    cols.content = _content_column(body, cols.path)
+    if cols.content is not None:
+        cols.path.remove(cols.content)
     if len(pts) >= 2:
         cols.item_points, cols.crit_points = pts[0], pts[1]
     elif pts:
         cols.item_points = pts[0]
     return cols
+
+
+def _column_cells(body: Grid, c: int) -> list[Cell]:
+    cells: list[Cell] = []
+    for row in body:
+        cell = row[c] if c < len(row) else None
+        if cell is not None and cell.text.strip() and not any(cell is x for x in cells):
+            cells.append(cell)
+    return cells
+
+
+def _content_column(body: Grid, path: list[int]) -> int | None:
+    """The last path column when it describes rather than names (FORMAT v2 `content`).
+
+    "考核项目 | 考核内容" with 节能管理机构 | 成立节能工作领导小组，明确分管领导和专职人员…:
+    the short cell names the row (the path's last element), the long one is its content.
+    Only when the label column names (about) every row itself, so items keep distinct paths.
+    """
+    if len(path) < 2:
+        return None
+    label, desc = _column_cells(body, path[-2]), _column_cells(body, path[-1])
+    if not label or not desc or len(label) < CONTENT_LABEL_SHARE * len(desc):
+        return None
+    label_len = sorted(len(c.text.strip()) for c in label)[len(label) // 2]
+    desc_len = sorted(len(c.text.strip()) for c in desc)[len(desc) // 2]
+    if label_len <= MAX_LABEL_CHARS and desc_len >= MIN_CONTENT_CHARS and desc_len >= 2 * label_len:
+        return path[-1]
+    return None
 
 
 def _is_sequence(texts: list[str]) -> bool:
@@ -255,6 +323,8 @@ class _Node:
     span: Span | None
     cell: Cell | None = None
     rows: list[dict[str, Cell | None]] = field(default_factory=list)
+    weight: bool = False  # points from a 权重 column: its children count on their own 100 scale
+    blank: bool = False  # the points column has no number for this item
 
 
 def _merged_grid(group: list[Table]) -> tuple[Grid, int]:
@@ -277,9 +347,12 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     grid, n_head = _merged_grid(group)
     if len(grid) - n_head < MIN_ITEMS:
         return None
-    cols = _columns(grid, n_head)
     title = _attachment_title(doc, group[0].span) or group[0].title or _title_before(doc, group[0].span)
-    if cols.criteria is None or not _looks_scoring(cols, title, grid):
+    summary = read_summary(grid, title, _vocab())
+    if summary is not None:
+        return _summary_table(doc, group, summary, title)
+    cols = _columns(grid, n_head)
+    if (cols.criteria is None and not cols.path) or not _looks_scoring(cols, title, grid):
         return None
     if not cols.path:  # criteria column only: each criteria cell is an item
         cols.path = [cols.criteria]
@@ -306,25 +379,40 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
                 c = cols.path[level]
                 cell = row[c] if c < len(row) else None
                 current[level] = cell if cell is not None and cell.text.strip() else None
-            names = [P.heading_points(c.text)[0] if c else "" for c in current]
+            # a cell spanning two path columns names one level, never two (paths never repeat)
+            names = [P.heading_points(c.text)[0] if c and (k == 0 or c is not current[k - 1]) else ""
+                     for k, c in enumerate(current)]
             for level in range(new_level, len(cols.path) - 1):
                 cell = current[level]
-                if cell is not None:
+                if cell is not None and names[level]:
                     name, pts = P.heading_points(cell.text)
-                    categories.append(_Node([n for n in names[: level + 1] if n], pts, cell.span, cell))
+                    if level in cols.level_points:
+                        pcell = row[cols.level_points[level]] if cols.level_points[level] < len(row) else None
+                        pts = P.number(pcell.text) if pcell is not None else None
+                    node = _Node([n for n in names[: level + 1] if n], pts, cell.span, cell)
+                    node.weight = cols.level_points.get(level) in cols.weights
+                    categories.append(node)
             item_cell = current[-1]
             if item_cell is not None:
                 _, pts = P.heading_points(item_cell.text)
                 items.append(_Node([n for n in names if n], pts, item_cell.span, item_cell))
         if items:
             items[-1].rows.append(_row_roles(row, cols))
-    scoring_items = [_build_item(doc, node, cols) for node in items]
-    scoring_items = [i for i in scoring_items if i.points is not None or i.criteria]
-    if sum(1 for i in scoring_items if i.points is not None) < MIN_ITEMS:
+    claimed: list[Cell] = []
+    blank: list[str] = []
+    scoring_items = []
+    for node in items:
+        item = _build_item(doc, node, cols, claimed)
+        if item.points is None and node.blank and (item.criteria or cols.criteria is None):
+            blank.append(f"{'>'.join(item.path)}: points cell is blank")
+        scoring_items.append(item)
+    scoring_items = [i for i in scoring_items if i.points is not None or i.criteria or cols.criteria is None]
+    if sum(1 for i in scoring_items if _scored(i)) < MIN_ITEMS:
         return None
     if total is None and title:
         _, total = P.heading_points(title)
-    cat_dicts = [{"name": n.path[-1], "points": n.points, "path": n.path} for n in categories]
+    cat_dicts = [{"name": n.path[-1], "points": n.points, "path": n.path, **({"weight": True} if n.weight else {})}
+                 for n in categories]
     if total is None:
         top = [n.points for n in categories if len(n.path) == 1]
         if top and all(p is not None for p in top):
@@ -336,8 +424,29 @@ def _read_table(doc: Document, group: list[Table]) -> ScoringTable | None:
     st = ScoringTable(title=title, total_points=total, items=scoring_items, categories=cat_dicts, span=span)
     from .checks import check_table
 
-    st.inconsistencies = check_table(st, categories_stated=cat_dicts)
+    st.inconsistencies = check_table(st, categories_stated=cat_dicts) + blank
     return st
+
+
+def _summary_table(doc: Document, group: list[Table], summary: Summary, title: str | None) -> ScoringTable:
+    """A rubric from a transposed summary (labels over points), criteria from its detail rows."""
+    from .checks import check_table
+
+    items = []
+    for s in summary.items:
+        split = Split()
+        criteria = split_criteria(doc, s.criteria_cells, split)
+        items.append(ScoringItem(path=[s.name], points=s.points, criteria=criteria, span=s.cell.span))
+    spans = [t.span for t in group if t.span]
+    span = (min(x[0] for x in spans), max(x[1] for x in spans)) if spans else None
+    st = ScoringTable(title=title, total_points=summary.total, items=items, span=span)
+    st.inconsistencies = check_table(st, categories_stated=[])
+    return st
+
+
+def _scored(item: ScoringItem) -> bool:
+    """An item that states points: its own, or its criteria's (a deduction-only row has no max)."""
+    return item.points is not None or any(c.points for c in item.criteria)
 
 
 def _looks_scoring(cols: _Columns, title: str | None, grid: Grid) -> bool:
@@ -353,36 +462,44 @@ def _row_roles(row: list[Cell | None], cols: _Columns) -> dict[str, Cell | None]
     def at(c: int | None) -> Cell | None:
         return row[c] if c is not None and c < len(row) else None
 
-    return {"criteria": at(cols.criteria), "method": at(cols.method),
+    return {"criteria": at(cols.criteria), "method": at(cols.method), "content": at(cols.content),
             "item_points": at(cols.item_points), "crit_points": at(cols.crit_points)}
 
 
 # --------------------------------------------------------------------------- items
 
 
-def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
+def _build_item(doc: Document, node: _Node, cols: _Columns, claimed: list[Cell]) -> ScoringItem:
     item_points = node.points
     pts_cells = _distinct([r["item_points"] for r in node.rows])
+    if pts_cells and any(pts_cells[0] is c for c in claimed):
+        pts_cells = []  # a points cell merged over several items is their group's, not this item's
+    claimed.extend(pts_cells)
     pts_values = [P.number(c.text) for c in pts_cells if c.text.strip()]
+    # a points column left blank for this row: null (and a note), never guessed from criteria
+    node.blank = cols.item_points is not None and not pts_values and item_points is None
     per_row = cols.crit_points is not None
     if cols.crit_points is None and len([v for v in pts_values if v is not None]) >= 2:
         per_row = True  # one points column scoring each criteria row
     elif pts_values and pts_values[0] is not None:
         item_points = pts_values[0]
     criteria: list[Criterion] = []
+    split = Split()
     if per_row:
         key = "crit_points" if cols.crit_points is not None else "item_points"
-        seen: list[Cell] = []
+        seen: list[tuple[Cell, Cell | None]] = []
         for r in node.rows:
-            cell = r["criteria"]
-            if cell is None or not cell.text.strip() or any(cell is s for s in seen):
+            cell, pcell = r["criteria"], r[key]
+            # a merged criteria cell over rows that each carry points ("是" over 5 | 5 | 5 | 5)
+            # gives one criterion per points cell
+            if cell is None or not cell.text.strip() or any(
+                    cell is a and (pcell is b or pcell is None or not pcell.text.strip()) for a, b in seen):
                 continue
-            seen.append(cell)
-            pcell = r[key]
+            seen.append((cell, pcell))
             value = P.number(pcell.text) if pcell is not None else None
             method = r["method"]
             if value is None:
-                criteria.extend(_split_criteria(doc, [cell]))
+                criteria.extend(split_criteria(doc, [cell]))
                 continue
             text = P.strip_tags(cell.text)
             check, cut = P.check_method_prefix(text)
@@ -393,14 +510,36 @@ def _build_item(doc: Document, node: _Node, cols: _Columns) -> ScoringItem:
         cells = _distinct([r["criteria"] for r in node.rows])
         if cols.criteria in cols.path:  # the item cell is its own criteria text
             cells = cells[:1]
-        criteria = _split_criteria(doc, [c for c in cells if c.text.strip()])
-    if item_points is None and criteria:
-        values = [c.points for c in criteria if c.points is not None and c.points > 0]
-        if values:
-            item_points = max(values) if _tiered([c.points for c in criteria]) else sum(values)
-    if len(criteria) == 1 and criteria[0].points is None:
+        criteria = split_criteria(doc, [c for c in cells if c.text.strip()], split)
+    if item_points is None and criteria and not node.blank:
+        item_points = points_from_criteria(criteria, split)
+    if len(criteria) == 1 and criteria[0].points is None and criteria[0].kind is None:
         criteria[0].points = item_points
-    return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span)
+    content_cells = _distinct([r["content"] for r in node.rows])
+    content = "".join(_clean(c.text) for c in content_cells) or None
+    return ScoringItem(path=node.path, points=item_points, criteria=criteria, span=node.span, content=content)
+
+
+def points_from_criteria(criteria: list[Criterion], split: Split) -> float | None:
+    """An item's maximum when no cell states it, as far as its criteria state one.
+
+    最高上限30分 / 其加分上限20分 -> the limit; deductions only (每次扣2分) -> None (a row
+    that only takes points off has no maximum); bonuses counted per unit (每名加3分, 加40分/人)
+    without a limit -> None; exclusive bonuses (加10分 … 加5分) -> base awards + the top bonus;
+    plain awards -> their sum, or the top tier of 10/5/3/0 tiers.
+    """
+    if split.limit is not None:
+        return split.limit
+    scored = [c for c in criteria if c.points is not None and c.points > 0]
+    if scored and all(c.kind == "deduction" for c in scored):
+        return None
+    bonus = [c.points for c in scored if c.kind == "bonus"]
+    base = [c.points for c in scored if c.kind is None]
+    if bonus:
+        return None if split.per_unit else sum(base) + max(bonus)
+    if not base:
+        return None
+    return max(base) if _tiered([c.points for c in criteria if c.kind is None]) else sum(base)
 
 
 def _tiered(values: list[float | None]) -> bool:
@@ -413,8 +552,17 @@ def _clean(text: str) -> str:
     return re.sub(r"\s*\n\s*", "", P.strip_tags(text)).strip()
 
 
-def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
+@dataclass(slots=True)
+class Split:
+    """What the criteria text says about its whole row besides the criteria themselves."""
+
+    limit: float | None = None  # 最高上限30分: the row's maximum
+    per_unit: bool = False  # some bonus is counted per unit (每名加3分) or per-unit limited
+
+
+def split_criteria(doc: Document, cells: list[Cell], split: Split | None = None) -> list[Criterion]:
     """Criteria from the points phrases inside the criteria text of one item."""
+    split = split if split is not None else Split()
     joined = ""
     offsets: list[int | None] = []
     methods: list[tuple[int, str | None]] = []  # (start in joined, how that cell is checked)
@@ -430,6 +578,11 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
     out: list[Criterion] = []
     for clause in P.scored_clauses(joined):
         raw = joined[clause.start : clause.end]
+        per_unit = bool(P.PER_UNIT.search(raw))
+        if clause.kind == "limit" and _limit_only(raw):
+            if not per_unit:
+                split.limit = clause.points
+            continue
         text = P.criterion_text(raw, clause.kind)
         if not text:
             continue
@@ -437,13 +590,27 @@ def _split_criteria(doc: Document, cells: list[Cell]) -> list[Criterion]:
             continue  # "以上均未实施的…" style tail without points
         pos = [o for o in offsets[clause.start : clause.end] if o is not None]
         span = (pos[0], pos[-1] + 1) if pos else None
-        pts = clause.points
-        if clause.kind == "deduct" and pts is not None:
-            pts = -pts
+        kind = _criterion_kind(clause.kind, raw, per_unit)
+        if kind == "bonus" and per_unit:
+            split.per_unit = True
+        if clause.kind == "limit" and kind != "deduction" and not per_unit:
+            split.limit = clause.points  # 其加分上限20分: a criterion and the row's maximum
         method = next((m for start, m in reversed(methods) if start <= clause.start), None)
-        out.append(Criterion(text=text, points=pts, span=span,
-                             method="bonus" if clause.kind == "bonus" else method))
+        out.append(Criterion(text=text, points=clause.points, span=span, method=method, kind=kind))
     return out
+
+
+def _limit_only(raw: str) -> bool:
+    """"最高上限30分。" stands alone; "其扣分上限20分" after a sentence is a criterion."""
+    return not P.LIMIT.sub("", raw).strip(" \n，,；;。、（）()最高其")
+
+
+def _criterion_kind(clause_kind: str, raw: str, per_unit: bool) -> str | None:
+    if clause_kind == "deduct" or (clause_kind == "limit" and "扣分" in raw):
+        return "deduction"
+    if clause_kind == "bonus" or (clause_kind == "limit" and ("加分" in raw or per_unit)):
+        return "bonus"
+    return None
 
 
 def _align(sub: str, text: str, span: Span | None) -> list[int | None]:

@@ -356,6 +356,14 @@ def m004_metadata_validity(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN valid_until TEXT")
 
 
+@MIGRATIONS(name="005_scoring_item_content")
+def m005_scoring_item_content(db: Database) -> None:
+    """FORMAT v2: a scoring item's description cell (``content``, its label stays in ``path``)
+    and a criterion's ``kind`` (bonus | deduction; NULL for a plain award)."""
+    db.execute("ALTER TABLE scoring_items ADD COLUMN content TEXT")
+    db.execute("ALTER TABLE scoring_criteria ADD COLUMN kind TEXT")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

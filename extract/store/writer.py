@@ -147,12 +147,13 @@ def document_rows(doc: Document, file_path: str | None = None) -> dict[str, list
             item_id = record_id(s.id, "item", idx)
             rows["scoring_items"].append({
                 "id": item_id, "scoring_table_id": s.id, "doc_id": doc.id, "idx": idx,
-                "path": to_json(item.path), "points": item.points, **_spans(item.span), "page": item.page,
+                "path": to_json(item.path), "points": item.points, "content": item.content,
+                **_spans(item.span), "page": item.page,
             })
             for cidx, c in enumerate(item.criteria):
                 rows["scoring_criteria"].append({
                     "item_id": item_id, "idx": cidx, "text": c.text, "points": c.points,
-                    "method": c.method, **_spans(c.span),
+                    "method": c.method, "kind": c.kind, **_spans(c.span),
                 })
     _warn_duplicate_ids(doc, rows)
     return rows

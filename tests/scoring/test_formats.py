@@ -54,7 +54,7 @@ EXPECTED_ITEMS: list[tuple[list[str], float, list[float]]] = [
     (["节能管理", "管理机构"], 3, [2, 1]),
     (["节能管理", "管理制度"], 3, [3]),  # 每项得1分，最高得3分: the cap
     (["节能管理", "能源计量"], 3, [3, 0]),
-    (["节能管理", "统计报送"], 3, [3, -1]),  # 扣1分: a deduction is a negative criterion
+    (["节能管理", "统计报送"], 3, [3, 1]),  # 扣1分: a deduction keeps its magnitude, kind says so
     (["节能管理", "能源审计"], 3, [3]),
     (["节能管理", "节能改造"], 3, [3]),
     (["节能管理", "合同能源管理"], 2, [2]),
@@ -88,7 +88,7 @@ def _assert_rubric(doc: Document) -> ScoringTable:
             assert c.span is not None
             assert c.text.replace("，", "")[:4] in doc.text[c.span[0] : c.span[1]].replace("，", "")
     deduction = st.items[6].criteria[1]
-    assert deduction.text == "每迟报一次扣1分" and deduction.points == -1
+    assert (deduction.text, deduction.points, deduction.kind) == ("每迟报一次扣1分", 1, "deduction")
     return st
 
 

@@ -117,3 +117,51 @@ def test_deduction_kind_keeps_magnitude() -> None:
     assert (award.kind, award.points) == ("award", 3)
     assert (deduct.kind, deduct.points) == ("deduct", 1)
     assert tail.points is None
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # row limits: 最高上限 / 加分上限 / 扣分上限 / per-unit 之上限
+        ("获国际性奖加30分，入围者加5分，最高上限30分。", [(30, "bonus"), (5, "bonus"), (30, "limit")]),
+        ("经校教评会评定，其扣分上限20分。", [(20, "limit")]),
+        ("研议给分，每个子计划之上限为30分。", [(30, "limit")]),
+        # bonuses and deductions written with signs and per-unit suffixes
+        ("一等奖+1分/次，二等奖+0.7分/次", [(1, "bonus"), (0.7, "bonus")]),
+        ("受到通报批评的-1分/人次，每严重一级再-1分/人次", [(1, "deduct"), (1, "deduct")]),
+        ("国际证照加40分/人，乙级加10分/人。", [(40, "bonus"), (10, "bonus")]),
+        # tiers: the clause is worth its top tier
+        ("每项根据表现按梯度分别赋分1.5、2、2.5、3分，未开展工作的0分", [(3, "award"), (0, "award")]),
+        ("其他社会实践视具体情况赋分0、1、2、3分", [(3, "award")]),
+        # a base award
+        ("完成当年目标数的部门得基本分80分，超额10%的加5分。", [(80, "award"), (5, "bonus")]),
+        # explicit zeros of a deduction row
+        ("每科目扣1分，已按规定缴交者不予扣分。", [(1, "deduct"), (0, "award")]),
+        ("每缺1天扣2分。公务需求以系主任同意者不扣分。", [(2, "deduct"), (0, "award")]),
+        # not points phrases: 增加2分 is a rise of an evaluation score, -0% a target value
+        ("评量成绩平均每增加2分者加1分。", [(1, "bonus")]),
+        ("结转结余资金率-0%", [(None, "none")]),
+    ],
+)
+# fmt: on
+def test_points_limits_signs_tiers_and_base(text: str, expected: list) -> None:
+    assert [(c.points, c.kind) for c in P.scored_clauses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "per_unit"),
+    [("当年度每案加5分", True), ("国际证照加40分/人", True), ("每名加3分", True),
+     ("获选杰出教学教师者加10分", False), ("每项得1分，最高得5分", False)],
+)
+def test_points_per_unit(text: str, per_unit: bool) -> None:
+    assert bool(P.PER_UNIT.search(text)) is per_unit
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("80.21%", "80.21%"), ("1.建立工作机制", "建立工作机制"), ("12.5人/10万人", "12.5人/10万人")],
+)
+def test_points_enumerator_is_not_a_decimal(raw: str, expected: str) -> None:
+    """Regression: "80.21%" lost "80." as if it were the enumerator "80."."""
+    assert P.criterion_text(raw, "none") == expected

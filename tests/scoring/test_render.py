@@ -23,7 +23,7 @@ def _rubric() -> list[ScoringTable]:
                 Criterion(text="带头采购节能、节水、环保等绿色产品", points=3),
                 Criterion(text="更新公务用车优先采购新能源汽车", points=3, method="核查采购台账")]),
             ScoringItem(path=["推行绿色办公", "源头减量"], points=8, criteria=[
-                Criterion(text="已自我组织开展能源审计的，附加2分", points=2, method="bonus")]),
+                Criterion(text="已自我组织开展能源审计的，附加2分", points=2, kind="bonus")]),
         ],
         inconsistencies=["推行绿色办公: category says 25, items sum to 14"],
     )]

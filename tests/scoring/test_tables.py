@@ -213,8 +213,9 @@ def test_checking_method_left_out_of_a_scored_row_span() -> None:
     assert c.span is not None and text[c.span[0] : c.span[1]] == "建立能源管理制度"
 
 
-def test_deductions_are_negative_criteria() -> None:
-    """扣N分 is stored as points -N; the item's maximum and the sum checks ignore it."""
+def test_deductions_keep_their_magnitude_with_kind_deduction() -> None:
+    """扣N分 is points N with kind "deduction" (devset gold); the item's maximum and the sum
+    checks ignore it."""
     table = _table([
         ["考核内容", "评分标准", "分值"],
         ["统计报送", "按时报送能源统计数据的，得3分；每迟报一次扣1分，扣完为止。", "3"],
@@ -222,10 +223,10 @@ def test_deductions_are_negative_criteria() -> None:
         ["能源计量", "配备计量器具的，得2分。", "2"],
     ])
     (st,) = extract_scoring_tables(_doc([table]), Settings())
-    assert [(i.points, [(c.text, c.points) for c in i.criteria]) for i in st.items] == [
-        (3, [("按时报送能源统计数据的", 3), ("每迟报一次扣1分", -1)]),
-        (5, [("发生一般安全事故的，每起扣2分", -2)]),
-        (2, [("配备计量器具的", 2)]),
+    assert [(i.points, [(c.text, c.points, c.kind) for c in i.criteria]) for i in st.items] == [
+        (3, [("按时报送能源统计数据的", 3, None), ("每迟报一次扣1分", 1, "deduction")]),
+        (5, [("发生一般安全事故的，每起扣2分", 2, "deduction")]),
+        (2, [("配备计量器具的", 2, None)]),
     ]
     assert st.inconsistencies == [] and st.total_points == 10
 
