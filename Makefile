@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo test eval eval-heldout floors bench lint format clean
+.PHONY: install install-dev demo test eval eval-heldout floors bench bench-throughput lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ floors: install
 	$(BIN)/python -m extract.evaluate.update_floors --gold $(SHARED)/gold --docs corpora/seeds
 
 bench: install
+	$(BIN)/python -m benchmarks.compare
+
+bench-throughput: install
 	$(BIN)/python -m benchmarks.bench
 
 lint: install-dev
