@@ -13,6 +13,7 @@ transaction.  Consequences:
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import sys
 import time
@@ -202,6 +203,10 @@ def run_batch(
         for raw in missing:
             fail(FileInfo(path=str(Path(raw).absolute()), sha256=None), "read", "no such file or directory", raw)
         jobs = _read_jobs(db, files, settings, summary, bar, fail)
+        if workers > 1:  # load spaCy/jieba/OpenCC once here: the forked workers inherit them
+            from .warmup import warm_up
+
+            warm_up(settings, pdf=any(p.suffix.lower() == ".pdf" for p in files))
         for job, outcome in _outcomes(jobs, workers, settings):
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
@@ -286,9 +291,16 @@ def _outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterato
     yield from _pool_outcomes(jobs, workers, settings)
 
 
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of forked workers (they inherit what :func:`extract.warmup.warm_up` loaded)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
 def _pool_outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterator[tuple[_Job, Outcome]]:
     """Bounded submission to a process pool; a crashed worker fails its files, not the run."""
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _new_pool(workers)
     pending: dict[Future[Outcome], _Job] = {}
     limit = workers * IN_FLIGHT_PER_WORKER
     try:
@@ -316,6 +328,6 @@ def _pool_outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> It
             if broken:
                 LOGGER.warning("process pool broke; starting a new one")
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _new_pool(workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
