@@ -349,6 +349,13 @@ def m003_owners_views(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="004_scoring_items_doc_id")
+def m004_scoring_items_doc_id(db: Database) -> None:
+    """Index ``scoring_items.doc_id``: re-writing a document deletes its items (and their
+    criteria) by document, which was a full scan, slower with every rubric stored."""
+    db.execute("CREATE INDEX IF NOT EXISTS scoring_items_doc_id ON scoring_items (doc_id)")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]
