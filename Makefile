@@ -40,6 +40,8 @@ floors: install
 
 bench: install
 	$(BIN)/python -m benchmarks.compare
+	$(BIN)/python -m benchmarks.pdf_speed
+	$(BIN)/python -m benchmarks.store_growth --docs 3000
 
 bench-throughput: install
 	$(BIN)/python -m benchmarks.bench

@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = args.pdfs or sorted(REAL.glob("r0[1-4]*.pdf"))
     if not paths:
-        print(f"no PDFs given and none under {REAL}")
-        return 1
+        print(f"pdf_speed: no PDFs given and none under {REAL}: skipped")
+        return 0
     blobs = [p.read_bytes() for p in paths]
     only, total = map(sum, zip(*(text_only_pages(b) for b in blobs)))
     print(f"{len(paths)} PDFs, {total} pages ({only} hold only text objects)")
