@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= outputs/policy.db
 
-.PHONY: install install-dev demo serve test fuzz eval eval-heldout floors probe bench lint format clean
+.PHONY: install install-dev demo serve test fuzz eval eval-heldout floors probe bench bench-throughput lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ probe: install
 	$(BIN)/policy-extract probe $(SHARED)/corpora/bulk --workers 2 -o benchmarks/probe.md
 
 bench: install
+	$(BIN)/python -m benchmarks.compare
+	$(BIN)/python -m benchmarks.pdf_speed
+	$(BIN)/python -m benchmarks.store_growth --docs 3000
+
+bench-throughput: install
 	$(BIN)/python -m benchmarks.bench
 
 lint: install-dev

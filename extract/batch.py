@@ -210,6 +210,11 @@ def run_batch(
             _fail_unreadable(db, entry, fail)
         jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else __version__,
                           force=force)
+        if files and (workers > 1 or settings.max_seconds_per_document):
+            # load spaCy/jieba/OpenCC once here: the forked workers inherit them
+            from .warmup import warm_up
+
+            warm_up(settings, pdf=any(p.suffix.lower() == ".pdf" for p in files))
         for job, outcome in _outcomes(jobs, workers, settings):
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)

@@ -299,3 +299,5 @@ SELECT dep.id AS department_id, dep.name AS canonical_department, dep.region AS 
 FROM owners_view o
 LEFT JOIN department_mentions m ON m.doc_id = o.doc_id AND m.name = o.department
 LEFT JOIN departments dep ON dep.id = m.department_id;
+
+CREATE INDEX scoring_items_doc_id ON scoring_items (doc_id);

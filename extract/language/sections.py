@@ -63,10 +63,63 @@ def split_sections(text: str) -> tuple[Section, ...]:
 
 
 def innermost(sections: tuple[Section, ...], pos: int) -> Section | None:
-    """The deepest section containing ``pos`` (None before the first heading)."""
+    """The deepest section containing ``pos`` (None before the first heading).
+
+    Among the sections that contain ``pos`` the one of the highest level wins, the later
+    one on a tie.  For an outline (what :func:`split_sections` gives: starts increasing,
+    every section inside its parent, never shallower than it) that is the nearest
+    ancestor-or-self of the last section starting at or before ``pos`` that contains it:
+    found by walking up at most the outline's depth, not by scanning every section.
+    """
+    tree = _outline_tree(sections)
+    if tree is None:
+        return _innermost_by_scan(sections, pos)
+    starts, parents = tree
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0 and not sections[i].contains(pos):
+        i = parents[i]
+    return sections[i] if i >= 0 else None
+
+
+def _innermost_by_scan(sections: tuple[Section, ...], pos: int) -> Section | None:
     best: Section | None = None
     starts = [s.start for s in sections]
     for s in sections[: bisect.bisect_right(starts, pos)]:
         if s.contains(pos) and (best is None or s.level >= best.level):
             best = s
     return best
+
+
+# Outline trees of the last few section tuples, by identity (the tuples come from the
+# cached split_sections; hashing a long tuple of sections per call would cost a scan).
+_TREES: dict[int, tuple[tuple[Section, ...], tuple[list[int], list[int]] | None]] = {}
+TREE_CACHE_SIZE = 8
+
+
+def _outline_tree(sections: tuple[Section, ...]) -> tuple[list[int], list[int]] | None:
+    """(starts, parent index per section; -1 at the top), or None when not an outline."""
+    cached = _TREES.get(id(sections))
+    if cached is not None and cached[0] is sections:
+        return cached[1]
+    tree = _build_tree(sections)
+    if len(_TREES) >= TREE_CACHE_SIZE:
+        _TREES.pop(next(iter(_TREES)))
+    _TREES[id(sections)] = (sections, tree)
+    return tree
+
+
+def _build_tree(sections: tuple[Section, ...]) -> tuple[list[int], list[int]] | None:
+    starts = [s.start for s in sections]
+    parents: list[int] = []
+    stack: list[int] = []
+    for i, s in enumerate(sections):
+        if i and starts[i] <= starts[i - 1]:
+            return None
+        while stack and not sections[stack[-1]].contains(s.start):
+            stack.pop()
+        parent = stack[-1] if stack else -1
+        if parent >= 0 and (s.end > sections[parent].end or s.level < sections[parent].level):
+            return None  # not nested, or shallower than its container: scan instead
+        parents.append(parent)
+        stack.append(i)
+    return starts, parents

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Deadline, DepartmentRef, Document, Responsibility, Target, record_id
 from ..settings import Settings
+from .plan_index import PlanIndex
 
 if TYPE_CHECKING:  # departments sit below link: imported lazily to keep import light
     from ..departments import Assignment
@@ -62,10 +63,11 @@ def link(doc: Document, settings: Settings) -> Document:
     for r in doc.responsibilities:
         by_key[(r.department, r.role, tuple(r.span), r.task)].append(r)
     overall = overall_lead(doc.text, plan)
+    index = PlanIndex(plan)  # owners_at / topic_subject without a scan of the plan per record
 
     for t in doc.targets:
         t.id = target_id(doc, t)
-        owners = owners_at(plan, t.span[0]) or _echo_owners(doc.text, plan, t.evidence, t.span) or overall
+        owners = index.owners_at(t.span[0]) or _echo_owners(doc.text, index, t.evidence, t.span) or overall
         if owners and not t.departments:
             t.departments = _refs(owners)
         for a in owners:
@@ -74,8 +76,8 @@ def link(doc: Document, settings: Settings) -> Document:
 
     for d in doc.deadlines:
         d.id = deadline_id(doc, d)
-        owners = (owners_at(plan, d.span[0]) or _echo_owners(doc.text, plan, d.evidence, d.span)
-                  or topic_subject(doc.text, plan, d.span[0]))
+        owners = (index.owners_at(d.span[0]) or _echo_owners(doc.text, index, d.evidence, d.span)
+                  or index.topic_subject(doc.text, d.span[0]))
         if not d.responsible:
             d.responsible = [ref.name for ref in _refs(owners)]
         for a in owners:
@@ -121,13 +123,13 @@ def topic_subject(text: str, plan: tuple[Assignment, ...], pos: int) -> list[Ass
     return [a for a in before if a.evidence[0] == last]
 
 
-def _echo_owners(text: str, plan: tuple[Assignment, ...], evidence: str, span: tuple[int, int]) -> list[Assignment]:
+def _echo_owners(text: str, index: PlanIndex, evidence: str, span: tuple[int, int]) -> list[Assignment]:
     """A news lead that quotes the body verbatim: the quoted sentence has the body's owners."""
     if not evidence:
         return []
     pos = text.find(evidence, span[1])
     while pos >= 0:
-        owners = owners_at(plan, pos)
+        owners = index.owners_at(pos)
         if owners:
             return owners
         pos = text.find(evidence, pos + 1)

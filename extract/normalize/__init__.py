@@ -15,6 +15,7 @@ Steps, in this order (each one a module; every one keeps the offset map through
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -31,6 +32,10 @@ from .width import fold_width
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["MappedText", "detect_script", "normalize", "normalize_text"]
+
+# normalize_text caches strings up to this length (names, headings: not whole documents).
+CACHED_TEXT_CHARS = 200
+NORMALIZE_TEXT_CACHE_SIZE = 4096
 
 Step = Callable[[MappedText, Document, Settings], MappedText]
 
@@ -61,6 +66,22 @@ def normalize(doc: Document, settings: Settings) -> Document:
 
 
 def normalize_text(raw: str, settings: Settings | None = None, *, fmt: str = "txt") -> str:
-    """Normalized text of a bare string (for tests and extractor callers without a Document)."""
+    """Normalized text of a bare string (for tests and extractor callers without a Document).
+
+    Extractors call it on short pieces (an issuer name per masthead part, ~3 per
+    document, the same names in document after document): short strings are cached.
+    """
+    settings = Settings.resolve(settings)
+    if len(raw) <= CACHED_TEXT_CHARS:
+        return _normalize_short(raw, settings, fmt)
+    return _normalize_bare(raw, settings, fmt)
+
+
+@functools.lru_cache(maxsize=NORMALIZE_TEXT_CACHE_SIZE)
+def _normalize_short(raw: str, settings: Settings, fmt: str) -> str:
+    return _normalize_bare(raw, settings, fmt)
+
+
+def _normalize_bare(raw: str, settings: Settings, fmt: str) -> str:
     doc = Document(id="", source="", format=fmt, raw_text=raw)
-    return normalize(doc, Settings.resolve(settings)).text
+    return normalize(doc, settings).text

@@ -27,6 +27,10 @@ TRADITIONAL_MIN_SHARE = 0.15
 # Han characters looked at for detection: plenty to judge a script, bounded cost on huge files.
 DETECT_SAMPLE = 200_000
 
+# Characters compared at once by :func:`count_changed` (small: a variant character here
+# and there only costs its own chunk).
+COMPARE_CHUNK = 256
+
 HAN_RUN = re.compile(f"[{HAN}]+")
 # Conversion chunk when a phrase conversion changes lengths: one line (keeps changes local).
 LINE = re.compile(r"[^\n]+")
@@ -48,7 +52,7 @@ def detect_script(text: str, config: str = "t2s") -> str:
     converted = converter(config).convert(han)
     if len(converted) != len(han):  # phrase configs: compare characters only
         converted = converter("t2s").convert(han)
-    changed = sum(map(operator.ne, han, converted))
+    changed = count_changed(han, converted)
     share = changed / len(han)
     LOGGER.debug("script: %d of %d Han characters change under t2s (%.3f)", changed, len(han), share)
     if share < SIMPLIFIED_MAX_SHARE:
@@ -56,6 +60,22 @@ def detect_script(text: str, config: str = "t2s") -> str:
     if share >= TRADITIONAL_MIN_SHARE:
         return "traditional"
     return "mixed"
+
+
+def count_changed(a: str, b: str) -> int:
+    """Positions where two equal-length strings differ.
+
+    Compared chunk by chunk: equal chunks (nearly all of a simplified text) cost one
+    ``memcmp``; only the chunks that differ are counted character by character.
+    """
+    if a == b:
+        return 0
+    changed = 0
+    for at in range(0, len(a), COMPARE_CHUNK):
+        x, y = a[at:at + COMPARE_CHUNK], b[at:at + COMPARE_CHUNK]
+        if x != y:
+            changed += sum(map(operator.ne, x, y))
+    return changed
 
 
 def to_simplified(mt: MappedText, script: str, settings: Settings) -> MappedText:

@@ -100,10 +100,11 @@ def store_departments(db: Any, doc: Document) -> None:
     The tables and views come from the migrations; the rows of one document are written
     with one read of the rows it touches and one executemany per table.  The result is
     the one of upserting name by name: each department's aliases grow in first-seen order.
+    The document's earlier mention rows are deleted by the writer
+    (:func:`extract.store.writer.delete_document`), and only when it was stored before.
     """
     from ..departments import home_regions
 
-    db.execute("DELETE FROM department_mentions WHERE doc_id = ?", [doc.id])
     names = department_names(doc)
     if not names:
         return

@@ -364,6 +364,13 @@ def m005_scoring_item_content(db: Database) -> None:
     db.execute("ALTER TABLE scoring_criteria ADD COLUMN kind TEXT")
 
 
+@MIGRATIONS(name="006_scoring_items_doc_id")
+def m006_scoring_items_doc_id(db: Database) -> None:
+    """Index ``scoring_items.doc_id``: re-writing a document deletes its items (and their
+    criteria) by document, which was a full scan, slower with every rubric stored."""
+    db.execute("CREATE INDEX IF NOT EXISTS scoring_items_doc_id ON scoring_items (doc_id)")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -176,10 +176,18 @@ def delete_document(db: Database, doc_id: str) -> None:
 
 
 def _write_document_rows(db: Database, doc: Document, file_path: str | None) -> None:
-    delete_document(db, doc.id)
+    # A new document has no rows to replace: one indexed lookup instead of 12 deletes.
+    stored = is_document_stored(db, doc.id)
+    if stored:
+        delete_document(db, doc.id)
     for name, rows in document_rows(doc, file_path).items():
         _replace_rows(db, name, rows)
     store_departments(db, doc)
+
+
+def is_document_stored(db: Database, doc_id: str) -> bool:
+    """True when a ``documents`` row has this id (its records then hang off it)."""
+    return db.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
 
 def _replace_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,53 @@
+"""Warm-up: heavy resources are loaded once, in the parent, before a pool forks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract import batch, pipeline, warmup
+from extract.model import Document
+
+
+def test_warmup_loads_every_lazy_resource() -> None:
+    from extract.departments.recognizer import get_recognizer
+    from extract.language.nlp.pipeline import get_nlp
+    from extract.normalize.script import converter
+
+    warmup.warm_up()
+    assert get_recognizer.cache_info().currsize == 1
+    assert get_nlp.cache_info().currsize == 1
+    misses = converter.cache_info().misses
+    converter("t2s")
+    assert converter.cache_info().misses == misses  # already built
+
+
+def test_warmup_text_reaches_every_extractor() -> None:
+    [doc] = pipeline.process_bytes(warmup.WARMUP_TEXT.encode("utf-8"), "w.txt")
+    assert doc.targets and doc.deadlines and doc.responsibilities and doc.metadata.issuers
+
+
+def _count_warmups(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    monkeypatch.setattr(warmup, "warm_up", lambda settings=None, pdf=False: calls.append(int(pdf)) or 0.0)
+
+    def fake(data: bytes, source: str, settings=None) -> list[Document]:
+        return []
+
+    monkeypatch.setattr(pipeline, "process_bytes", fake)
+    return calls
+
+
+def test_warmup_runs_once_in_the_parent_of_a_pool(tmp_path: Path, monkeypatch) -> None:
+    calls = _count_warmups(monkeypatch)
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"第{i}号", encoding="utf-8")
+    summary = batch.run_batch([tmp_path], tmp_path / "p.db", workers=2, progress=False)
+    assert summary.n_ok == 3
+    assert calls == [0]  # once, and no PDF readers for a text-only run
+
+
+def test_no_warmup_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    calls = _count_warmups(monkeypatch)
+    (tmp_path / "a.txt").write_text("第1号", encoding="utf-8")
+    batch.run_batch([tmp_path / "a.txt"], tmp_path / "p.db", workers=1, progress=False)
+    assert calls == []
