@@ -15,7 +15,8 @@ from extract.store.writer import delete_document
 def test_migrations_apply_once_and_reopen_cleanly(tmp_path) -> None:
     path = tmp_path / "sub" / "policy.db"
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["001_initial", "002_department_mentions", "003_owners_views"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["001_initial", "002_department_mentions", "003_owners_views",
+                                                         "004_deadlines_relative_due"]
     db.close()
     db = open_db(path)  # second open: nothing pending, nothing re-created
     assert MIGRATIONS.pending(db) == []
