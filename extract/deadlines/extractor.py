@@ -47,7 +47,9 @@ EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
 _WINDOW = r"(?:结束后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天](?:内|以内)"
 # The detail of a recurrence as written: "每年10月底前" / "每年度报告一次" / "每半年上报一次"
 RECURRENCE_DETAIL = re.compile(
-    rf"(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:{_WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?(?:[\u4e00-\u9fff]{{1,4}}?一次)?"
+    rf"(?:(?:每|按|逐)(?:半年|年度?|季度?|个?月|周|星期|日|天|旬|[两二三四五六七八九十]年)|年终)"
+    rf"(?:{_WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?"
+    r"(?:[\u4e00-\u9fff]{1,4}?一次|一[\u4e00-\u9fff]{1,2}(?=[”\"，,。；]))?"
 )
 # A clause that ends on its period's window ("各单位在每月结束后的40日内，")
 _WINDOW_ONLY = re.compile(rf"^(?:每|按)(?:半年|年度?|季度?|个?月){_WINDOW}$")
@@ -57,6 +59,10 @@ _TIME_ONLY = re.compile(
 )
 # Cheap pre-filter: every deadline rule needs a year, a month or a recurrence word.
 _MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按")
+# How many later clauses a time word with no act of its own may reach for one
+VERB_REACH = 2
+# A list of due dates needs this many dates to show a cycle by their spacing
+LIST_RHYTHM_MIN = 3
 # Longest subject noun phrase: "各县市区人民政府" / "集团各二级单位"
 MAX_SUBJECT = 16
 # Longest 、-joined list of subjects: "省发展改革委、人民银行济南分行、省地方金融监管局"
@@ -171,10 +177,9 @@ def _sentence_deadlines(text: str, dated: str, sentence: Sentence, target_ends: 
 
 def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
-    verbs = deadline_rules()["duty_verbs"]
     for i, clause in enumerate(sentence.clauses):
         piece = dated[clause.start:clause.end]
-        for pattern, recurrence in recurrence_rules():
+        for pattern, recurrence, verbs in recurrence_rules():
             m = pattern.search(piece)
             if not m:
                 continue
@@ -182,8 +187,9 @@ def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> lis
             timed = _TIME_ONLY.match(piece) or _WINDOW_ONLY.match(piece[m.start():])
             if last == i and timed and i + 1 < len(sentence.clauses):
                 last = i + 1  # "从2022年4月起在每月结束后的40日内，通过…检测"
+            last = _reach_verb(dated, sentence, i, last, verbs)
             span_text = dated[clause.start:sentence.clauses[last].end]
-            if not contains_any(span_text, verbs):
+            if not contains_any(span_text, verbs) or _not_a_duty(piece, m.start(), m.end(), verbs):
                 break
             detail = RECURRENCE_DETAIL.match(piece, m.start())
             out.append(_Found(i, last, None, recurrence, detail.group(0) if detail else None))
@@ -191,22 +197,39 @@ def _recurring(text, dated, sentence, target_ends, annual_before, anchor) -> lis
     return out
 
 
+def _reach_verb(dated: str, sentence: Sentence, i: int, last: int, verbs: tuple[str, ...]) -> int:
+    """A time word whose clause holds no act takes the act of the next clauses of its
+    sub-sentence ("区财政金融局年终根据各部门…完成情况，将考评结果报区管委会…")."""
+    clauses = sentence.clauses
+    piece = dated[clauses[i].start:clauses[last].end]
+    if contains_any(piece, verbs) or re.search(r"\d", piece):
+        return last  # an act already, or a figure ("每年减少排放1万吨") that no later act governs
+    for j in range(last + 1, min(last + 1 + VERB_REACH, len(clauses))):
+        if clauses[j].sub != clauses[i].sub:
+            break
+        if contains_any(dated[clauses[j].start:clauses[j].end], verbs):
+            return j
+    return last
+
+
 def _dated(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
     out = []
     s_text = dated[sentence.start:sentence.end]
     dates = find_due_dates(s_text)
-    for d in dates:
+    lists = _date_lists(s_text, dates)
+    for k, d in enumerate(dates):
         if d.month is None and not DUE_AFTER.match(s_text[d.end:]):
             continue  # a bare year is a goal date (rule 3) or context
         if EFFECTIVE_AFTER.match(s_text[d.end:]) or _quoted(s_text, d.start):
             continue  # "自2023年1月1日起施行" / "聚焦“确保2030年前实现碳达峰”目标"
         i = _clause_at(sentence, sentence.start + d.start)
         clause = sentence.clauses[i]
-        if target_ends.holds(text, clause):
+        if target_ends.holds(text, clause) or _forbidden(s_text[clause.start - sentence.start:d.start]):
             continue
         before = s_text[:d.start]
+        members = lists.get(k)
         announced = DUE_BEFORE.search(before) or _leads_future_clause(text, sentence, i, d)
-        if not (DUE_AFTER.match(s_text[d.end:]) or announced):
+        if not (DUE_AFTER.match(s_text[d.end:]) or announced or members):
             continue
         due = _due(d, dates)
         recurrence = detail = None
@@ -214,10 +237,58 @@ def _dated(text, dated, sentence, target_ends, annual_before, anchor) -> list[_F
             recurrence, detail = "annual", "每年" + _date_text(s_text, d)
         elif due is None:
             due = _carried_due(d, anchor)
-        last = _extend_forward(text, sentence, i, s_text[d.start:clause.end - sentence.start])
+        span = None
+        if members:  # "分别于2022年4月5日、7月5日、10月10日，2023年1月5日前报告上一季度…"
+            tail = members[-1]
+            j = _clause_at(sentence, sentence.start + tail.start)
+            last = _extend_forward(text, sentence, j, s_text[tail.start:sentence.clauses[j].end - sentence.start])
+            span = (sentence.clauses[_clause_at(sentence, sentence.start + members[0].start)].start,
+                    sentence.clauses[last].end)
+            recurrence = recurrence or _list_rhythm(members, dates)
+            detail = detail or s_text[members[0].start:tail.end] + _date_text(s_text, tail)[tail.end - tail.start:]
+        else:
+            last = _extend_forward(text, sentence, i, s_text[d.start:clause.end - sentence.start])
         when = _date_text(s_text, d) if due is None and recurrence is None else None
-        out.append(_Found(i, last, due, recurrence, detail, when=when))
+        out.append(_Found(i, last, due, recurrence, detail, span=span, when=when))
     return out
+
+
+# Between the dates of one list: "4月5日、7月5日" / "10月10日，2023年1月5日" / "6月和12月"
+_LIST_JOINER = re.compile(r"^(?:、|，|,|和|及|与|或)$")
+
+
+def _date_lists(s_text: str, dates: list[DateMatch]) -> dict[int, list[DateMatch]]:
+    """Dates joined into one list that ends on a due date ("分别于4月5日、7月5日前"): each
+    member's index -> the whole list; dates that stand alone are absent."""
+    out: dict[int, list[DateMatch]] = {}
+    run: list[int] = []
+    for k, d in enumerate(dates):
+        if run and not _LIST_JOINER.match(s_text[dates[run[-1]].end:d.start]):
+            run = []
+        run.append(k)
+        if len(run) > 1 and DUE_AFTER.match(s_text[d.end:]) and all(dates[r].month for r in run):
+            members = [dates[r] for r in run]
+            out.update({r: members for r in run})
+            run = []
+    return out
+
+
+def _list_rhythm(members: list[DateMatch], dates: list[DateMatch]) -> str | None:
+    """The cycle of three or more listed due dates: months three apart -> quarterly, one ->
+    monthly, twelve -> annual ("4月5日、7月5日、10月10日，2023年1月5日前" is quarterly)."""
+    if len(members) < LIST_RHYTHM_MIN:
+        return None
+    months, year = [], 0
+    for d in members:
+        year = d.year if d.year is not None else year
+        months.append(year * 12 + d.month)
+    gaps = {b - a for a, b in zip(months, months[1:])}
+    return {frozenset({3}): "quarterly", frozenset({1}): "monthly", frozenset({12}): "annual"}.get(frozenset(gaps))
+
+
+def _forbidden(before: str) -> bool:
+    """A prohibiting or guiding word before the date in its clause ("严禁…", "鼓励…")."""
+    return contains_any(_NOT_LATER.sub("", before), deadline_rules()["not_duty_words"])
 
 
 def _goals(text, dated, sentence, target_ends, annual_before, anchor) -> list[_Found]:
@@ -262,10 +333,30 @@ def _goal_parts(piece: str, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------- helpers
 
 
+def _not_a_duty(piece: str, start: int, end: int, verbs: tuple[str, ...]) -> bool:
+    """The time word at ``piece[start:end]`` sets no duty: it follows a guiding or
+    prohibiting word ("鼓励企业按年度发布…", "又忌简单实施年度考核"), or it sits in a basis
+    phrase ("根据省级每年专项资金安排情况…进行任务分解")."""
+    rules = deadline_rules()
+    before = _NOT_LATER.sub("", piece[:start])
+    if contains_any(before, rules["not_duty_words"]):
+        return True
+    if not contains_any(before, rules["basis_words"]):
+        return False
+    after = piece[end:]
+    first_verb = min((k for k in (after.find(v) for v in verbs) if k >= 0), default=len(after))
+    return contains_any(after[:first_verb], rules["basis_heads"])
+
+
+# "不得晚于2022年6月30日" bounds a date, it forbids nothing
+_NOT_LATER = re.compile(r"不得?晚于|不得?迟于")
+
+
 def _quoted(s_text: str, pos: int) -> bool:
-    """True inside an open “…” (a slogan or a goal's name: "“确保2030年前实现碳达峰”目标")."""
+    """True inside an open “…” or 《…》: a slogan, a goal's or a document's name
+    ("“确保2030年前实现碳达峰”目标", "按照国家《2030年前碳达峰行动方案》")."""
     before = s_text[:pos]
-    return before.count("“") > before.count("”")
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
 def _clause_at(sentence: Sentence, pos: int) -> int:
@@ -358,7 +449,7 @@ def _record(text: str, sentence: Sentence, f: _Found) -> Deadline:
 
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|并|应|须|需|务必|到|至|于|在|从|自|起|力争|(?:每|按|逐)(?:半年|年度?|季度?|个?月)(?:末|底|初)?|{_WINDOW}|(?:{YEAR})年(?:底|末|度)?|年(?:底|末)|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和]|将|要)+"
+    rf"(?:请|并|应|须|需|务必|分别|到|至|于|在|从|自|起|力争|年终|(?:每|按|逐)(?:半年|年度?|季度?|个?月|周|星期|日|天|旬)(?:末|底|初)?|{_WINDOW}|(?:{YEAR})年(?:底|末|度)?|年(?:底|末)|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和]|将|要)+"
 )
 
 
@@ -401,15 +492,17 @@ _EACH_PLACE = re.compile(r"^各(?:地|区|市|县|镇|乡|省|盟|旗)[^，,。�
 
 # 、 or 和 between subjects, never inside brackets ("各县（市、区）")
 _LIST_SEPARATOR = re.compile(r"(?:、|和(?=[^、]{2,}$))(?![^（(]*[）)])")
+_COMMA_ONLY = re.compile(r"、(?![^（(]*[）)])")
 
 
 def _org_names(phrase: str, suffixes: tuple[str, ...]) -> list[str]:
     """The 、-joined organisations of ``phrase``, or [] when one part is not an organisation."""
-    names = [p.strip() for p in _LIST_SEPARATOR.split(phrase) if p.strip()]
-    ok = names and all(
-        len(n) <= MAX_SUBJECT and (n.endswith(suffixes) or _EACH_PLACE.match(n)) for n in names
-    )
-    return names if ok else []
+    for separator in (_LIST_SEPARATOR, _COMMA_ONLY):  # "省工业和信息化厅" holds a 和 of its own
+        names = [p.strip() for p in separator.split(phrase) if p.strip()]
+        if names and all(len(n) <= MAX_SUBJECT and (n.endswith(suffixes) or _EACH_PLACE.match(n))
+                         for n in names):
+            return names
+    return []
 
 
 __all__ = ["Clause", "extract_deadlines"]

@@ -15,7 +15,11 @@ def deadline_rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def recurrence_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(r["pattern"]), r["recurrence"]) for r in deadline_rules()["recurrence"]]
+def recurrence_rules() -> list[tuple[re.Pattern[str], str | None, tuple[str, ...]]]:
+    """(pattern, recurrence, the verbs that make it a duty) in the file's order."""
+    rules = deadline_rules()
+    default = tuple(rules["duty_verbs"]) + tuple(rules["cycle_verbs"])
+    return [(re.compile(r["pattern"]), r["recurrence"], tuple(r.get("verbs") or default))
+            for r in rules["recurrence"]]
 
 
