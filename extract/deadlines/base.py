@@ -19,7 +19,10 @@ DUE_AFTER = re.compile(r"^(?:底|末)?(?:前|之前|以前)(?!后)")
 # 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
 DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
 # A dated goal: "到2025年" / "到2025年底" / "2025年前"; "截至2021年底" is a data cut-off
-GOAL_DATE = re.compile(rf"(?<!截)(?<!截止)(?:力争到|力争|到|至)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)")
+# ("2021年12月至2023年12月为重点实施阶段": 至 closing a range is no goal date)
+GOAL_DATE = re.compile(
+    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:力争到|力争|到|至)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)"
+)
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
 # A window after each period: "每季度结束后15日内" / "每月结束后的40日内" / "每个月结束之后的40日内"
@@ -61,6 +64,7 @@ class Found:
     when: str | None = None  # the date as written, for undated repeats ("6月下旬")
     relative: str | None = None  # a time limit counted from an event ("收到通知之日起5个工作日内")
     task: str | None = None  # set by rules that know the task better than the evidence does
+    responsible: list[str] | None = None  # set by rules that read it from a label
 
 
 class TargetClauses:
@@ -156,12 +160,18 @@ def forbidden(before: str) -> bool:
 
 
 def numeric(piece: str) -> bool:
-    """The clause states a figure ("实现光伏发电装机量1GW以上", "建成2个示范园区"): a numeric
-    goal is a target only, never repeated as a deadline (FORMAT v2)."""
+    """The text states a figure ("达到12亿千瓦以上", "实现光伏发电装机量1GW以上", "建成两个示范
+    园区"): a numeric goal is a target only, never repeated as a deadline (FORMAT v2). Any
+    Arabic number counts, whatever its unit (the unit table need not know it); a number that
+    is part of a name does not ("5G", "PM2.5")."""
     masked = mask_dates(piece)
-    if LATIN_QUANTITY.search(masked):
+    if LATIN_QUANTITY.search(masked) or _BARE_NUMBER.search(masked):
         return True
-    return any(q.unit or q.qualifier for q in find_quantities(masked))
+    return any(q.unit for q in find_quantities(masked))
+
+
+# An Arabic number that is no part of a Latin name ("5G基站", "PM2.5", "4A级")
+_BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?![\d.,]*[A-Za-z])")
 
 
 def date_text(s_text: str, d: DateMatch) -> str:

@@ -122,8 +122,10 @@ def _record(text: str, sentence: Sentence, f: Found) -> Deadline:
     first, last = sentence.clauses[f.clause_index], sentence.clauses[f.last_index]
     span = f.span or (first.start, last.end)
     evidence = text[span[0]:span[1]]
-    responsible = subject_of(text, sentence, f)
-    wording = evidence.replace(f.relative, "", 1) if f.relative and not f.detail else evidence
+    responsible = f.responsible if f.responsible is not None else subject_of(text, sentence, f)
+    wording = evidence
+    if f.relative and not f.detail and f.relative in evidence:  # the act after its limit
+        wording = evidence[evidence.index(f.relative) + len(f.relative):] or evidence
     return Deadline(
         task=f.task or task_of(wording, responsible), due=f.due, recurrence=f.recurrence,
         recurrence_detail=f.detail, relative_due=f.relative, responsible=responsible,

@@ -24,7 +24,7 @@ from .base import (
 )
 from .vocab import deadline_rules, label_pattern, recurrence_rules, relative_patterns
 from .years import (
-    THIS_YEAR_END, THIS_YEAR_GOAL, THIS_YEAR_MONTH, WITHIN_THIS_YEAR, carried_due, due_in_sentence,
+    OTHER_YEAR, THIS_YEAR_END, THIS_YEAR_GOAL, THIS_YEAR_MONTH, WITHIN_THIS_YEAR, carried_due, due_in_sentence,
     goal_due, this_year,
 )
 
@@ -84,9 +84,30 @@ def labelled(ctx: Context, sentence: Sentence) -> list[Found]:
         due = due_in_sentence(end, dates) or carried_due(end, ctx.anchor, ctx.doc_date)
         last = _past_clock(ctx.dated, sentence, clause_at(sentence, sentence.start + end.start))
         task = _label_task(m.group("label")) or _label_task(_sentence_label(s_text))
-        out.append(Found(i, max(i, last), due, None, None, when=None if due else date_text(s_text, end),
-                         task=task))
+        found = Found(i, max(i, last), due, None, None, when=None if due else date_text(s_text, end), task=task)
+        out.append(_in_note(found, ctx, sentence, clause.start - sentence.start))
     return out
+
+
+def _in_note(found: Found, ctx: Context, sentence: Sentence, pos: int) -> Found:
+    """A label inside a note after its task ("确保完成…下降目标（责任部门：气候处，完成期限：
+    2021年四季度）"): the task is the text before the note, the responsible its 责任部门."""
+    s_text = ctx.text[sentence.start:sentence.end]
+    opened = s_text.rfind("（", 0, pos)
+    if opened <= 0 or opened < s_text.rfind("）", 0, pos):
+        return found
+    first = clause_at(sentence, sentence.start + opened)
+    while first > 0 and sentence.clauses[first - 1].sub == sentence.clauses[first].sub:
+        first -= 1
+    close = s_text.find("）", pos)
+    note = s_text[opened:close if close > 0 else len(s_text)]
+    names = [n for m in _NOTE_RESPONSIBLE.finditer(note) for n in re.split(r"[、,，]", m.group(1)) if n]
+    task = s_text[sentence.clauses[first].start - sentence.start:opened]
+    return replace(found, clause_index=first, task=task or found.task, responsible=names or None)
+
+
+# "（责任部门：气候处，完成期限：…）" / "（牵头单位：市发展改革委、市统计局；…）"
+_NOTE_RESPONSIBLE = re.compile(r"(?:责任|牵头|负责|承办)(?:部门|单位|处室)[:：]([^，,；;）)]+)")
 
 
 def _label_kind(label: str) -> str | None:
@@ -159,7 +180,7 @@ def dated(ctx: Context, sentence: Sentence) -> list[Found]:
         recurrence = detail = None
         if due is None and ctx.annual_before and d.year is None and not is_own:
             recurrence, detail = "annual", "每年" + date_text(s_text, d)
-        elif due is None and not is_own:
+        elif due is None and not is_own and not OTHER_YEAR.search(before):
             due = carried_due(d, ctx.anchor, ctx.doc_date)
         span = None
         if members:  # "分别于2022年4月5日、7月5日、10月10日，2023年1月5日前报告上一季度…"
@@ -263,8 +284,12 @@ def relative(ctx: Context, sentence: Sentence) -> list[Found]:
         nxt = clauses[i + 1]
         if nxt.sub != clause.sub or not _GOVERNED.match(ctx.dated[nxt.start:nxt.end]):
             continue
-        out.append(Found(i, i + 1, None, None, None, relative=m.group("event")))
+        out.append(Found(i, i + 1, None, None, None, relative=_ARTICLE.sub("", m.group("event"))))
     return out
+
+
+# "第二十一条试点建设完成后": an article number opens the clause, it is no part of the event
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 
 
 def _limit_phrase(piece: str) -> str | None:
@@ -285,7 +310,7 @@ def _as_written(phrase: str) -> str:
     anchor = re.search(r"之日起|期满|时限|(?:之?后|完成|结束)的?[\d一二三四五六七八九十两]", phrase)
     head = phrase[:anchor.start()] if anchor else phrase
     leads = list(_LIMIT_LEAD.finditer(head))
-    return phrase[leads[-1].end():] if leads else phrase
+    return _ARTICLE.sub("", phrase[leads[-1].end():] if leads else phrase)
 
 
 # ---------------------------------------------------------------------------- goals
@@ -300,19 +325,35 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     for i, clause in enumerate(sentence.clauses):
         piece = ctx.dated[clause.start:clause.end]
         due = goal_date_of(piece, ctx) or due
-        if due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague):
+        if due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague) or _no_goal(piece):
             continue
         parts = _goal_parts(piece, verbs)
         if not parts:
             continue
         start = _goal_start(ctx, sentence, i, {f.last_index for f in out})
         if len(parts) == 1:
-            out.append(Found(start, i, due, None, None))
+            lead = _BULLET_LEAD.match(piece) if start == i else None
+            out.append(Found(start, i, due, None, None,
+                             span=(clause.start + lead.end(), clause.end) if lead else None))
             continue
         for k, (a, b) in enumerate(parts):  # "西部…基本实现…“县县通气”、东部地区实现…“市市通气”"
             begin = sentence.clauses[start].start if k == 0 else clause.start + a
             out.append(Found(i, i, due, None, None, span=(begin, clause.start + b)))
     return out
+
+
+def _no_goal(piece: str) -> bool:
+    """A purpose, condition or prohibition, or a clause whose value is in the next one."""
+    rules = deadline_rules()
+    body = GOAL_DATE.sub("", _BULLET_LEAD.sub("", piece)).lstrip("，, ")
+    return (body.startswith(tuple(rules["goal_openers"])) and body.endswith(tuple(rules["goal_open_ends"]))
+            or body.startswith("为")
+            or body.endswith(tuple(rules["goal_dangling"]))
+            or forbidden(body))
+
+
+# "——" / "--" opening a bullet line: not part of the goal's evidence
+_BULLET_LEAD = re.compile(r"^(?:—{1,2}|－{1,2}|-{2})")
 
 
 def goal_date_of(piece: str, ctx: Context) -> str | None:
@@ -337,7 +378,7 @@ def _goal_parts(piece: str, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
     if len(body) <= 2 or not contains_any(body, verbs):
         return []
     first = min(k for k in (piece.find(v) for v in verbs) if k >= 0)
-    if numeric(piece[first:]):
+    if numeric(piece[first:]) or "%" in piece:
         return []
     parts, pos = [], 0
     for m in re.finditer(r"、|$", piece):

@@ -15,7 +15,7 @@ MAX_SUBJECT = 16
 MAX_SUBJECT_LIST = 48
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|并|应当|应|可以|须|需|务必|分别|由|到|至|于|在|从|自|起|力争|年终|(?:每|按|逐){RHYTHM}(?:末|底|初)?|{WINDOW}|(?:{YEAR})年(?:底|末|度)?|(?:今|本)?年(?:底|末|内)|今年|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和与]|将|要)+"
+    rf"(?:请|并|应当|应|可以|须|需|务必|分别|由|共同|统一|到|至|于|在|从|自|起|力争|年终|(?:每|按|逐){RHYTHM}(?:末|底|初)?|{WINDOW}|(?:{YEAR})年(?:底|末|度)?|(?:今|本)?年(?:底|末|内)|今年|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和与]|将|要)+"
 )
 # Time words and 请 before a subject: "11月5日前，" / "每年" / "请"
 _SUBJECT_PREFIX = re.compile(r"^(?:[\d一二三四五六七八九十]+月[^，,]*?[前份旬底]|每(?:年度?|季度?|个?月)|请|由)")
@@ -28,7 +28,7 @@ _COMMA_ONLY = re.compile(r"、(?![^（(]*[）)])")
 
 def task_of(evidence: str, responsible: list[str]) -> str:
     """The duty without its subject and time words: "请各地于2023年3月10日前将…" -> "将…"."""
-    task = evidence
+    task = _ARTICLE.sub("", evidence)
     for _ in range(3):  # time words and subject may come in either order
         task = _TASK_NOISE.sub("", task, count=1) if _TASK_NOISE.match(task) else task
         for subject in responsible:
@@ -60,8 +60,19 @@ def subject_of(text: str, sentence: Sentence, f: Found) -> list[str]:
 def org_names(phrase: str, suffixes: tuple[str, ...]) -> list[str]:
     """The 、-joined organisations of ``phrase``, or [] when one part is not an organisation."""
     for separator in (_LIST_SEPARATOR, _COMMA_ONLY):  # "省工业和信息化厅" holds a 和 of its own
-        names = [p.strip() for p in separator.split(phrase) if p.strip()]
-        if names and all(len(n) <= MAX_SUBJECT and (n.endswith(suffixes) or _EACH_PLACE.match(n))
-                         for n in names):
+        names = [_ARTICLE.sub("", p.strip()) for p in separator.split(phrase) if p.strip()]
+        if names and all(_is_org(n, suffixes) for n in names):
             return names
     return []
+
+
+# "第九条核查机构": an article number before the subject
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
+# A verb or preposition opens a predicate, never a name ("将评价结果书面告知核查机构");
+# 格局 / 布局 / 大局 end in 局 without being a bureau ("融入新发展格局")
+_NOT_NAME = re.compile(r"^[将把对向在为与及从按]|(?:格局|布局|大局|结局)$")
+
+
+def _is_org(name: str, suffixes: tuple[str, ...]) -> bool:
+    return (2 <= len(name) <= MAX_SUBJECT and not _NOT_NAME.search(name)
+            and (name.endswith(suffixes) or bool(_EACH_PLACE.match(name))))

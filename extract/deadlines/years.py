@@ -22,6 +22,9 @@ THIS_YEAR_END = re.compile(r"(?:今年|本年)(?:年)?(?:底|末)(?=前|之前|�
 WITHIN_THIS_YEAR = re.compile(r"(?:今年|本年度?)内|(?<![\d〇零一二两三四五六七八九十几数多年])年内(?=[完实全基建做落形])")
 # "今年6月底前": a month date that names this year
 THIS_YEAR_MONTH = re.compile(r"(?:今年|本年)$")
+# "次年3月底前" / "评估期末年的6月底前" / "当年12月底前": a month of a year the text does not
+# date; no year is carried to it
+OTHER_YEAR = re.compile(r"(?:次|当|上|下|末|该|同|翌|上一|下一)年度?的?$")
 # "到今年底，…" / "今年，全市要…": a goal date for this year
 THIS_YEAR_GOAL = re.compile(r"^(?:力争到|力争|到|至)?(?:今年|本年)(?:年)?(?P<end>底|末)?(?=[，,])")
 
