@@ -14,8 +14,10 @@ from ..model import Document
 from ..settings import Settings
 from .vocab import deadline_rules
 
+# A clock time between a date and its 前: "2021年8月11日17：30前" / "12月15日17点前" / "中午前"
+_CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分)?|中午|下班|24时)"
 # 前 / 之前 / 以前 after a date makes it a due date ("2020年8月15日前"); 前后 does not.
-DUE_AFTER = re.compile(r"^(?:底|末)?(?:前|之前|以前)(?!后)")
+DUE_AFTER = re.compile(rf"^(?:底|末)?{_CLOCK}?(?:前|之前|以前)(?!后)")
 # 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
 DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
 # A dated goal: "到2025年" / "到2025年底" / "2025年前"; "截至2021年底" is a data cut-off
@@ -118,7 +120,7 @@ def clause_at(sentence: Sentence, pos: int) -> int:
 
 def extend_forward(sentence: Sentence, i: int, from_date: str) -> int:
     """A clause that is only a time phrase ("每年10月底前，") takes the clause it governs."""
-    rest = re.sub(rf"^(?:于|在)?(?:每(?:年度?|季度?|个?月))?(?:(?:{YEAR})年)?[\d一二三四五六七八九十]*月?[\d一二三四五六七八九十]*[日号]?(?:底|末|中旬|上旬|下旬|份|初)?(?:前|之前|以前)?", "", from_date)
+    rest = re.sub(rf"^(?:于|在)?(?:每(?:年度?|季度?|个?月))?(?:(?:{YEAR})年)?(?:年底|年末)?[\d一二三四五六七八九十]*月?[\d一二三四五六七八九十]*[日号]?{_CLOCK}?(?:底|末|中旬|上旬|下旬|份|初)?(?:前|之前|以前)?", "", from_date)
     if len(rest) <= 1 and i + 1 < len(sentence.clauses):
         return i + 1
     return i

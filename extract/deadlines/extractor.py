@@ -50,6 +50,9 @@ _BULLET = re.compile(r"^\s*(?:—{1,2}|－{1,2}|-{2})")
 # A goal paragraph may open with a short heading sentence ("（三）主要目标。到2025年，…")
 MAX_LEAD_BEFORE_GOAL = 15
 _RULES = (recurring, labelled, dated, relative, goals)
+# How many characters two undated deadlines with one date must share, besides the date, for
+# one to repeat the other ("省节能降耗考核组将于6月下旬到我市" / "节能降耗考核组将于6月下旬对我市…")
+REPEAT_SHARED = 8
 
 
 def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
@@ -58,7 +61,7 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     ctx = Context(text=text, dated=mask_noise(text), targets=TargetClauses(doc, settings),
                   doc_date=document_date(doc.metadata.issue_date))
     out: list[Deadline] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[str]] = {}
     previous_end = 0
     tables = [t.span for t in doc.tables if t.span]
     line_start = -1
@@ -85,11 +88,26 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     return out
 
 
-def _add(out: list[Deadline], seen: set[tuple], record: Deadline, when: str | None) -> None:
+def _add(out: list[Deadline], seen: dict[tuple, list[str]], record: Deadline, when: str | None) -> None:
+    """Append ``record`` unless it repeats one already found (a news lead repeating the body:
+    the same date, and for an undated one the same date as written and a shared wording)."""
     key = (record.due, record.recurrence, when or record.evidence)
-    if key not in seen:  # a news lead repeating the body is one deadline
-        seen.add(key)
-        out.append(record)
+    if when is None:
+        if key in seen:
+            return
+        seen[key] = []
+    else:
+        rest = record.evidence.replace(when, "")
+        if any(_shared(rest, other) >= REPEAT_SHARED for other in seen.get(key, [])):
+            return
+        seen.setdefault(key, []).append(rest)
+    out.append(record)
+
+
+def _shared(a: str, b: str) -> int:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _lead_goal_date(ctx: Context, sentence: Sentence, line_start: int) -> str | None:

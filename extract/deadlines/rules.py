@@ -34,6 +34,8 @@ LIST_RHYTHM_MIN = 3
 _LIST_JOINER = re.compile(r"^(?:、|，|,|和|及|与|或)$")
 # A clock time after a date: "2025年1月14日17:00" / "8日8：00"
 _CLOCK = re.compile(r"^\s*\d{1,2}[:：]\d{2}")
+# What a clause cut by a clock's colon keeps of the clock: "30前" / "00之前"
+_CLOCK_TAIL = re.compile(r"\d{2}(?:前|之前|以前)?")
 # Between the two dates of a range: "2024年12月24日～2025年1月14日" / "…至…"
 _RANGE = re.compile(r"^\s*(?:至|到|~|～|—{1,2}|－|-)\s*")
 
@@ -193,6 +195,10 @@ def dated(ctx: Context, sentence: Sentence) -> list[Found]:
             detail = detail or s_text[members[0].start:tail.end] + date_text(s_text, tail)[tail.end - tail.start:]
         else:
             last = extend_forward(sentence, i, s_text[d.start:clause.end - sentence.start])
+            if re.fullmatch(r"\d{1,2}", s_text[d.end:clause.end - sentence.start]):
+                last = _past_clock(ctx.dated, sentence, i)  # "…17：30前完成…": a clock's colon
+                last = extend_forward(sentence, last, "")  if _CLOCK_TAIL.fullmatch(
+                    ctx.dated[sentence.clauses[last].start:sentence.clauses[last].end]) else last
         when = date_text(s_text, d) if due is None and recurrence is None else None
         out.append(Found(i, last, due, recurrence, detail, span=span, when=when))
     return out
