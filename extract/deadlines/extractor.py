@@ -50,9 +50,9 @@ _BULLET = re.compile(r"^\s*(?:—{1,2}|－{1,2}|-{2})")
 # A goal paragraph may open with a short heading sentence ("（三）主要目标。到2025年，…")
 MAX_LEAD_BEFORE_GOAL = 15
 _RULES = (recurring, labelled, dated, relative, goals)
-# How many characters two undated deadlines with one date must share, besides the date, for
-# one to repeat the other ("省节能降耗考核组将于6月下旬到我市" / "节能降耗考核组将于6月下旬对我市…")
-REPEAT_SHARED = 8
+# How many characters two undated deadlines with one date must share before the date for one
+# to repeat the other ("省节能降耗考核组将于6月下旬到我市" / "节能降耗考核组将于6月下旬对我市…")
+REPEAT_SHARED = 6
 
 
 def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
@@ -90,14 +90,14 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
 
 def _add(out: list[Deadline], seen: dict[tuple, list[str]], record: Deadline, when: str | None) -> None:
     """Append ``record`` unless it repeats one already found (a news lead repeating the body:
-    the same date, and for an undated one the same date as written and a shared wording)."""
+    the same date, and for an undated one the same date as written after a shared subject)."""
     key = (record.due, record.recurrence, when or record.evidence)
     if when is None:
         if key in seen:
             return
         seen[key] = []
     else:
-        rest = record.evidence.replace(when, "")
+        rest = record.evidence[:max(record.evidence.find(when), 0)]  # who, before the date
         if any(_shared(rest, other) >= REPEAT_SHARED for other in seen.get(key, [])):
             return
         seen.setdefault(key, []).append(rest)
