@@ -86,7 +86,10 @@ def labelled(ctx: Context, sentence: Sentence) -> list[Found]:
         due = due_in_sentence(end, dates) or carried_due(end, ctx.anchor, ctx.doc_date)
         last = _past_clock(ctx.dated, sentence, clause_at(sentence, sentence.start + end.start))
         task = _label_task(m.group("label")) or _label_task(_sentence_label(s_text))
-        found = Found(i, max(i, last), due, None, None, when=None if due else date_text(s_text, end), task=task)
+        first = i
+        if i > 0 and sentence.clauses[i - 1].sub == clause.sub and not m.group("label").startswith(_LIMIT_NOUNS):
+            first = i - 1  # "补贴由企业申请，申请期限至2025年12月底": the limit of the clause before
+        found = Found(first, max(i, last), due, None, None, when=None if due else date_text(s_text, end), task=task)
         out.append(_in_note(found, ctx, sentence, clause.start - sentence.start))
     return out
 
@@ -110,6 +113,10 @@ def _in_note(found: Found, ctx: Context, sentence: Sentence, pos: int) -> Found:
 
 # "（责任部门：气候处，完成期限：…）" / "（牵头单位：市发展改革委、市统计局；…）"
 _NOTE_RESPONSIBLE = re.compile(r"(?:责任|牵头|负责|承办)(?:部门|单位|处室)[:：]([^，,；;）)]+)")
+
+
+# A label that is only its limit word names nothing of its own: "时间：…" / "截止时间：…"
+_LIMIT_NOUNS = ("时间", "截止", "日期", "期限", "时限")
 
 
 def _label_kind(label: str) -> str | None:
@@ -259,9 +266,12 @@ def _list_rhythm(members: list[DateMatch]) -> str | None:
 # "离校后，" / "出台重大政策、实施重大项目前，" / "各重点排放单位在碳核查工作结束后，": a clause
 # that is only an event and its 前/后 ("今后" / "此前" / "最后" / "滞后" are no event)
 _EVENT_CLAUSE = re.compile(
-    r"^(?:[^，,。；]{0,15}?(?:在|于|待))?(?P<event>[^，,。；\d]{2,20}?"
-    r"(?<![今此之以最然随其滞落延靠推超提空当目眼从先事])(?:之前|之后|以前|以后|前|后))$"
+    r"^(?:[^，,。；]{0,15}?(?:在|于|待))?(?P<event>[^，,。；\d]{2,20}?(?:之前|之后|以前|以后|前|后))$"
 )
+# Words in 前/后 that name no event: always ("滞后", "提前"), or when they are the whole
+# event ("目前", "今后"; "实施重大项目前" is an event)
+_NOT_EVENT_ALWAYS = re.compile(r"(?:滞|落|延|靠|推|超|提|空|稍|向|往)(?:前|后)$|前后$")
+_NOT_EVENT_ALONE = re.compile(r"^(?:在|于)?(?:目|当|眼|此|今|以|之|最|然|随|其|从|先|事|会|课|饭|战|午|婚|产)(?:前|后)$|^在此之?(?:前|后)$")
 # The clause an event governs: "由教育部门…开展…" / "要尽快发放…" / "应将…公示"
 _GOVERNED = re.compile(r"^(?:由[^，,。；]{2,24}|[^，,。；]{0,8}?(?:要|应当|应|须|需|务必|必须))")
 # An event that is a time word is a date, not an event ("年底前" / "每季度结束后" / "会后")
@@ -286,6 +296,8 @@ def relative(ctx: Context, sentence: Sentence) -> list[Found]:
             continue
         m = _EVENT_CLAUSE.match(piece)
         if not m or i + 1 >= len(clauses) or _TIME_EVENT.search(m.group("event")):
+            continue
+        if _NOT_EVENT_ALWAYS.search(m.group("event")) or _NOT_EVENT_ALONE.match(m.group("event")):
             continue
         nxt = clauses[i + 1]
         if nxt.sub != clause.sub or not _GOVERNED.match(ctx.dated[nxt.start:nxt.end]):
@@ -331,7 +343,8 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     for i, clause in enumerate(sentence.clauses):
         piece = ctx.dated[clause.start:clause.end]
         due = goal_date_of(piece, ctx) or due
-        if due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague) or _no_goal(piece):
+        if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
+                or _trend(piece, verbs) or _no_goal(piece)):
             continue
         parts = _goal_parts(piece, verbs)
         if not parts:
@@ -348,11 +361,29 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     return out
 
 
+def _trend(piece: str, verbs: tuple[str, ...]) -> bool:
+    """A trend verb that no goal word follows is the clause's predicate ("…增速放缓"); one
+    that opens the clause makes it a means ("推动形成…")."""
+    words = deadline_rules()["trend_words"]
+    last_trend = max((piece.rfind(w) for w in words), default=-1)
+    if last_trend < 0:
+        return False
+    body = GOAL_DATE.sub("", _BULLET_LEAD.sub("", piece)).lstrip("，, ")
+    if any(0 <= body.find(w) <= TREND_OPENING for w in words):
+        return True
+    return not any(piece.find(v, last_trend + 1) >= 0 for v in verbs)
+
+
+# A trend verb this close to a goal clause's start opens it ("高质量支撑我省…", "全力推动…")
+TREND_OPENING = 3
+
+
 def _no_goal(piece: str) -> bool:
     """A purpose, condition or prohibition, or a clause whose value is in the next one."""
     rules = deadline_rules()
     body = GOAL_DATE.sub("", _BULLET_LEAD.sub("", piece)).lstrip("，, ")
     return (body.startswith(tuple(rules["goal_openers"])) and body.endswith(tuple(rules["goal_open_ends"]))
+            or re.search(rules["indicator_by_reference"], body) is not None
             or body.startswith("为")
             or body.endswith(tuple(rules["goal_dangling"]))
             or forbidden(body))
