@@ -49,6 +49,8 @@ def subject_of(text: str, sentence: Sentence, f: Found) -> list[str]:
         clause = sentence.clauses[k]
         piece = _SUBJECT_PREFIX.sub("", text[clause.start:clause.end])
         m = re.match(rf"(?P<subj>[^，,。；]{{2,{MAX_SUBJECT_LIST}}}?)(?:{enders})", piece)
+        if m and m.group("subj").count("（") != m.group("subj").count("）"):
+            m = None  # an ender inside brackets: "各省（自治区、直辖市）"
         names = org_names(m.group("subj"), suffixes) if m else []
         if not names and k not in own and len(piece) <= MAX_SUBJECT:
             names = org_names(piece, suffixes)  # a clause that is only its subject

@@ -96,6 +96,7 @@ NOT_CYCLES = [
     "对困难老年人住所，逐年实施家庭无障碍设施改造。",                # a pace, not a cycle
     "施工期每日产生的生产废水经沉淀池处理。",                       # 每日 describes a thing
     "增加到各部门年终绩效考评分数。",                               # 年终 names a review
+    "由各省（自治区、直辖市）分解到每年。",                          # distributes a total
 ]
 
 RELATIVE = [
