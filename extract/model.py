@@ -171,6 +171,8 @@ class Deadline:
     due: str | None = None  # YYYY | YYYY-MM | YYYY-MM-DD | None for purely recurring
     recurrence: str | None = None  # annual | quarterly | monthly
     recurrence_detail: str | None = None
+    # a time limit counted from an event, as written ("收到通知之日起5个工作日内"); due is null
+    relative_due: str | None = None
     responsible: list[str] = field(default_factory=list)
     page: int | None = None
     id: str = ""
@@ -179,6 +181,7 @@ class Deadline:
         return {
             "id": self.id, "task": self.task, "due": self.due,
             "recurrence": self.recurrence, "recurrence_detail": self.recurrence_detail,
+            "relative_due": self.relative_due,
             "responsible": list(self.responsible), "evidence": self.evidence,
             "span": list(self.span), "page": self.page,
         }
@@ -394,7 +397,7 @@ def _deadline_from(x: dict[str, Any]) -> Deadline:
     return Deadline(
         id=x.get("id", ""), task=x["task"], evidence=x["evidence"], span=_span(x["span"]),
         due=x.get("due"), recurrence=x.get("recurrence"),
-        recurrence_detail=x.get("recurrence_detail"),
+        recurrence_detail=x.get("recurrence_detail"), relative_due=x.get("relative_due"),
         responsible=list(x.get("responsible", [])), page=x.get("page"),
     )
 

@@ -139,7 +139,7 @@ CREATE TABLE deadlines (
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     page INTEGER
-);
+, relative_due TEXT);
 
 CREATE INDEX deadlines_doc_id ON deadlines (doc_id);
 
@@ -250,11 +250,6 @@ SELECT t.id, d.title AS document_title, d.source, t.indicator, t.scope, t.direct
        t.evidence, t.page, t.doc_id
 FROM targets t JOIN documents d ON d.id = t.doc_id;
 
-CREATE VIEW deadlines_view AS
-SELECT x.id, d.title AS document_title, d.source, x.task, x.due, x.recurrence,
-       x.recurrence_detail, x.responsible, x.evidence, x.page, x.doc_id
-FROM deadlines x JOIN documents d ON d.id = x.doc_id;
-
 CREATE VIEW responsibilities_view AS
 SELECT r.id, d.title AS document_title, d.source, r.department, r.role, r.task,
        r.evidence, r.page, r.doc_id
@@ -301,3 +296,8 @@ LEFT JOIN department_mentions m ON m.doc_id = o.doc_id AND m.name = o.department
 LEFT JOIN departments dep ON dep.id = m.department_id;
 
 CREATE INDEX scoring_items_doc_id ON scoring_items (doc_id);
+
+CREATE VIEW deadlines_view AS
+SELECT x.id, d.title AS document_title, d.source, x.task, x.due, x.recurrence,
+       x.recurrence_detail, x.relative_due, x.responsible, x.evidence, x.page, x.doc_id
+FROM deadlines x JOIN documents d ON d.id = x.doc_id;

@@ -15,7 +15,24 @@ def deadline_rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def recurrence_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(r["pattern"]), r["recurrence"]) for r in deadline_rules()["recurrence"]]
+def recurrence_rules() -> list[tuple[re.Pattern[str], str | None, tuple[str, ...]]]:
+    """(pattern, recurrence, the verbs that make it a duty) in the file's order."""
+    rules = deadline_rules()
+    default = tuple(rules["duty_verbs"]) + tuple(rules["cycle_verbs"])
+    return [(re.compile(r["pattern"]), r["recurrence"], tuple(r.get("verbs") or default))
+            for r in rules["recurrence"]]
 
 
+
+
+@lru_cache(maxsize=1)
+def label_pattern() -> re.Pattern[str]:
+    """A time label opening a clause, up to its colon or 为/至: "申报截止时间：" / "申请期限至"."""
+    keys = "|".join(map(re.escape, sorted(deadline_rules()["label_keys"], key=len, reverse=True)))
+    return re.compile(rf"(?P<label>[\u4e00-\u9fff]{{0,12}}?(?:{keys}))(?:[（(][^）)]{{0,30}}[）)])?\s*(?:为|是|至|到|：|:)\s*")
+
+
+@lru_cache(maxsize=1)
+def relative_patterns() -> list[re.Pattern[str]]:
+    """Relative time limits, in the file's order ("收到通知之日起5个工作日内")."""
+    return [re.compile(p) for p in deadline_rules()["relative_limits"]]

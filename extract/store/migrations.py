@@ -371,6 +371,20 @@ def m006_scoring_items_doc_id(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS scoring_items_doc_id ON scoring_items (doc_id)")
 
 
+@MIGRATIONS(name="007_deadlines_relative_due")
+def m007_deadlines_relative_due(db: Database) -> None:
+    """``deadlines.relative_due``: a time limit counted from an event, as written
+    ("收到通知之日起5个工作日内"), and the readable view showing it."""
+    db.execute("ALTER TABLE deadlines ADD COLUMN relative_due TEXT")
+    db.execute("DROP VIEW IF EXISTS deadlines_view")
+    db.execute("""
+    CREATE VIEW deadlines_view AS
+    SELECT x.id, d.title AS document_title, d.source, x.task, x.due, x.recurrence,
+           x.recurrence_detail, x.relative_due, x.responsible, x.evidence, x.page, x.doc_id
+    FROM deadlines x JOIN documents d ON d.id = x.doc_id
+    """)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -128,7 +128,8 @@ def document_rows(doc: Document, file_path: str | None = None) -> dict[str, list
     for d in doc.deadlines:
         rows["deadlines"].append({
             "id": d.id, "doc_id": doc.id, "task": d.task, "due": d.due, "recurrence": d.recurrence,
-            "recurrence_detail": d.recurrence_detail, "responsible": to_json(d.responsible),
+            "recurrence_detail": d.recurrence_detail, "relative_due": d.relative_due,
+            "responsible": to_json(d.responsible),
             "evidence": d.evidence, **_spans(d.span), "page": d.page,
         })
     for r in doc.responsibilities:

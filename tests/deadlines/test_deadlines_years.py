@@ -1,7 +1,8 @@
-"""Which year a month date takes: its own, its sentence's, its section's last full date, or none.
+"""Which year a month date takes: its own, its sentence's, the nearest full date's before it
+in the text (FORMAT v2), the document's date, or none.
 
-"2021年3月20日前…并于4月30日前…" (one section of a notice) gives 2021-04-30; a month date with
-no full date before it in its section keeps ``due`` null: no year is ever guessed.
+"2021年3月20日前…并于4月30日前…" gives 2021-04-30; a month date with no full date before it and
+no document date keeps ``due`` null: no year is ever guessed.
 """
 
 from __future__ import annotations
@@ -37,13 +38,13 @@ CARRIED = [
     ("各重点排放单位须于2022年3月31日前完成排放报告编制。\n"
      "省级生态环境主管部门应于6月30日前完成核查工作。",
      [("2022-03-31", None), ("2022-06-30", None)]),
+    # FORMAT v2: the nearest full date before in the text, across sections
+    ("一、报告与核查\n请各地于2021年3月20日前提交排放报告。\n"
+     "二、配额清缴\n控排企业应于6月20日前完成配额清缴。",
+     [("2021-03-20", None), ("2021-06-20", None)]),
 ]
 
 NOT_CARRIED = [
-    # a new first-level section starts: the year does not cross it
-    ("一、报告与核查\n请各地于2021年3月20日前提交排放报告。\n"
-     "二、配额清缴\n控排企业应于6月20日前完成配额清缴。",
-     [("2021-03-20", None), (None, None)]),
     # a month before the anchor may belong to the next year: not guessed
     ("请各地于2021年11月30日前完成初审，并于1月15日前报送审核结果。",
      [("2021-11-30", None), (None, None)]),

@@ -96,3 +96,32 @@ def test_in_memory_database_by_default() -> None:
     db = open_db()
     assert db.memory
     db.close()
+
+
+def test_relative_due_is_stored_and_shown(db, full_document: Document) -> None:
+    """Migration 004: a relative limit ("收到通知之日起5个工作日内") reaches the table and its view."""
+    import copy
+
+    doc = copy.deepcopy(full_document)
+    doc.deadlines[0].relative_due = "收到通知之日起5个工作日内"
+    write_document(db, doc)
+    rows = db.execute("SELECT relative_due FROM deadlines_view WHERE doc_id = ? ORDER BY relative_due", [doc.id]).fetchall()
+    assert [r[0] for r in rows] == [None, "收到通知之日起5个工作日内"]
+
+
+def test_databases_before_migration_004_gain_the_column(tmp_path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    for migration in MIGRATIONS.pending(old)[:3]:  # 001-003: a database written before relative_due
+        migration.fn(old)
+        old["_sqlite_migrations"].insert({"migration_set": MIGRATIONS.name, "name": migration.name,
+                                           "applied_at": "2026-01-01"})
+    old.close()
+    db = open_db(path)
+    assert "relative_due" in {c.name for c in db["deadlines"].columns}
+    db.close()
+    sqlite3.connect(path).close()

@@ -1,0 +1,181 @@
+"""What every deadline rule shares: the time-word patterns, the per-sentence finding, the
+reading context and the clause helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..language.clauses import Clause, Sentence
+from ..language.dates import DateMatch, mask_dates
+from ..language.numbers import find_quantities
+from ..language.patterns import YEAR, contains_any
+from ..model import Document
+from ..settings import Settings
+from .vocab import deadline_rules
+
+# A clock time between a date and its 前: "2021年8月11日17：30前" / "12月15日17点前" / "中午前"
+_CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分)?|中午|下班|24时)"
+# 前 / 之前 / 以前 after a date makes it a due date ("2020年8月15日前"); 前后 does not.
+DUE_AFTER = re.compile(rf"^(?:底|末)?{_CLOCK}?(?:前|之前|以前)(?!后)")
+# 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
+DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
+# A dated goal: "到2025年" / "到2025年底" / "2025年前"; "截至2021年底" is a data cut-off
+# ("2021年12月至2023年12月为重点实施阶段": 至 closing a range is no goal date)
+GOAL_DATE = re.compile(
+    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:力争到|力争|到|至)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)"
+)
+# A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
+EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
+# A window after each period: "每季度结束后15日内" / "每月结束后的40日内" / "每个月结束之后的40日内"
+WINDOW = r"(?:结束之?后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天](?:内|以内)"
+# The rhythm words of a cycle: "每年" / "按季度" / "每周" / "每三年"
+RHYTHM = r"(?:半年|年度?|季度?|个?月|周|星期|日|天|旬|[两二三四五六七八九十]年)"
+# The detail of a recurrence as written: "每年10月底前" / "每年度报告一次" / "每三年一复核"
+RECURRENCE_DETAIL = re.compile(
+    rf"(?:(?:每|按|逐){RHYTHM}|年终)"
+    rf"(?:{WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?"
+    r"(?:[\u4e00-\u9fff]{1,4}?一次|一[\u4e00-\u9fff]{1,2}(?=[”\"，,。；]))?"
+)
+# The window inside a recurrence detail: its relative time limit ("每月结束后的40日内")
+WINDOW_IN_DETAIL = re.compile(rf"(?:每|按)个?(?:半年|年度?|季度?|月){WINDOW}")
+# A clause that ends on its period's window ("各单位在每月结束后的40日内，")
+WINDOW_ONLY = re.compile(rf"^(?:每|按)(?:半年|年度?|季度?|个?月){WINDOW}$")
+# Time words a clause may hold and still be only a time phrase ("于每季度结束后15日内，")
+TIME_ONLY = re.compile(
+    rf"^(?:从|自)?(?:(?:{YEAR})年)?(?:\d{{1,2}}月)?(?:起|开始)?(?:于|在)?(?:每|按)(?:半年|年度?|季度?|个?月){WINDOW}$"
+)
+# "不得晚于2022年6月30日" bounds a date, it forbids nothing
+NOT_LATER = re.compile(r"不得?晚于|不得?迟于")
+# A quantity written with a Latin unit ("1GW以上", "200MW") that the unit table may not know
+LATIN_QUANTITY = re.compile(r"\d[\d.,]*\s*(?:[kKMGT]?W[hp]?|[kKMGT]?t|[kK]?m[23²³]?)(?![A-Za-z])")
+# How many later clauses a time word with no act of its own may reach for one
+VERB_REACH = 2
+
+
+@dataclass(slots=True)
+class Found:
+    """One deadline found in a sentence: clauses [clause_index, last_index] and its fields."""
+
+    clause_index: int
+    last_index: int
+    due: str | None
+    recurrence: str | None
+    detail: str | None
+    span: tuple[int, int] | None = None  # a part of a clause ("…“县县通气”、东部地区实现…")
+    when: str | None = None  # the date as written, for undated repeats ("6月下旬")
+    relative: str | None = None  # a time limit counted from an event ("收到通知之日起5个工作日内")
+    task: str | None = None  # set by rules that know the task better than the evidence does
+    responsible: list[str] | None = None  # set by rules that read it from a label
+
+
+class TargetClauses:
+    """Clauses that hold a numeric target (by position, and by text for repeated passages)."""
+
+    def __init__(self, doc: Document, settings: Settings) -> None:
+        targets = doc.targets
+        if not targets and not settings.extract_targets:
+            from ..targets import extract_targets
+
+            targets = extract_targets(doc, settings)
+        self.ends = {t.span[1] for t in targets}
+        self.evidences = {t.evidence for t in targets}
+
+    def holds(self, text: str, clause: Clause) -> bool:
+        piece = text[clause.start:clause.end]
+        return clause.end in self.ends or any(e.endswith(piece) for e in self.evidences)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule reads besides its sentence: the text, its masked copy, the target clauses
+    and what earlier sentences carry forward (the annual cycle, the last full date, the goal
+    date of a paragraph's lead, the document's own date)."""
+
+    text: str
+    dated: str  # the text with document numbers, phones and URLs masked (same offsets)
+    targets: TargetClauses
+    doc_date: DateMatch | None = None
+    annual_before: bool = False
+    anchor: DateMatch | None = None  # the nearest full date (year and month) before
+    goal_due: str | None = None  # "到2025年，…。⏎——…" carried to the paragraph and its bullets
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def quoted(s_text: str, pos: int) -> bool:
+    """True inside an open “…” or 《…》: a slogan, a goal's or a document's name
+    ("“确保2030年前实现碳达峰”目标", "按照国家《2030年前碳达峰行动方案》")."""
+    before = s_text[:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def clause_at(sentence: Sentence, pos: int) -> int:
+    for i, c in enumerate(sentence.clauses):
+        if c.start <= pos < c.end:
+            return i
+    return len(sentence.clauses) - 1
+
+
+def extend_forward(sentence: Sentence, i: int, from_date: str) -> int:
+    """A clause that is only a time phrase ("每年10月底前，") takes the clause it governs."""
+    rest = re.sub(rf"^(?:于|在)?(?:每(?:年度?|季度?|个?月))?(?:(?:{YEAR})年)?(?:年底|年末)?[\d一二三四五六七八九十]*月?[\d一二三四五六七八九十]*[日号]?{_CLOCK}?(?:底|末|中旬|上旬|下旬|份|初)?(?:前|之前|以前)?", "", from_date)
+    if len(rest) <= 1 and i + 1 < len(sentence.clauses):
+        return i + 1
+    return i
+
+
+def reach_verb(dated: str, sentence: Sentence, i: int, last: int, verbs: tuple[str, ...]) -> int:
+    """A time word whose clause holds no act takes the act of the next clauses of its
+    sub-sentence ("区财政金融局年终根据各部门…完成情况，将考评结果报区管委会…")."""
+    clauses = sentence.clauses
+    piece = dated[clauses[i].start:clauses[last].end]
+    if contains_any(piece, verbs) or re.search(r"\d", piece):
+        return last  # an act already, or a figure ("每年减少排放1万吨") that no later act governs
+    for j in range(last + 1, min(last + 1 + VERB_REACH, len(clauses))):
+        if clauses[j].sub != clauses[i].sub:
+            break
+        if contains_any(dated[clauses[j].start:clauses[j].end], verbs):
+            return j
+    return last
+
+
+def not_a_duty(piece: str, start: int, end: int, verbs: tuple[str, ...]) -> bool:
+    """The time word at ``piece[start:end]`` sets no duty: it follows a guiding or
+    prohibiting word ("鼓励企业按年度发布…", "又忌简单实施年度考核"), or it sits in a basis
+    phrase ("根据省级每年专项资金安排情况…进行任务分解")."""
+    rules = deadline_rules()
+    before = NOT_LATER.sub("", piece[:start])
+    if contains_any(before, rules["not_duty_words"]):
+        return True
+    if not contains_any(before, rules["basis_words"]):
+        return False
+    after = piece[end:]
+    first_verb = min((k for k in (after.find(v) for v in verbs) if k >= 0), default=len(after))
+    return contains_any(after[:first_verb], rules["basis_heads"])
+
+
+def forbidden(before: str) -> bool:
+    """A prohibiting or guiding word before the date in its clause ("严禁…", "鼓励…")."""
+    return contains_any(NOT_LATER.sub("", before), deadline_rules()["not_duty_words"])
+
+
+def numeric(piece: str) -> bool:
+    """The text states a figure ("达到12亿千瓦以上", "实现光伏发电装机量1GW以上", "建成两个示范
+    园区"): a numeric goal is a target only, never repeated as a deadline (FORMAT v2). Any
+    Arabic number counts, whatever its unit (the unit table need not know it); a number that
+    is part of a name does not ("5G", "PM2.5")."""
+    masked = mask_dates(piece)
+    if LATIN_QUANTITY.search(masked) or _BARE_NUMBER.search(masked):
+        return True
+    return any(q.unit for q in find_quantities(masked))
+
+
+# An Arabic number that is no part of a Latin name ("5G基站", "PM2.5", "4A级")
+_BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?![\d.,]*[A-Za-z])")
+
+
+def date_text(s_text: str, d: DateMatch) -> str:
+    m = re.match(r"(?:底|末)?(?:前|之前|以前)?", s_text[d.end:])
+    return s_text[d.start:d.end] + (m.group(0) if m else "")

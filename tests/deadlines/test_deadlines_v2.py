@@ -1,0 +1,232 @@
+"""Deadlines in the shapes of issue 13 / FORMAT v2, one case table per class.
+
+- dated goals that adopt or keep a state ("…达到国内先进水平", "培育一批…", "…深入人心"), with
+  the goal date of a paragraph's lead carried to its "——" bullets; numeric goals stay targets;
+- labelled limits and date ranges with a clock time (due is the end);
+- recurring windows whose task word is a review or selection (遴选, 评审) and weekly / daily /
+  multi-year rhythms (recurrence null, rhythm in the detail); lists of due dates;
+- relative limits (due null, ``relative_due`` as written);
+- years of year-less dates: the nearest full date before, else the document's date;
+- what is never a deadline: validity dates, prohibitions, guiding verbs, basis phrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.deadlines import extract_deadlines
+from extract.model import Document
+from extract.settings import Settings
+from extract.targets import extract_targets
+
+
+def _deadlines(text: str, issue_date: str | None = None) -> list[dict]:
+    doc = Document(id="x", source="s", format="txt", text=text)
+    doc.metadata.issue_date = issue_date
+    doc.targets = extract_targets(doc, Settings())
+    out = []
+    for d in extract_deadlines(doc, Settings()):
+        assert doc.text[d.span[0]:d.span[1]] == d.evidence
+        out.append(d.to_dict())
+    return out
+
+
+# fmt: off
+STATE_GOALS = [
+    # (text, [(due, evidence)])
+    ("到2025年，重点用能行业单位产品能耗达到国内先进水平。",
+     [("2025", "到2025年，重点用能行业单位产品能耗达到国内先进水平")]),
+    ("到2026年，新购环卫设备全部电动化。", [("2026", "到2026年，新购环卫设备全部电动化")]),
+    ("到2030年，绿色消费方式成为公众自觉选择，绿色低碳产品成为市场主流。",
+     [("2030", "到2030年，绿色消费方式成为公众自觉选择"), ("2030", "绿色低碳产品成为市场主流")]),
+    ("到2025年，绿色消费理念深入人心，奢侈浪费得到有效遏制，绿色消费方式得到普遍推行。",
+     [("2025", "到2025年，绿色消费理念深入人心"), ("2025", "绿色消费方式得到普遍推行")]),
+    ("到2025年，减污降碳协同推进的工作格局基本形成；形成一批可复制、可推广的典型经验。",
+     [("2025", "到2025年，减污降碳协同推进的工作格局基本形成"), ("2025", "形成一批可复制、可推广的典型经验")]),
+    # the lead's goal date carries to the bullets under it
+    ("二、主要目标\n到2025年，全市绿色制造水平明显提升。\n——绿色制造体系日趋完善。培育一批绿色设计产品，"
+     "打造一批绿色供应链。\n三、重点任务",
+     [("2025", "培育一批绿色设计产品"), ("2025", "打造一批绿色供应链")]),
+]
+
+NOT_STATE_GOALS = [
+    "到2025年，全市绿色低碳发展水平显著提升，能源结构不断优化。",   # progress, no end state
+    "到2025年，成渝地区二氧化碳排放增速放缓。",                      # a trend as the predicate
+    "到2025年，实现光伏发电装机量1GW以上。",                         # a figure: a target only
+    "到2025年，新建人工湿地面积达到10平方公里。",                    # a figure of any unit
+    "到2035年，为国家顺利实现碳中和目标作出积极贡献。",              # a purpose
+    "到2022年推动建立全市灌区灌溉水质监测网络体系。",                # a means
+    "到2025年，单位地区生产总值二氧化碳排放下降率完成国家下达目标。",  # a target set elsewhere
+    "2021年12月至2023年12月为重点实施阶段，形成新的经验。",          # 至 closes a range
+    # the goal date does not carry into a paragraph that is no bullet of it
+    "到2025年，全市绿色制造水平明显提升。\n各地要培育一批绿色设计产品。",
+]
+
+LABELLED = [
+    # (text, due, evidence)
+    ("时间：2024年12月24日～2025年1月14日17:00。", "2025-01-14", "时间：2024年12月24日～2025年1月14日17:00"),
+    ("补贴由企业申请，申请期限至2025年12月底。", "2025-12", "补贴由企业申请，申请期限至2025年12月底"),
+    ("项目网上填报截止时间为2021年7月20日16:30。", "2021-07-20", "项目网上填报截止时间为2021年7月20日16:30"),
+    ("执行期限：2021年9月1日至2024年8月31日。", "2024-08-31", "执行期限：2021年9月1日至2024年8月31日"),
+    ("确保完成全省碳排放强度下降目标（责任部门：气候处，完成期限：2021年四季度）。", "2021-12",
+     "确保完成全省碳排放强度下降目标（责任部门：气候处，完成期限：2021年四季度）"),
+]
+
+NOT_LABELLED = [
+    "本办法自2023年1月1日起施行，有效期至2025年12月31日。",   # validity: metadata
+    "成文日期：2021年9月1日",                                   # a document's date
+    "系统开放时间：2021年7月9日8:00。",                          # opens a window
+    "时间：2024年12月24日。",                                    # a bare time label, no range
+]
+
+CYCLES = [
+    # (text, recurrence, recurrence_detail)
+    ("省工业和信息化厅每年遴选一批绿色制造示范项目。", "annual", "每年"),
+    ("专家委员会每季度评审一次申报项目。", "quarterly", "每季度评审一次"),
+    ("各社区每周报送疫情排查情况。", None, "每周"),
+    ("监测站每日上报空气质量监测数据。", None, "每日"),
+    ("按照“每三年一复核”的原则，将复核情况随推荐名单一并报送。", None, "每三年一复核"),
+    ("区财政金融局年终根据各部门完成情况，将考评结果报区管委会。", "annual", "年终"),
+]
+
+NOT_CYCLES = [
+    "鼓励企业按年度发布绿色低碳发展报告。",                         # guiding verb: no duty
+    "确保既要压实各级责任，又忌简单实施年度考核。",                  # a prohibition
+    "区财政金融局根据省级每年专项资金安排情况适时进行任务分解。",    # 每年 inside a basis phrase
+    "对困难老年人住所，逐年实施家庭无障碍设施改造。",                # a pace, not a cycle
+    "施工期每日产生的生产废水经沉淀池处理。",                       # 每日 describes a thing
+    "增加到各部门年终绩效考评分数。",                               # 年终 names a review
+    "由各省（自治区、直辖市）分解到每年。",                          # distributes a total
+]
+
+RELATIVE = [
+    # (text, relative_due, responsible)
+    ("重点排放单位对分配的配额有异议的，可以自接到通知之日起七个工作日内，向省生态环境厅申请复核。",
+     "接到通知之日起七个工作日内", []),
+    ("市州生态环境局应当在企业名单公布后10个工作日内报送省生态环境厅。",
+     "企业名单公布后10个工作日内", ["市州生态环境局"]),
+    ("对于不能按期完成改造的项目坚决予以淘汰，淘汰时限不超过3年。", "淘汰时限不超过3年", []),
+    ("验收未通过的，给予1年的延续创建期，创建期满后由市生态环境局组织复核。", "创建期满后", []),
+    ("困难毕业生离校前，由教育部门与人力资源社会保障部门共同开展就业帮扶。",
+     "困难毕业生离校前", ["教育部门", "人力资源社会保障部门"]),
+    ("要加强就业影响评估，出台重大政策、实施重大项目前，要充分评估对就业的影响。",
+     "出台重大政策、实施重大项目前", []),
+]
+
+NOT_RELATIVE = [
+    "目前，我市企业能源计量、统计工作滞后，还有很多基础性工作要做。",  # 滞后 / 目前: no event
+    "今后，各地要加强节能宣传。",
+    "年底前，要完成项目验收。",                                          # a date, not an event
+    "企业名单公布前应当进行不少于10个工作日的公示。",                  # a duration, not a limit
+]
+
+YEARS = [
+    # (text, issue date, [due])
+    # nearest full date before, across sections (FORMAT v2)
+    ("一、报告\n请各地于2021年3月20日前提交排放报告。\n二、清缴\n控排企业应于6月20日前完成配额清缴。",
+     None, ["2021-03-20", "2021-06-20"]),
+    # else the document's own date
+    ("各地级以上市生态环境部门于6月10日前统一报我厅。", "2022-03-29", ["2022-06-10"]),
+    ("请各单位今年底前完成自查。", "2023-02-01", ["2023-12"]),
+    ("各区年内完成老旧小区改造方案编制。", "2023-02-01", ["2023"]),
+    ("各区今年6月底前完成排查。", "2023-02-01", ["2023-06"]),
+    # a month before the lending date's month may be next year's: not given a year
+    ("各地级以上市生态环境部门于1月10日前统一报我厅。", "2022-03-29", [None]),
+    # a month of a year the text does not date
+    ("并于每个动态评估期末年的6月底前，形成自评报告报送省级主管部门。", "2022-03-29", [None]),
+    # no full date and no document date: null
+    ("请各单位今年底前完成自查。", None, [None]),
+]
+
+DATE_LISTS = [
+    ("各区生态环境局要分别于2022年4月5日、7月5日、10月10日，2023年1月5日前向市生态环境局报告上一季度的监管情况。",
+     [("2022-04-05", "quarterly"), ("2022-07-05", "quarterly"), ("2022-10-10", "quarterly"),
+      ("2023-01-05", "quarterly")]),
+    ("请于2022年3月15日、4月15日前分两批报送材料。", [("2022-03-15", None), ("2022-04-15", None)]),
+]
+
+CLOCKS = [
+    ("并于2021年8月11日17：30前完成网上审核推荐工作。", "2021-08-11", "完成网上审核推荐工作"),
+    ("原则上于2021年12月15日17点前完成履约。", "2021-12-15", "完成履约"),
+    ("请于2022年7月12日中午前提交报名表。", "2022-07-12", "提交报名表"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", STATE_GOALS)
+def test_deadlines_v2_state_goals(text: str, expected: list) -> None:
+    got = _deadlines(text)
+    assert [(d["due"], d["evidence"]) for d in got] == expected
+    assert all(d["recurrence"] is None for d in got)
+
+
+@pytest.mark.parametrize("text", NOT_STATE_GOALS)
+def test_deadlines_v2_no_goal_without_an_end_state(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,due,evidence", LABELLED)
+def test_deadlines_v2_labelled_limits(text: str, due: str, evidence: str) -> None:
+    [d] = _deadlines(text)
+    assert (d["due"], d["evidence"]) == (due, evidence)
+
+
+@pytest.mark.parametrize("text", NOT_LABELLED)
+def test_deadlines_v2_not_a_labelled_limit(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,recurrence,detail", CYCLES)
+def test_deadlines_v2_cycles(text: str, recurrence: str | None, detail: str) -> None:
+    [d] = _deadlines(text)
+    assert (d["due"], d["recurrence"], d["recurrence_detail"]) == (None, recurrence, detail)
+
+
+@pytest.mark.parametrize("text", NOT_CYCLES)
+def test_deadlines_v2_not_a_cycle(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,relative,responsible", RELATIVE)
+def test_deadlines_v2_relative_limits(text: str, relative: str, responsible: list) -> None:
+    [d] = _deadlines(text)
+    assert (d["due"], d["recurrence"], d["relative_due"]) == (None, None, relative)
+    assert d["responsible"] == responsible
+
+
+@pytest.mark.parametrize("text", NOT_RELATIVE)
+def test_deadlines_v2_not_a_relative_limit(text: str) -> None:
+    assert [d["relative_due"] for d in _deadlines(text)] in ([], [None])
+
+
+@pytest.mark.parametrize("text,issue_date,dues", YEARS)
+def test_deadlines_v2_years_of_yearless_dates(text: str, issue_date: str | None, dues: list) -> None:
+    assert [d["due"] for d in _deadlines(text, issue_date)] == dues
+
+
+@pytest.mark.parametrize("text,expected", DATE_LISTS)
+def test_deadlines_v2_list_of_due_dates(text: str, expected: list) -> None:
+    assert [(d["due"], d["recurrence"]) for d in _deadlines(text)] == expected
+
+
+@pytest.mark.parametrize("text,due,task", CLOCKS)
+def test_deadlines_v2_clock_time_before_qian(text: str, due: str, task: str) -> None:
+    [d] = _deadlines(text)
+    assert (d["due"], d["task"]) == (due, task)
+
+
+def test_deadlines_v2_recurring_window_keeps_its_relative_limit() -> None:
+    [d] = _deadlines("组织发电行业重点排放单位每个月结束之后的40日内上报该月的数据和支撑材料。")
+    assert (d["recurrence"], d["relative_due"]) == ("monthly", "每个月结束之后的40日内")
+
+
+def test_deadlines_v2_repeated_labels_are_kept_apart() -> None:
+    """Regression: two identical "政策执行期限至…" clauses for two measures were one deadline."""
+    got = _deadlines("提高稳岗返还比例，政策执行期限至2025年12月底。发放一次性扩岗补助，政策执行期限至2025年12月底。")
+    assert len(got) == 2
+
+
+def test_deadlines_v2_undated_repeats_need_a_shared_subject() -> None:
+    """Regression: "年底前，完成…" clauses of different tasks were taken for one repeated lead."""
+    got = _deadlines("开展整治，年底前，完成省级下达的新增行政村整治任务。推进治理，年底前，完成省级下达的国四货车淘汰任务。")
+    assert len(got) == 2
