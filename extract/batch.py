@@ -1,9 +1,9 @@
 """Batch runner: many files -> one SQLite database, incremental and failure-tolerant.
 
 The per-file work is :func:`process_one`, a pure function of ``(path, bytes, settings)``
-returning an :class:`Outcome`: a process pool maps it (a Dask or Spark mode could map
-the same function), and ONE writer, the parent process, stores each outcome in its own
-transaction.  Consequences:
+returning an :class:`Outcome`: a process pool maps it (or an :class:`Executor` such as
+:class:`extract.cluster.DaskExecutor`), and ONE writer, the parent process, stores each
+outcome in its own transaction.  Consequences:
 
 - a bad file becomes one ``failures`` row with a one-line reason; the batch goes on;
 - a file whose bytes (sha256) were already stored ok is skipped (incremental runs);
@@ -21,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import pipeline
 from .errors import ExtractError, StageError
@@ -83,6 +83,16 @@ class _Job:
     source: str  # the path as found (what Document.source records)
     info: Any  # extract.store.FileInfo
     data: bytes
+
+
+class Executor(Protocol):
+    """Maps :func:`process_one` over the jobs somewhere else (:mod:`extract.cluster`)."""
+
+    #: True when the workers read each file themselves (shared storage): the batch then
+    #: only stats the files, and skips those whose path, size and mtime are stored ok.
+    reads_files: bool
+
+    def __call__(self, jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[_Job, Outcome]]: ...
 
 
 # --------------------------------------------------------------------------- per file
@@ -166,10 +176,12 @@ def run_batch(
     workers: int = 1,
     settings: Settings | dict[str, Any] | None = None,
     progress: bool = True,
+    executor: Executor | None = None,
 ) -> RunSummary:
     """Process every file under ``paths`` into the database at ``db_path``.
 
-    ``workers=1`` runs in this process; more uses a process pool of that size.  A
+    ``workers=1`` runs in this process; more uses a process pool of that size; an
+    ``executor`` (``extract.cluster.DaskExecutor``) replaces both.  A
     ``KeyboardInterrupt`` (or any error of the database itself) stops the run: files
     already written stay, the run is marked ``interrupted``, the exception propagates.
     """
@@ -186,11 +198,12 @@ def run_batch(
     files, missing = expand_paths(paths)
     run_id = start_run(db, version=__version__, args={
         "paths": [str(p) for p in paths], "db": str(db_path), "workers": workers,
-        "settings": settings.to_dict(),
+        "settings": settings.to_dict(), **({"executor": str(executor)} if executor else {}),
     })
     summary = RunSummary(run_id=run_id, db_path=str(db_path), n_files=len(files) + len(missing))
     bar = tqdm(total=summary.n_files, unit="file", file=sys.stderr, disable=not progress, desc="policy-extract")
     status = "interrupted"
+    outcomes: Iterator[tuple[_Job, Outcome]] | None = None
 
     def fail(info: FileInfo, stage: str | None, reason: str, shown: str | None = None) -> None:
         record_failure(db, info, stage=stage, reason=reason, run_id=run_id)
@@ -201,14 +214,18 @@ def run_batch(
     try:
         for raw in missing:
             fail(FileInfo(path=str(Path(raw).absolute()), sha256=None), "read", "no such file or directory", raw)
-        jobs = _read_jobs(db, files, settings, summary, bar, fail)
-        for job, outcome in _outcomes(jobs, workers, settings):
+        jobs = _read_jobs(db, files, settings, summary, bar, fail, read=not (executor and executor.reads_files))
+        outcomes = executor(jobs, settings) if executor else _outcomes(jobs, workers, settings)
+        for job, outcome in outcomes:
+            job.info.sha256 = job.info.sha256 or outcome.sha256 or None  # read by a worker
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
                 continue
             _store(db, job, outcome, summary, bar, run_id, fail)
         status = "completed"
     finally:
+        if outcomes is not None:
+            outcomes.close()  # stop the pool or cluster now, not when the generator is collected
         bar.close()
         summary.seconds = time.perf_counter() - started
         try:
@@ -239,10 +256,15 @@ def _store(db: Any, job: _Job, outcome: Outcome, summary: RunSummary, bar: Any, 
         summary.records["scoring_items"] += sum(len(s.items) for s in doc.scoring_tables)
 
 
-def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any) -> Iterator[_Job]:
-    """Read each file, skipping those already stored ok; read errors become failures."""
+def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any,
+               read: bool = True) -> Iterator[_Job]:
+    """Read each file, skipping those already stored ok; read errors become failures.
+
+    With ``read=False`` (workers read the files) a file is only stat-ed, and skipped
+    when its path, size and mtime are those of a file stored ok.
+    """
     from .store import FileInfo
-    from .store.writer import is_stored
+    from .store.writer import is_stored, is_stored_at
 
     for path in files:
         absolute = str(path.absolute())
@@ -251,6 +273,14 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
             if stat.st_size > settings.max_file_bytes:
                 fail(FileInfo(path=absolute, sha256=None, size=stat.st_size), "read",
                      f"file too large: {stat.st_size} bytes > {settings.max_file_bytes}", str(path))
+                continue
+            if not read:
+                info = FileInfo(path=absolute, sha256=None, size=stat.st_size, mtime=stat.st_mtime)
+                if is_stored_at(db, info):
+                    summary.n_skipped += 1
+                    bar.update()
+                else:
+                    yield _Job(source=str(path), info=info, data=b"")
                 continue
             data = path.read_bytes()
         except OSError as e:

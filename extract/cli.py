@@ -67,26 +67,45 @@ def _process_one_file(path: Path) -> list[Document]:
               help="SQLite database to create or update.")
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="Worker processes; 0 = one per CPU core.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on Dask: tcp://HOST:8786 (a running scheduler) or local:N (N worker processes here).")
+@click.option("--worker-paths", is_flag=True,
+              help="With --scheduler: workers read the files themselves (shared storage), not sent bytes.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
-def run(paths: tuple[Path, ...], db_path: Path, workers: int, no_progress: bool) -> None:
+def run(paths: tuple[Path, ...], db_path: Path, workers: int, scheduler: str | None, worker_paths: bool,
+        no_progress: bool) -> None:
     """Process every supported file under PATHS into the database.
 
     Folders are walked recursively (.txt .htm .html .md .pdf .docx .json .jsonl);
     files already stored with the same bytes are skipped; a file that cannot be read
     is recorded with its reason and the rest goes on.
 
+    With --scheduler the files are processed on Dask workers (README: cluster mode) and
+    written here, as with --workers.
+
     Exit status: 0 when every file was stored (or skipped), 1 when any file failed.
     """
     from .batch import run_batch
 
+    if worker_paths and not scheduler:
+        raise click.UsageError("--worker-paths needs --scheduler")
     try:
+        executor = _dask_executor(scheduler, worker_paths) if scheduler else None
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
-                            progress=not no_progress)
+                            progress=not no_progress, executor=executor)
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
     click.echo(format_summary(summary))
     if not summary.ok:
         raise SystemExit(1)
+
+
+def _dask_executor(scheduler: str, worker_paths: bool):  # noqa: ANN202 - extract.cluster.DaskExecutor
+    try:
+        from .cluster import DaskExecutor
+    except ImportError as e:
+        raise click.ClickException(f"--scheduler needs Dask: pip install distributed ({e})") from e
+    return DaskExecutor(scheduler=scheduler, worker_paths=worker_paths)
 
 
 def format_summary(summary: RunSummary) -> str:
