@@ -65,7 +65,7 @@ LOCAL_WORKER_SATURATION = 1.0
 # ``distributed.scheduler.allowed-failures``; a remote scheduler uses its own setting).
 DEFAULT_ALLOWED_FAILURES = 3
 # How long to wait for a remote scheduler before giving up with a one-line error.
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 30.0
 
 # A small traditional-script notice with a target, its lead department and a deadline:
 # processing it loads OpenCC (t2s detection and conversion), jieba with the policy
@@ -201,7 +201,7 @@ class DaskExecutor:
         return self.worker_paths
 
     def __str__(self) -> str:
-        where = self.scheduler or getattr(self.client, "scheduler_info", lambda: {})().get("address", "client")
+        where = self.scheduler or getattr(getattr(self.client, "scheduler", None), "address", "client")
         return f"dask {where}{' (worker paths)' if self.worker_paths else ''}"
 
     def __call__(self, jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[_Job, Outcome]]:

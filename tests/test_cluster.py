@@ -262,3 +262,78 @@ def test_cluster_heavy_resources_load_once_per_worker(dask_client, seeds_dir: Pa
 
     for nlp, jieba, opencc in dask_client.run(loads).values():
         assert (nlp, jieba) == (1, 1) and opencc <= 2  # t2s, plus the configured one if different
+
+
+def test_cluster_cli_connects_to_a_running_scheduler(dask_client, tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("到2025年能耗下降5%。", encoding="utf-8")
+    address = dask_client.scheduler.address
+    assert address.startswith("tcp://127.0.0.1:")
+    result = CliRunner().invoke(cli, ["run", str(corpus), "--scheduler", address, "--no-progress",
+                                      "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output
+    conn = sqlite3.connect(tmp_path / "p.db")
+    [(args,)] = conn.execute("SELECT args FROM runs").fetchall()
+    conn.close()
+    assert f'"executor": "dask {address}"' in args
+
+
+def test_cluster_cli_reports_an_unreachable_scheduler_in_one_line(tmp_path: Path, monkeypatch) -> None:
+    import extract.cluster as cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 0.5)
+    (tmp_path / "a.txt").write_text("到2025年能耗下降5%。", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9", "--no-progress",
+                                      "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Error: ") and "127.0.0.1:9" in line
+
+
+def test_cluster_large_files_are_scattered_first(dask_client, tmp_path: Path, monkeypatch) -> None:
+    import extract.cluster as cluster
+
+    monkeypatch.setattr(cluster, "SCATTER_MIN_BYTES", 16)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"{i}.txt").write_text(f"到2025年能耗下降{i + 1}%，第{i}号文件。" * (i + 1), encoding="utf-8")
+    executor = DaskExecutor(client=dask_client)
+    summary = run_batch([corpus], tmp_path / "p.db", progress=False, executor=executor)
+    assert summary.ok and summary.n_ok == 3 and executor.stats["scattered"] == 3
+
+
+def test_cluster_interrupted_run_keeps_what_it_wrote_and_cancels_the_rest(
+        dask_client, tmp_path: Path, monkeypatch) -> None:
+    import extract.store as store
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(12):
+        (corpus / f"{i:02d}.txt").write_text(f"到2025年能耗下降{i + 1}%，第{i}号文件。", encoding="utf-8")
+    real_write = store.write_file_documents
+    calls = {"n": 0}
+
+    def write_then_interrupt(*args, **kwargs):
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        calls["n"] += 1
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(store, "write_file_documents", write_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([corpus], tmp_path / "p.db", progress=False, executor=DaskExecutor(client=dask_client))
+    conn = sqlite3.connect(tmp_path / "p.db")
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
+    assert conn.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+    conn.close()
+    scheduler = dask_client.cluster.scheduler
+    deadline = time.monotonic() + 30
+    while any(k.startswith("policy-extract-") for k in scheduler.tasks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [k for k in scheduler.tasks if k.startswith("policy-extract-")]  # nothing left running
+    monkeypatch.setattr(store, "write_file_documents", real_write)
+    resumed = run_batch([corpus], tmp_path / "p.db", progress=False, executor=DaskExecutor(client=dask_client))
+    assert (resumed.n_skipped, resumed.n_ok) == (3, 9)
