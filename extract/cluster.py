@@ -252,7 +252,10 @@ class DaskExecutor:
                 yield job, outcome
         finally:
             if pending:  # interrupted: the cluster need not finish what nobody will store
-                client.cancel(list(results.futures), force=True)
+                try:
+                    client.cancel(list(results.futures), force=True)
+                except Exception:  # noqa: BLE001 - never hide the interruption behind a lost scheduler
+                    LOGGER.warning("could not cancel %d pending tasks", len(pending), exc_info=True)
 
     def _submit(self, client: Client, job: _Job, settings: Settings) -> Any:
         key = f"policy-extract-{uuid.uuid4().hex}"
