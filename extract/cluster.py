@@ -231,7 +231,7 @@ class DaskExecutor:
         limit = self.in_flight or max(MIN_IN_FLIGHT, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
         self.stats = {"submitted": 0, "scattered": 0, "killed": 0, "in_flight_limit": limit}
         results = as_completed(loop=client.loop, with_results=True, raise_errors=False)
-        pending: dict[str, _Job] = {}
+        pending: dict[str, tuple[Any, _Job]] = {}  # key -> (future, job), until handed to the writer
 
         def fill() -> None:
             while len(pending) < limit:
@@ -239,13 +239,13 @@ class DaskExecutor:
                 if job is None:
                     return
                 future = self._submit(client, job, settings)
-                pending[future.key] = job
+                pending[future.key] = (future, job)
                 results.add(future)
 
         try:
             fill()
             for future, result in results:
-                job = pending.pop(future.key)
+                _, job = pending.pop(future.key)
                 outcome = self._outcome(future, result, job)
                 future.release()
                 fill()  # keep the workers busy while the writer stores this one
@@ -253,7 +253,7 @@ class DaskExecutor:
         finally:
             if pending:  # interrupted: the cluster need not finish what nobody will store
                 try:
-                    client.cancel(list(results.futures), force=True)
+                    client.cancel([f for f, _ in pending.values()], force=True)
                 except Exception:  # noqa: BLE001 - never hide the interruption behind a lost scheduler
                     LOGGER.warning("could not cancel %d pending tasks", len(pending), exc_info=True)
 

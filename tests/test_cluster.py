@@ -260,10 +260,18 @@ def test_cluster_heavy_resources_load_once_per_worker(dask_client, seeds_dir: Pa
               executor=DaskExecutor(client=dask_client))
 
     def loads() -> tuple[int, int, int]:
-        from extract.nlp.pipeline import _prepare_jieba, get_nlp
+        import importlib
+
         from extract.normalize.script import converter
 
-        return get_nlp.cache_info().misses, _prepare_jieba.cache_info().misses, converter.cache_info().misses
+        for name in ("extract.language.nlp.pipeline", "extract.nlp.pipeline"):  # the nlp package moves
+            try:
+                nlp = importlib.import_module(name)
+                break
+            except ModuleNotFoundError:
+                continue
+        misses = nlp.get_nlp.cache_info().misses, nlp._prepare_jieba.cache_info().misses
+        return (*misses, converter.cache_info().misses)
 
     for nlp, jieba, opencc in dask_client.run(loads).values():
         assert (nlp, jieba) == (1, 1) and opencc <= 2  # t2s, plus the configured one if different
@@ -328,17 +336,19 @@ def test_cluster_interrupted_run_keeps_what_it_wrote_and_cancels_the_rest(
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(store, "write_file_documents", write_then_interrupt)
+    scheduler = dask_client.cluster.scheduler
+    before = set(scheduler.tasks)  # an earlier test's futures may still await garbage collection
     with pytest.raises(KeyboardInterrupt):
         run_batch([corpus], tmp_path / "p.db", progress=False, executor=DaskExecutor(client=dask_client))
     conn = sqlite3.connect(tmp_path / "p.db")
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
     assert conn.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
     conn.close()
-    scheduler = dask_client.cluster.scheduler
     deadline = time.monotonic() + 30
-    while any(k.startswith("policy-extract-") for k in scheduler.tasks) and time.monotonic() < deadline:
+    while set(scheduler.tasks) - before and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not [k for k in scheduler.tasks if k.startswith("policy-extract-")]  # nothing left running
+    left = {k: ts.state for k, ts in scheduler.tasks.items() if k not in before}
+    assert not left, left  # nothing left running or held
     monkeypatch.setattr(store, "write_file_documents", real_write)
     resumed = run_batch([corpus], tmp_path / "p.db", progress=False, executor=DaskExecutor(client=dask_client))
     assert (resumed.n_skipped, resumed.n_ok) == (3, 9)
