@@ -55,6 +55,7 @@ probe: install
 
 bench: install
 	$(BIN)/python -m benchmarks.compare
+	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.pdf_speed
 	$(BIN)/python -m benchmarks.store_growth --docs 3000
 

@@ -9,6 +9,12 @@ memory.  ``--vary`` makes every copy different text (sentences shuffled inside t
 paragraph, quantities renumbered) so that per-sentence caches do not flatter the figure;
 ``--pipeline-only`` leaves the store out.  ``--stage`` instead times every pipeline stage
 separately on the seed documents (the goal is >= 2 MB/s per core end to end).
+
+The cluster row runs the same corpus through ``--scheduler local:N`` (a LocalCluster of
+``--cluster-workers`` processes, 2 by default; its start and worker warm-up are inside the
+timing, as a user sees them), and the per-task overhead is the wall time per near-empty
+task (an empty file, refused at once by ingest) through the process pool and through a
+started LocalCluster.  ``--no-cluster`` leaves both out.
 """
 
 from __future__ import annotations
@@ -123,15 +129,58 @@ def _result(workers: int, total_bytes: int, seconds: float, cpu: float, **counts
     }
 
 
-def bench_end_to_end(corpus: Path, total_bytes: int, workers: int, tmp: Path) -> dict[str, float]:
+def bench_end_to_end(corpus: Path, total_bytes: int, workers: int, tmp: Path,
+                     cluster: bool = False) -> dict[str, float]:
+    """One ``run_batch`` of the corpus: in one process, a pool, or a ``local:N`` Dask cluster."""
     from extract.batch import run_batch
 
-    db_path = tmp / f"bench_{workers}.db"
+    executor = None
+    if cluster:
+        from extract.cluster import DaskExecutor
+
+        executor = DaskExecutor(scheduler=f"local:{workers}")
+    db_path = tmp / f"bench_{'dask' if cluster else 'pool'}_{workers}.db"
     cpu0, started = _cpu_seconds(), time.perf_counter()
-    summary = run_batch([corpus], db_path, workers=workers, progress=False)
+    summary = run_batch([corpus], db_path, workers=workers, progress=False, executor=executor)
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu0
-    return _result(workers, total_bytes, seconds, cpu, files=summary.n_files, failed=summary.n_failed,
-                   documents=summary.n_documents, targets=summary.records["targets"])
+    result = _result(workers, total_bytes, seconds, cpu, files=summary.n_files, failed=summary.n_failed,
+                     documents=summary.n_documents, targets=summary.records["targets"])
+    result["mode"] = f"dask local:{workers}" if cluster else ("1 process" if workers == 1 else f"pool {workers}")
+    return result
+
+
+def bench_task_overhead(n_tasks: int, workers: int) -> dict[str, float]:
+    """Milliseconds of wall time per near-empty task, through the pool and through Dask.
+
+    Each task is an empty file (ingest refuses it at once), so the time is the executor's
+    own: submission, pickling, scheduling, the result's way back to the writer loop.  The
+    Dask figure excludes the cluster's start (timed separately as ``dask_start_s``).
+    """
+    from distributed import Client
+
+    from extract.batch import _Job, _pool_outcomes
+    from extract.cluster import DEFAULT_ALLOWED_FAILURES, DaskExecutor, _local_cluster
+    from extract.settings import Settings
+    from extract.store import FileInfo
+
+    settings = Settings()
+
+    def jobs(n: int):
+        for i in range(n):
+            yield _Job(source=f"{i}.txt", info=FileInfo(path=f"/overhead/{i}.txt", sha256=None), data=b"")
+
+    started = time.perf_counter()
+    assert all(not o.ok for _, o in _pool_outcomes(jobs(n_tasks), workers, settings))
+    pool_ms = (time.perf_counter() - started) * 1000 / n_tasks
+    started = time.perf_counter()
+    with _local_cluster(workers, DEFAULT_ALLOWED_FAILURES) as cluster, Client(cluster) as client:
+        executor = DaskExecutor(client=client)
+        list(executor(jobs(workers), settings))  # registers the warm-up plugin: part of the start
+        start_s = time.perf_counter() - started
+        started = time.perf_counter()
+        assert all(not o.ok for _, o in executor(jobs(n_tasks), settings))
+        dask_ms = (time.perf_counter() - started) * 1000 / n_tasks
+    return {"tasks": n_tasks, "workers": workers, "pool_ms": pool_ms, "dask_ms": dask_ms, "dask_start_s": start_s}
 
 
 def bench_pipeline(corpus: Path, total_bytes: int, workers: int) -> dict[str, float]:
@@ -200,6 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipeline-only", action="store_true", help="leave the SQLite store out")
     parser.add_argument("--stage", action="store_true", help="time each pipeline stage on the seeds instead")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the seeds for --stage (default 3)")
+    parser.add_argument("--cluster-workers", type=int, default=2,
+                        help="worker processes of the Dask LocalCluster row (default 2)")
+    parser.add_argument("--overhead-tasks", type=int, default=2000,
+                        help="near-empty tasks timed for the per-task overhead (default 2000)")
+    parser.add_argument("--no-cluster", action="store_true", help="leave the Dask rows out")
     args = parser.parse_args(argv)
 
     if args.stage:
@@ -225,17 +279,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {n_files} files, {total_bytes / MB:.1f} MB in {corpus}"
               f"{' (varied copies)' if args.vary else ''}{' pipeline only' if bench else ''}", file=sys.stderr)
         results = []
-        for workers in sorted({1, args.workers}):
+        cluster = not (bench or args.no_cluster)
+        pool_sizes = {1, args.workers} | ({args.cluster_workers} if cluster else set())
+        for workers in sorted(pool_sizes):
             results.append(bench(corpus, total_bytes, workers) if bench
                            else bench_end_to_end(corpus, total_bytes, workers, tmp))
+        if cluster:
+            results.append(bench_end_to_end(corpus, total_bytes, args.cluster_workers, tmp, cluster=True))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{'workers':>7}{'files':>7}{'failed':>7}{'docs':>7}{'seconds':>9}{'MB/s':>8}{'docs/s':>8}"
+    print(f"{'mode':<15}{'workers':>7}{'files':>7}{'failed':>7}{'docs':>7}{'seconds':>9}{'MB/s':>8}{'docs/s':>8}"
           f"{'MB/s/core':>10}{'MB/cpu-s':>9}{'targets':>8}{'rss MB':>8}{'child MB':>9}")
     for r in results:
-        print(f"{r['workers']:>7}{r['files']:>7}{r['failed']:>7}{r['documents']:>7}{r['seconds']:>9.1f}"
+        mode = r.get("mode") or ("1 process" if r["workers"] == 1 else f"pool {r['workers']}")
+        print(f"{mode:<15}{r['workers']:>7}{r['files']:>7}{r['failed']:>7}{r['documents']:>7}{r['seconds']:>9.1f}"
               f"{r['mb_per_s']:>8.2f}{r['docs_per_s']:>8.1f}{r['mb_per_s'] / r['workers']:>10.2f}"
               f"{r['mb_per_cpu_s']:>9.2f}{r['targets']:>8}{r['rss_mb']:>8.0f}{r['children_rss_mb']:>9.0f}")
+    if cluster:
+        o = bench_task_overhead(args.overhead_tasks, args.cluster_workers)
+        print(f"per-task overhead ({o['tasks']} near-empty tasks, {o['workers']} workers): "
+              f"pool {o['pool_ms']:.2f} ms/task, dask {o['dask_ms']:.2f} ms/task "
+              f"(dask local:{o['workers']} start with warm-up {o['dask_start_s']:.1f} s)")
     if any(r["failed"] for r in results):
         print("note: some files failed; their time is not representative", file=sys.stderr)
     return 0

@@ -1,9 +1,9 @@
 """Batch runner: many files -> one SQLite database, incremental and failure-tolerant.
 
 The per-file work is :func:`process_one`, a pure function of ``(path, bytes, settings)``
-returning an :class:`Outcome`: supervised worker processes map it (a Dask or Spark mode
-could map the same function), and ONE writer, the parent process, stores each outcome in its own
-transaction.  Consequences:
+returning an :class:`Outcome`: supervised worker processes map it (or an :class:`Executor`
+such as :class:`extract.cluster.DaskExecutor`), and ONE writer, the parent process, stores
+each outcome in its own transaction.  Consequences:
 
 - a bad file becomes one ``failures`` row with a one-line reason; the batch goes on;
 - a file whose bytes (sha256) were already stored ok is skipped (incremental runs);
@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import pipeline
 from .errors import ExtractError, StageError
@@ -83,6 +83,16 @@ class _Job:
     source: str  # the path as found (what Document.source records)
     info: Any  # extract.store.FileInfo
     data: bytes
+
+
+class Executor(Protocol):
+    """Maps :func:`process_one` over the jobs somewhere else (:mod:`extract.cluster`)."""
+
+    #: True when the workers read each file themselves (shared storage): the batch then
+    #: only stats the files, and skips those whose path, size and mtime are stored ok.
+    reads_files: bool
+
+    def __call__(self, jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[_Job, Outcome]]: ...
 
 
 # --------------------------------------------------------------------------- per file
@@ -160,12 +170,14 @@ def run_batch(
     *,
     force: bool = False,
     exclude: Sequence[str] = (),
+    executor: Executor | None = None,
 ) -> RunSummary:
     """Process every file under ``paths`` into the database at ``db_path``.
 
     The files are processed by ``workers`` worker processes that the batch replaces when
     a document passes ``settings.max_seconds_per_document`` (:mod:`extract.workers`);
-    with no time limit, ``workers=1`` runs in this process. ``force`` re-extracts files
+    with no time limit, ``workers=1`` runs in this process; an ``executor``
+    (``extract.cluster.DaskExecutor``) replaces both. ``force`` re-extracts files
     already stored; ``exclude`` globs leave files out.  A
     ``KeyboardInterrupt`` (or any error of the database itself) stops the run: files
     already written stay, the run is marked ``interrupted``, the exception propagates.
@@ -189,12 +201,13 @@ def run_batch(
     close_stale_runs(db)
     run_id = start_run(db, version=__version__, args={
         "paths": [str(p) for p in paths], "db": str(db_path), "workers": workers,
-        "settings": settings.to_dict(),
+        "settings": settings.to_dict(), **({"executor": str(executor)} if executor else {}),
     })
     summary = RunSummary(run_id=run_id, db_path=str(db_path),
                          n_files=len(files) + len(missing) + len(unreadable))
     bar = tqdm(total=summary.n_files, unit="file", file=sys.stderr, disable=not progress, desc="policy-extract")
     status = "interrupted"
+    outcomes: Iterator[tuple[_Job, Outcome]] | None = None
 
     def fail(info: FileInfo, stage: str | None, reason: str, shown: str | None = None, known: bool = False) -> None:
         if not known:  # a known failure (unchanged bytes, see extract.history) is counted, not re-recorded
@@ -209,19 +222,23 @@ def run_batch(
         for entry in unreadable:
             _fail_unreadable(db, entry, fail)
         jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else __version__,
-                          force=force)
-        if files and (workers > 1 or settings.max_seconds_per_document):
+                          force=force, read=not (executor and executor.reads_files))
+        if files and executor is None and (workers > 1 or settings.max_seconds_per_document):
             # load spaCy/jieba/OpenCC once here: the forked workers inherit them
             from .warmup import warm_up
 
             warm_up(settings, pdf=any(p.suffix.lower() == ".pdf" for p in files))
-        for job, outcome in _outcomes(jobs, workers, settings):
+        outcomes = executor(jobs, settings) if executor else _outcomes(jobs, workers, settings)
+        for job, outcome in outcomes:
+            job.info.sha256 = job.info.sha256 or outcome.sha256 or None  # read by a worker
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
                 continue
             _store(db, job, outcome, summary, bar, run_id, fail)
         status = "completed"
     finally:
+        if outcomes is not None:
+            outcomes.close()  # stop the pool or cluster now, not when the generator is collected
         bar.close()
         summary.seconds = time.perf_counter() - started
         try:
@@ -263,15 +280,17 @@ def _fail_unreadable(db: Any, entry: Any, fail: Any) -> None:
 
 
 def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSummary, bar: Any, fail: Any,
-               version: str | None = None, *, force: bool = False) -> Iterator[_Job]:
+               version: str | None = None, *, force: bool = False, read: bool = True) -> Iterator[_Job]:
     """Read each file, skipping those already stored ok (unless ``force``); read errors become failures.
 
     With ``version``, a file whose bytes already failed under that version is counted
     as failed again without being processed (:func:`extract.history.known_failure`).
+    With ``read=False`` (workers read the files) a file is only stat-ed, and skipped
+    when its path, size and mtime are those of a file stored ok.
     """
     from .history import failed_here, known_failure
     from .store import FileInfo
-    from .store.writer import is_stored
+    from .store.writer import is_stored, is_stored_at
 
     for path in files:
         bar.set_postfix_str(printable(Path(path.name)), refresh=False)  # the progress line names the current file
@@ -282,6 +301,14 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
             if stat.st_size > settings.max_file_bytes:
                 fail(FileInfo(path=absolute, sha256=None, size=stat.st_size), "read",
                      f"file too large: {stat.st_size} bytes > {settings.max_file_bytes}", shown)
+                continue
+            if not read:
+                info = FileInfo(path=absolute, sha256=None, size=stat.st_size, mtime=stat.st_mtime)
+                if not force and is_stored_at(db, info):
+                    summary.n_skipped += 1
+                    bar.update()
+                else:
+                    yield _Job(source=str(path), info=info, data=b"")
                 continue
             data = _read_regular(path, settings)
         except OSError as e:

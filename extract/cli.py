@@ -71,6 +71,10 @@ def _process_one_file(path: Path) -> list[Document]:
 @click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
               help="Leave out files whose name or path matches GLOB (repeatable): --exclude '*.pdf'.")
 @click.option("--force", is_flag=True, help="Re-extract files already stored with the same bytes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on Dask: tcp://HOST:8786 (a running scheduler) or local:N (N worker processes here).")
+@click.option("--worker-paths", is_flag=True,
+              help="With --scheduler: workers read the files themselves (shared storage), not sent bytes.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures and exit status only.")
 @click.option("--retry-failed", is_flag=True,
@@ -78,7 +82,8 @@ def _process_one_file(path: Path) -> list[Document]:
 @click.option("--max-seconds", type=click.FloatRange(min=0), default=None,
               help="Per-document time limit (0 = none; default: Settings.max_seconds_per_document).")
 def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[str, ...], force: bool,
-        no_progress: bool, quiet: bool, retry_failed: bool, max_seconds: float | None) -> None:
+        scheduler: str | None, worker_paths: bool, no_progress: bool, quiet: bool, retry_failed: bool,
+        max_seconds: float | None) -> None:
     """Process every supported file under PATHS into the database.
 
     Folders are walked recursively (.txt .md .htm .html .shtml .jsp .aspx .php .pdf .docx
@@ -89,19 +94,23 @@ def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[st
 
     Entries that are not regular files (FIFOs, devices, symlink loops) are recorded as
     skipped, never opened; a file that failed before is not retried until its bytes or
-    the version change (--retry-failed forces it).
+    the version change (--retry-failed forces it).  With --scheduler the files are
+    processed on Dask workers (README: cluster mode) and written here, as with --workers.
 
     Exit status: 0 when every file was stored (or skipped), 1 when any file failed,
     130 when interrupted.
     """
     from .batch import run_batch
 
+    if worker_paths and not scheduler:
+        raise click.UsageError("--worker-paths needs --scheduler")
     progress = not (no_progress or quiet) and sys.stderr.isatty()  # no \r frames in a log file
     settings = {} if max_seconds is None else {"max_seconds_per_document": max_seconds}
     try:
+        executor = _dask_executor(scheduler, worker_paths) if scheduler else None
         summary = run_batch(list(paths), db_path, workers=workers or (os.cpu_count() or 1),
                             progress=progress, retry_failed=retry_failed, settings=settings,
-                            force=force, exclude=excludes)
+                            force=force, exclude=excludes, executor=executor)
     except KeyboardInterrupt:
         click.echo(f"interrupted: files already stored stay in {db_path}; run the same command again to resume",
                    err=True)
@@ -120,6 +129,14 @@ def run(paths: tuple[Path, ...], db_path: Path, workers: int, excludes: tuple[st
                        err=True)
     if not summary.ok:
         raise SystemExit(1)
+
+
+def _dask_executor(scheduler: str, worker_paths: bool):  # noqa: ANN202 - extract.cluster.DaskExecutor
+    try:
+        from .cluster import DaskExecutor
+    except ImportError as e:
+        raise click.ClickException(f"--scheduler needs Dask: pip install distributed ({e})") from e
+    return DaskExecutor(scheduler=scheduler, worker_paths=worker_paths)
 
 
 def format_summary(summary: RunSummary) -> str:

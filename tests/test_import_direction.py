@@ -26,7 +26,7 @@ LAYERS: dict[str, int] = {
     **{name: 5 for name in EXTRACTORS},
     "link": 6,
     "pipeline": 7,
-    "store": 8, "batch": 8, "evaluate": 8, "serve": 8, "history": 8, "workers": 8, "warmup": 8,
+    "store": 8, "batch": 8, "evaluate": 8, "serve": 8, "history": 8, "workers": 8, "warmup": 8, "cluster": 8,
     "cli": 9, "__main__": 9,
 }
 MAX_MODULE_LINES = 800

@@ -276,6 +276,12 @@ def is_stored(db: Database, sha256: str) -> bool:
     return db.execute("SELECT 1 FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1", [sha256]).fetchone() is not None
 
 
+def is_stored_at(db: Database, file: FileInfo) -> bool:
+    """True when this path was stored ok with this size and mtime (its bytes unread)."""
+    return db.execute("SELECT 1 FROM files WHERE path = ? AND size = ? AND mtime = ? AND status = 'ok'",
+                      [file.path, file.size, file.mtime]).fetchone() is not None
+
+
 def one_line(text: str) -> str:
     """Failure reasons are one line: collapse whitespace, cap the length."""
     return " ".join(str(text).split())[:500] or "unknown error"
