@@ -116,6 +116,7 @@ def qualify(items: list[str]) -> list[str]:
 
     "自治区工业和信息化厅、发展改革委" -> [自治区工业和信息化厅, 自治区发展改革委];
     "各盟行政公署、市人民政府" -> [各盟行政公署, 各市人民政府];
+    "各市发展改革委、住建局" -> [各市发展改革委, 各市住建局];
     "市发展改革委、市生态环境局" and "能源局，内蒙古邮政管理局" keep their own names.
     """
     out: list[str] = []
@@ -127,7 +128,8 @@ def qualify(items: list[str]) -> list[str]:
             prev = parts if parts.region else prev
             continue
         if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
-            out.append(f"{prev.region}{parts.core}")
+            # 各市发展改革委、住建局 -> 各市住建局: 各 flows forward with the region
+            out.append(f"{prev.each}{prev.region}{parts.core}")
             continue
         if parts.region and not parts.each and prev.each and EACH not in parts.core:
             # 各盟行政公署、市人民政府 -> 各市人民政府

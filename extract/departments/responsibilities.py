@@ -83,6 +83,13 @@ CANDIDATE_CACHE_SIZE = 65536
 # Words without which a sentence with no role cue yields nothing: the cue-less introducers
 # and the 成立 of "市政府成立了节能工作领导小组".
 _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
+# A labeled list ("责任单位：A、B") closes at the bracket matching the one before its label.
+LABEL_CLOSERS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")"}
+# Inside a labeled list a name the gazetteer does not know still counts when it is a run
+# of name characters ("金堂县", "国电金堂电厂", "辐射站"); its 等… tail is cut first.
+LISTED_NAME = re.compile(r"[\u4e00-\u9fff（）()〔〕]{2,24}")
+LISTED_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
+MIN_LISTED_NAME = 2
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -165,16 +172,142 @@ class Parenthetical:
 
 
 def find_parentheticals(text: str) -> list[Parenthetical]:
-    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)"."""
+    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)", and
+    labeled lists: "〔责任单位：市经信局、市财政局〕", "（牵头单位：A；责任单位：B）", a line
+    "责任单位：省发展改革委、省能源局" (see :func:`_parse_labeled`)."""
     out: list[Parenthetical] = []
     for start, end in _bracket_spans(text):
         content = text[start:end]
         if "《" in content or len(content) > MAX_PARENTHETICAL_CHARS:
             continue
-        items = _parse_parenthetical(content, start)
+        items = _parse_labeled(content, start) or _parse_parenthetical(content, start)
         if items:
             out.append(Parenthetical(span=(start, end), items=tuple(items)))
+    taken = [p.span for p in out]
+    for m in _labeled_field_re().finditer(text):
+        if any(s <= m.start("body") < e for s, e in taken):
+            continue
+        start, end = m.start("body"), _field_end(text, m)
+        items = _parse_labeled(text[start:end], start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+            taken.append((start, end))
+    return sorted(out, key=lambda p: p.span)
+
+
+def _field_end(text: str, m: re.Match[str]) -> int:
+    """Where a labeled list outside （） ends: its 〔〕/【】 closer, else the end of its line."""
+    opener = m.group("open")
+    if opener:
+        close = _matching_close(text, m.start("open"), LABEL_CLOSERS[opener])
+        if close >= 0:
+            return close
+    line_end = text.find("\n", m.end())
+    return line_end if line_end >= 0 else len(text)
+
+
+def _matching_close(text: str, at: int, closer: str) -> int:
+    """Offset of the bracket closing the one at ``at``, across line breaks (PDF wraps a long
+    list: "〔责任单位：\n市商务局…〕"), nesting-aware ("各区（市）县政府"); -1 when none is near."""
+    opener, depth = text[at], 0
+    for i in range(at, min(len(text), at + MAX_PARENTHETICAL_CHARS)):
+        ch = text[i]
+        if ch == opener or (opener in "（(" and ch in "（("):
+            depth += 1
+        elif ch == closer or (closer in "）)" and ch in "）)"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _parse_labeled(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
+    """A list written as a field: "牵头单位：市经信局、市发改委；责任单位：各区（市）县政府".
+
+    Each label (role_triggers.yaml ``role_labels``) gives its role to the names after it, up
+    to the next label; a segment without a label keeps the role of the one before
+    ("责任单位:省发展改革委…。各市〔州〕人民政府,以下各条均涉及").  A label vouches for its list,
+    so names the gazetteer does not know ("金堂县", "辐射站") count when they look like names.
+    """
+    labels = _label_re()
+    first = labels.match(content.lstrip(" \t\u3000\n"))
+    if first is None:
+        return []
+    raw: list[tuple[str, str, Span, bool, str]] = []
+    role, cue = "", ""
+    for seg in re.finditer(r"[^。；;]+", content):
+        text = seg.group()
+        lm = labels.match(text.lstrip(" \t\u3000\n"))
+        body_at = seg.start()
+        if lm:
+            cue = re.sub(r"\s", "", lm.group("label"))
+            role = _label_roles()[cue]
+            body_at = seg.start() + (len(text) - len(text.lstrip(" \t\u3000\n"))) + lm.end()
+        if not role:
+            continue
+        body = content[body_at:seg.end()]
+        carry = bool(_carry_suffix_re().search(body))
+        names = _listed_names(_carry_suffix_re().sub("", body))
+        span = (base + body_at, base + seg.end())
+        raw.extend((n, role, span, carry, cue) for n in names)
+    if not raw:
+        return []
+    names = qualify([r[0] for r in raw])
+    return [(n, *r[1:]) for n, r in zip(names, raw)]
+
+
+def _without_tail(name: str) -> str:
+    """省能源局等部门 / 省文旅厅等行业主管部门 -> the body before the tail that sums up a list."""
+    tail = LISTED_TAIL.search(name)
+    if tail and tail.start() >= MIN_LISTED_NAME and is_body(name[:tail.start()]):
+        return name[:tail.start()]
+    return name
+
+
+def _listed_names(body: str) -> list[str]:
+    """The names of a labeled list, each without its 等… tail ("市公安局等市级部门")."""
+    out: list[str] = []
+    for tok in re.split(r"[、，,]", body):
+        tok = re.sub(r"\s+", "", tok)
+        tail = LISTED_TAIL.search(tok)
+        if tail and tail.start() >= MIN_LISTED_NAME:
+            tok = tok[:tail.start()]
+        if _has_verb(tok):
+            continue  # 负责本项工作的部门: a description, not a name
+        if is_body(tok) or (LISTED_NAME.fullmatch(tok) and tok.endswith(_listed_endings())):
+            out.append(tok)
     return out
+
+
+@lru_cache(maxsize=1)
+def _listed_endings() -> tuple[str, ...]:
+    return tuple(load_yaml("departments.yaml")["listed_name_endings"])
+
+
+@lru_cache(maxsize=1)
+def _label_roles() -> dict[str, str]:
+    return {label: role for label, role in load_yaml("role_triggers.yaml")["role_labels"]}
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    """A role label and its colon at the start of a string: "责任单位：" / "牵头单位:"."""
+    # a PDF line may wrap inside the label ("（牵\n头单位：市住建局…）")
+    words = "|".join("\\s?".join(re.escape(c) for c in w) for w in sorted(_label_roles(), key=len, reverse=True))
+    return re.compile(rf"(?P<label>{words})[ \t\u3000]*[：:][ \t\u3000\n]*")
+
+
+@lru_cache(maxsize=1)
+def _labeled_field_re() -> re.Pattern[str]:
+    """A labeled list outside （）: after 〔 / 【, or at the start of a line or sentence."""
+    return re.compile(rf"(?:(?P<open>[〔【\[（(])|(?:^|(?<=[\n。；;]))[ \t\u3000]*)(?P<body>{_label_re().pattern})",
+                      re.M)
+
+
+@lru_cache(maxsize=1)
+def _carry_suffix_re() -> re.Pattern[str]:
+    words = load_yaml("role_triggers.yaml")["carry_forward_suffixes"]
+    return re.compile(rf"[，,]?\s*(?:{'|'.join(re.escape(w) for w in words)})\s*$")
 
 
 def _bracket_spans(text: str) -> list[Span]:
@@ -214,7 +347,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
             for closer, role in pats.closers:
                 cm = closer.match(tok)
                 if cm:
-                    name = cm.group("name")
+                    name = _without_tail(cm.group("name"))
                     if name:
                         pending.append(name)
                     cue = tok[len(name):]
