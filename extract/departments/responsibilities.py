@@ -36,7 +36,6 @@ from .names import (
     is_body,
     is_government,
     qualify,
-    resolve_self_reference,
     share_head,
     split_list,
 )
@@ -130,7 +129,8 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
         if a.kind not in RECORDED_KINDS:
             continue
         out.append(Responsibility(
-            department=resolve_self_reference(a.department, doc.metadata.issuers), role=a.role, task=a.task,
+            # names stay as written (我部); `canonical` resolves them (FORMAT v2)
+            department=a.department, role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
         ))
     return out

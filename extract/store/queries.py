@@ -40,8 +40,9 @@ VIEWS = (
     """,
 )
 
-# Columns of one owners row, in display order.
-COLUMNS = ("department", "role", "kind", "item", "value", "unit", "due", "document")
+# Columns of one owners row, in display order (canonical_department: the body's full name
+# with its region resolved, the key the --department lookup uses).
+COLUMNS = ("department", "canonical_department", "role", "kind", "item", "value", "unit", "due", "document")
 
 
 def ensure_views(db: Any) -> None:
@@ -117,7 +118,7 @@ def format_owners(rows: list[dict[str, Any]], fmt: str = "table") -> str:
     if fmt == "json":
         import json
 
-        return json.dumps([{c: r.get(c) for c in (*COLUMNS, "canonical_department", "evidence")} for r in rows],
+        return json.dumps([{c: r.get(c) for c in (*COLUMNS, "evidence")} for r in rows],
                           ensure_ascii=False, indent=1)
     if fmt == "csv":
         import csv

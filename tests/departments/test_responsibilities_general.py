@@ -85,15 +85,16 @@ def test_verbs_and_modals_end_subjects(text: str, expected: list[tuple[str, str]
 @pytest.mark.parametrize(
     ("text", "issuers", "expected"),
     [
-        # 我厅 / 本局 resolve to the single issuer; the task is the verb phrase after the modal
+        # 我厅 / 本局 stay as written (FORMAT v2; `canonical` names the issuer); the task is
+        # the verb phrase after the modal
         ("（三）我厅将组织核查机构对控排企业碳排放信息报告进行核查。", ["广东省生态环境厅"],
-         [("广东省生态环境厅", "implement", "组织核查机构对控排企业碳排放信息报告进行核查")]),
-        ("本局将适时组织开展监督检查。", ["高平市能源局"], [("高平市能源局", "implement", "适时组织开展监督检查")]),
+         [("我厅", "implement", "组织核查机构对控排企业碳排放信息报告进行核查")]),
+        ("本局将适时组织开展监督检查。", ["高平市能源局"], [("本局", "implement", "适时组织开展监督检查")]),
         ("我厅将根据相关规定核定配额。", [], [("我厅", "implement", "根据相关规定核定配额")]),
         # a PDF line wrap inside the sentence does not cut the task to its preposition
         ("（一）对按基准线法分配配额的控排企业，我厅将根据\n2020年度企业产品产量及相关数据资料计算核定配额。",
          ["广东省生态环境厅"],
-         [("广东省生态环境厅", "implement", "根据\n2020年度企业产品产量及相关数据资料计算核定配额")]),
+         [("我厅", "implement", "根据\n2020年度企业产品产量及相关数据资料计算核定配额")]),
         # 按照 stays in the task
         ("人民银行按照贷款本金的60%向金融机构提供资金。", [],
          [("人民银行", "implement", "按照贷款本金的60%向金融机构提供资金")]),
