@@ -215,8 +215,8 @@ def split_list(text: str) -> list[str]:
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []
     for piece in pieces:
-        # split on 和 only where both sides are bodies on their own
-        halves = piece.split("和")
+        # split on 和 / 与 only where both sides are bodies on their own ("教育部门与人力资源社会保障部门")
+        halves = re.split("[和与]", piece)
         if len(halves) == 2 and all(is_body(h) for h in halves):
             out.extend(halves)
         else:

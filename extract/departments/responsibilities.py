@@ -576,14 +576,16 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     rest = clause[rest_at:]
     cue = rest[:cue_len]
     first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
+    if _not_a_duty().match(rest[cue_len:]):
+        return None  # 金融机构不得提供信贷支持 / 第三方机构应满足以下条件: no duty (FORMAT v2)
     if role == ROLE_SOLE:
         if pats.support_in_task.search(first_clause):
             role = "support"  # 市统计局负责提供能耗数据: it serves the lead body
         else:
             role = "lead" if len(names) == 1 else "implement"
     elif role == "implement":
-        if pats.lead_in_task.search(first_clause):
-            role = "lead"
+        if pats.lead_in_task.search(first_clause) or (len(names) == 1 and _sole_lead().match(first_clause)):
+            role = "lead"  # 市生态环境局将组织对…开展核查: a body that alone organises leads
         elif pats.support_in_task.search(first_clause):
             role = "support"
     return names, role, subj_start, pos + rest_at + cue_len, cue
@@ -647,6 +649,20 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_a_duty() -> re.Pattern[str]:
+    """A duty that is a prohibition or an eligibility condition (role_triggers.yaml)."""
+    roles = load_yaml("role_triggers.yaml")
+    words = roles["prohibitions"] + roles["eligibility_verbs"]
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+@lru_cache(maxsize=1)
+def _sole_lead() -> re.Pattern[str]:
+    """组织 / 统筹 opening the duty of a single body: it leads (FORMAT v2)."""
+    return re.compile(rf"\s*(?:{'|'.join(load_yaml('role_triggers.yaml')['sole_lead_verbs'])})")
 
 
 @lru_cache(maxsize=1)

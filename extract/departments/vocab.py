@@ -72,7 +72,7 @@ def patterns() -> DepartmentPatterns:
     known = _alt(load_yaml("department_ner.yaml")["known_names"])
     one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective})"
            rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known}))")
-    subject_list = rf"(?P<list>{one}(?:(?:、|和|及|以及|或){one})*)(?:等)?"
+    subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])
     places = _alt(gaz["place_names"])
