@@ -126,7 +126,9 @@ def qualify(items: list[str]) -> list[str]:
         parts = split_region(raw)
         if has_own_qualifier(raw) or (prev is None):
             out.append(raw)
-            prev = parts if parts.region else prev
+            # 人民银行深圳市中心支行、深圳银保监局: a bank's branch city is no prefix to pass on
+            own_org = any(w in parts.region for w in vocab()["enterprise_words"])
+            prev = parts if parts.region and not own_org else prev
             continue
         if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
             # 各市发展改革委、住建局 -> 各市住建局: 各 flows forward with the region

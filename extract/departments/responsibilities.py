@@ -646,7 +646,7 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
         if all(is_body(n) for n in names):
             return tuple(share_head(qualify(names)))
     dm = pats.distributive.fullmatch(prefix)
-    if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
+    if dm and not any(is_body(h) for h in dm.group("heads").split("、")) and not _opens_with_verb(dm.group("heads")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
 
@@ -713,6 +713,16 @@ def _name_end_chars() -> frozenset[str]:
     gaz = load_yaml("departments.yaml")
     words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"] + vocab()["known_names"]
     return frozenset(w[-1] for w in words) | frozenset(CLASS_CLOSERS)
+
+
+# 应当建立交通运输、公安、商务等相关部门: a modal or verb before the first head ends the subject
+_VERB_BEFORE_HEAD = re.compile(r"应当|必须|建立|健全|形成|应(?!急)|要(?!素)")
+
+
+def _opens_with_verb(heads: str) -> bool:
+    """True when the first head of a distributive list carries a modal or verb."""
+    first = heads.split("、", 1)[0]
+    return bool(_VERB_BEFORE_HEAD.search(first)) or _has_verb(first)
 
 
 def _has_verb(extension: str) -> bool:

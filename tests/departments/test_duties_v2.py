@@ -51,3 +51,26 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_duties(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == sorted(expected)
+
+
+# fmt: off
+FRAGMENT_CASES = [
+    # a verb, adverb or article number before a generic head is no part of the name (bulk PDFs)
+    ("第十二条发电企业应按照规定报送数据。", [("发电企业", "implement")]),
+    ("应当建立交通运输、公安、商务等相关部门协同配合的工作机制。", []),
+    ("结合实际深化公共机构要开展节能改造。", []),
+    ("积极推动企业要加快技术改造。", []),
+    ("设区市科技局作为项目主管部门要加强审核。", []),
+    ("各设区市生态环境局初审后报经省生态环境厅审定。", []),
+    # a bank's branch city is not inherited by the next name
+    ("（人民银行深圳市中心支行、深圳银保监局按职责分工负责）（市财政局牵头）",
+     [("人民银行深圳市中心支行", "support"), ("深圳银保监局", "support"), ("市财政局", "lead")]),
+    # names starting with 经 are names
+    ("经济部要持续督促台电机组如期完工。", [("经济部", "implement")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAGMENT_CASES)
+def test_no_fragment_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == sorted(expected)
