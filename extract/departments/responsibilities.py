@@ -89,6 +89,8 @@ LABEL_CLOSERS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")"}
 LISTED_NAME = re.compile(r"[\u4e00-\u9fff（）()〔〕]{2,24}")
 LISTED_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 MIN_LISTED_NAME = 2
+# A tabbed table's header of label columns stays in force over this many lines without tabs.
+MAX_TABLE_GAP = 2
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -143,6 +145,7 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     parens = find_parentheticals(text)
     plan: list[Assignment] = []
     plan.extend(_parenthetical_assignments(text, sections, parens))
+    plan.extend(_tabbed_assignments(text))
     masked = _mask(text, [p.span for p in parens])
     technical = technical_annexes(text)
     # a technical annex binds its regulated parties generically ("企业应…", "核查机构应…"):
@@ -401,6 +404,53 @@ def _carried(name: str, role: str, evidence: Span, sec: Section | None,
 def _sentence_before(text: str, pos: int) -> str:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
     return text[start:pos].strip()[:MAX_TASK_CHARS]
+
+
+# --------------------------------------------------------------------------- tabbed tables
+
+
+def _tabbed_assignments(text: str) -> list[Assignment]:
+    """A task table laid out with tabs whose header names the responsible units.
+
+    "\t重点任务\t…\t牵头单位\t配合单位" over rows "…\t开展原材料行业…\t市工信局\t市发改委":
+    in each row the cells that are nothing but body names take, in order, the roles of the
+    header's label columns (牵头单位 -> lead, 配合单位 -> support, 责任单位 -> implement);
+    the longest other cell is the task.  The header stays in force over rows with tabs and
+    ends after :data:`MAX_TABLE_GAP` lines without one.
+    """
+    out: list[Assignment] = []
+    roles: list[tuple[str, str]] = []
+    gap = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if "\t" not in line.group():
+            gap += 1
+            roles = roles if gap <= MAX_TABLE_GAP else []
+            continue
+        gap = 0
+        cells = [(line.start() + m.start(), line.start() + m.end(), m.group().strip())
+                 for m in re.finditer(r"[^\t]+", line.group()) if m.group().strip()]
+        header = [(_label_roles()[k], k) for k in (re.sub(r"\s", "", c[2]) for c in cells) if k in _label_roles()]
+        if header:
+            roles = header
+            continue
+        if not roles:
+            continue
+        named = [(c, _cell_names(c[2])) for c in cells]
+        bodies = [(c, names) for c, names in named if names]
+        others = [c for c, names in named if not names]
+        task = _clip(max((c[2] for c in others), key=len, default=""))
+        for ((start, end, _), names), (role, label) in zip(bodies, roles):
+            out.extend(Assignment(n, role, task, (start, end), (line.start(), line.end()), KIND_SECTION, label)
+                       for n in names)
+    return out
+
+
+def _cell_names(cell: str) -> list[str]:
+    """The bodies of a table cell that holds nothing else ("市工信局、市发改委"), else []."""
+    tokens = [t for t in re.split(r"[、，,\s]+", cell) if t]
+    if not tokens or any(_has_verb(t) or not is_body(t) for t in tokens):
+        return []
+    return qualify(tokens)
 
 
 # --------------------------------------------------------------------------- sentences

@@ -64,3 +64,24 @@ def test_carry_suffix_hands_later_sections_to_the_name() -> None:
     assert ("省商务厅", "implement") in pairs
     items = find_parentheticals(text)[0].items
     assert [i[3] for i in items] == [False, False, True]
+
+
+# fmt: off
+TABBED_CASES = [
+    # a task table laid out with tabs: the header's label columns give the roles, in order
+    ("重点任务分工方案\n\t重点任务\t\t牵头单位\t配合单位\n1\t开展原材料行业规范条件动态核查\t\t市工信局\t市发改委、市财政局\n"
+     "2\t推进园区循环化改造\t\t市发改委\t市生态环境局\n",
+     [("市工信局", "lead"), ("市发改委", "support"), ("市财政局", "support"), ("市发改委", "lead"),
+      ("市生态环境局", "support")]),
+    ("序号\t工作任务\t责任单位\t完成时限\n1\t完成节能诊断\t各县区人民政府\t2023年底前\n",
+     [("各县区人民政府", "implement")]),
+    # a cell holding anything but names is no owner; a table without a label header gives nothing
+    ("序号\t工作任务\t责任单位\n1\t完成节能诊断\t由各县区负责组织实施\n", []),
+    ("序号\t工作任务\t完成时限\n1\t完成节能诊断\t市发改委\n", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), TABBED_CASES)
+def test_tabbed_task_tables(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == sorted(set(expected))
