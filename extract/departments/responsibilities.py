@@ -81,7 +81,7 @@ ROLE_BLOCKERS = "，,。；;：:、"
 CANDIDATE_CACHE_SIZE = 65536
 # Words without which a sentence with no role cue yields nothing: the cue-less introducers
 # and the 成立 of "市政府成立了节能工作领导小组".
-_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
+_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托")))
 # A labeled list ("责任单位：A、B") closes at the bracket matching the one before its label.
 LABEL_CLOSERS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")"}
 # Inside a labeled list a name the gazetteer does not know still counts when it is a run
@@ -89,6 +89,16 @@ LABEL_CLOSERS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")"}
 LISTED_NAME = re.compile(r"[\u4e00-\u9fff（）()〔〕]{2,24}")
 LISTED_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 MIN_LISTED_NAME = 2
+# What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
+COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
+# 由A至B / 由A到B is a range.
+RANGE_WORDS = ("至", "到")
+# After 由X inside a clause: the interpretation clause of a plan and what a group consists of.
+NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解释|解释|组成|构成|组建)")
+# 可 / 可以 / 自行 before 委托 make it an option of the applicant.
+OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
+# Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
+POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # A tabbed table's header of label columns stays in force over this many lines without tabs.
 MAX_TABLE_GAP = 2
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
@@ -195,7 +205,22 @@ def find_parentheticals(text: str) -> list[Parenthetical]:
         if items:
             out.append(Parenthetical(span=(start, end), items=tuple(items)))
             taken.append((start, end))
+    for m in _carry_sentence_re().finditer(text):
+        start, end = m.span("body")
+        if any(s <= start < e for s, e in taken):
+            continue
+        items = _parse_parenthetical(text[start:end], start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+            taken.append((start, end))
     return sorted(out, key=lambda p: p.span)
+
+
+@lru_cache(maxsize=1)
+def _carry_sentence_re() -> re.Pattern[str]:
+    """以下各项均需X、各Y负责落实，不再列出 written as a sentence of its own, not in brackets."""
+    markers = "|".join(re.escape(w) for w in load_yaml("role_triggers.yaml")["carry_forward_markers"])
+    return re.compile(rf"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?P<body>(?:{markers})[^。；;\n]{{1,{MAX_SUBJECT_CHARS * 3}}})", re.M)
 
 
 def _field_end(text: str, m: re.Match[str]) -> int:
@@ -259,6 +284,26 @@ def _parse_labeled(content: str, base: int) -> list[tuple[str, str, Span, bool, 
     return [(n, *r[1:]) for n, r in zip(names, raw)]
 
 
+def _split_top(s: str) -> list[str]:
+    """Split a list on 、，, outside brackets: "市发改委、各县（市、区）人民政府" -> 2 items."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch in "（(〔":
+            depth += 1
+        elif ch in "）)〕" and depth:
+            depth -= 1
+        elif ch in "、，," and depth == 0:
+            out.append(s[start:i])
+            start = i + 1
+    out.append(s[start:])
+    return out
+
+
+def _is_item(name: str) -> bool:
+    """A body, or a bracketed class of places with its suffix ("各县（市、区）人民政府")."""
+    return is_body(name) or bool(patterns().level_class.fullmatch(name))
+
+
 def _without_tail(name: str) -> str:
     """省能源局等部门 / 省文旅厅等行业主管部门 -> the body before the tail that sums up a list."""
     tail = LISTED_TAIL.search(name)
@@ -270,14 +315,14 @@ def _without_tail(name: str) -> str:
 def _listed_names(body: str) -> list[str]:
     """The names of a labeled list, each without its 等… tail ("市公安局等市级部门")."""
     out: list[str] = []
-    for tok in re.split(r"[、，,]", body):
+    for tok in _split_top(body):
         tok = re.sub(r"\s+", "", tok)
         tail = LISTED_TAIL.search(tok)
         if tail and tail.start() >= MIN_LISTED_NAME:
             tok = tok[:tail.start()]
         if _has_verb(tok):
             continue  # 负责本项工作的部门: a description, not a name
-        if is_body(tok) or (LISTED_NAME.fullmatch(tok) and tok.endswith(_listed_endings())):
+        if _is_item(tok) or (LISTED_NAME.fullmatch(tok) and tok.endswith(_listed_endings())):
             out.append(tok)
     return out
 
@@ -342,7 +387,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
         sent_span = (base + sent.start(), base + sent.end())
         pending: list[str] = []
         carry = False
-        for tok in re.split(r"[、，,]", sent.group()):
+        for tok in _split_top(sent.group()):
             tok = tok.strip()
             m = pats.carry_forward.match(tok)
             if m:
@@ -354,12 +399,12 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
                     if name:
                         pending.append(name)
                     cue = tok[len(name):]
-                    if pending and all(is_body(n) for n in pending):
+                    if pending and all(_is_item(n) for n in pending):
                         raw.extend((n, role, sent_span, carry, cue) for n in pending)
                     pending = []
                     break
             else:
-                pending = pending + [tok] if is_body(tok) else []
+                pending = pending + [tok] if _is_item(tok) else []
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
@@ -475,7 +520,8 @@ def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...])
             if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
     for end in ends + [len(masked)]:
         # a sentence yields something only with a cue after a name ending, or 请/由/成立 in it
-        if _any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1):
+        if (_any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1)) \
+                and not POINTS.search(masked, pos, end):
             plan.extend(_sentence(text, masked, pos, end, cues))
         pos = end + 1
     return plan
@@ -550,8 +596,12 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
-    for cstart in _clause_starts(masked, start, end):
+    starts = _clause_starts(masked, start, end)
+    for k, cstart in enumerate(starts):
         found = _subject_at(masked, cstart, end, cues)
+        if found is None:
+            cend = starts[k + 1] - 1 if k + 1 < len(starts) else end
+            found = _agent_inside(masked, cstart, cend, end)
         if found is not None:
             found_at.append((cstart, found))
     for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
@@ -567,6 +617,37 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
                    for n in partners)
     return out
+
+
+def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[str], str, int, int, str] | None:
+    """The agent of 由X / 委托X written inside a clause, not at its head.
+
+    "所需资金由市财政局统筹安排" -> 市财政局; "…，或由项目单位自筹" -> 项目单位;
+    "委托市节能监察中心承担技术评审" -> 市节能监察中心 (implement).  由于 / 理由 / 自由 are no 由.
+    """
+    for m in _inner_agent_re().finditer(masked, cstart, cend):
+        pos = m.end()
+        clause = masked[pos:end]
+        best = _grown_list(clause)
+        if best is None:
+            continue
+        names, length = best
+        if m.group() == "委托":
+            if not clause.startswith(COMMISSION_VERBS, length) or OPTIONAL_BEFORE.search(masked, cstart, m.start()):
+                continue  # 企业可委托第三方机构…: an option, not a commission
+            return list(names), "implement", m.start(), pos + length, m.group()
+        if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
+            continue  # 由公共电力设施至养老院 / 由X负责解释 / 由X共同组成: no duty
+        role, cue_len = _role_of("由", clause[length:])
+        if role is not None:
+            return list(names), role, m.start(), pos + length + cue_len, "由"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _inner_agent_re() -> re.Pattern[str]:
+    """由 (not 由于 / 理由 / 自由 / 经由 / 缘由 / 事由) and 委托 inside a clause."""
+    return re.compile(r"(?<![理自经缘事])由(?!于|此|来|衷)|委托(?!书|代理)")
 
 
 def _partners(masked: str, start: int, end: int) -> list[str]:
@@ -679,7 +760,11 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
         names = _candidate_names(clause[:length])
         if names is None:
             continue
-        if best is None or not _has_verb(clause[best[1]:length]):
+        # the extension is checked from the FIRST list found, so that a verb is never
+        # swallowed in steps ("申报企业或园区自主委" then "…托第三方机构")
+        if best is None:
+            best, first = (names, length), length
+        elif not _has_verb(clause[first:length]):
             best = (names, length)
     return best
 

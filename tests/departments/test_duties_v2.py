@@ -74,3 +74,47 @@ FRAGMENT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), FRAGMENT_CASES)
 def test_no_fragment_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == sorted(expected)
+
+
+# fmt: off
+FREE_TEXT_CASES = [
+    # persons, roles and generic bodies are actors
+    ("申报人应如实填写申报材料。", [("申报人", "implement")]),
+    ("项目负责人要按期完成项目任务。", [("项目负责人", "implement")]),
+    ("各镇街要加强组织领导。", [("各镇街", "implement")]),
+    ("申报主体须于3月31日前提交材料。", [("申报主体", "implement")]),
+    # an adverbial between the actor and its modal
+    ("各银行按市场原则对符合条件的项目应给予信贷支持。", [("各银行", "implement")]),
+    ("市财政局对项目资金要加强监管。", [("市财政局", "implement")]),
+    # 由X inside a clause, 或由Y
+    ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
+    ("项目建设资金由县财政局统筹解决，或由项目单位自筹。", [("县财政局", "implement"), ("项目单位", "implement")]),
+    ("本方案由市发展改革委负责解释。", []),
+    ("工作专班由县发改局、县财政局等单位共同组成。", []),
+    ("由于市场原因，项目延期。", []),
+    ("由公共电力设施至养老院的电力设施，电网企业不得另行收取配套费。", []),
+    # 委托X承担… is a commission; 可委托 is an applicant's option
+    ("委托市节能监察中心承担节能审查的技术评审工作。", [("市节能监察中心", "implement")]),
+    ("企业可委托第三方机构开展核查。", []),
+    # enterprise names ending in 集团 inside department lists
+    ("（省国资委、省能源集团、江铜集团按职责分工负责）",
+     [("省国资委", "support"), ("省能源集团", "support"), ("江铜集团", "support")]),
+    # sentences that award points are criteria, not duties
+    ("由班级团支部整体承担志愿服务工作的+2分/次。", []),
+    ("各单位按时报送的得5分。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), FREE_TEXT_CASES)
+def test_free_text_actors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == sorted(expected)
+
+
+def test_forward_clause_outside_brackets_covers_every_later_section() -> None:
+    from extract.departments.responsibilities import assignment_plan
+
+    text = ("一、总体要求\n加快转型。\n以下各项均需市发展改革委、各县（市、区）人民政府负责落实，不再列出。\n"
+            "二、重点任务\n（一）推进节能\n开展节能诊断。\n（二）推进改造\n实施改造。\n")
+    carried = {(a.department, a.task) for a in assignment_plan(text) if a.kind == "carry"}
+    assert carried == {(n, t) for n in ("市发展改革委", "各县（市、区）人民政府") for t in ("推进节能", "推进改造")}

@@ -76,7 +76,7 @@ TABBED_CASES = [
     ("序号\t工作任务\t责任单位\t完成时限\n1\t完成节能诊断\t各县区人民政府\t2023年底前\n",
      [("各县区人民政府", "implement")]),
     # a cell holding anything but names is no owner; a table without a label header gives nothing
-    ("序号\t工作任务\t责任单位\n1\t完成节能诊断\t由各县区负责组织实施\n", []),
+    ("序号\t工作任务\t责任单位\n1\t完成节能诊断\t见附件2\n", []),
     ("序号\t工作任务\t完成时限\n1\t完成节能诊断\t市发改委\n", []),
 ]
 # fmt: on
