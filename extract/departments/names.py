@@ -127,8 +127,10 @@ def qualify(items: list[str]) -> list[str]:
         if has_own_qualifier(raw) or (prev is None):
             out.append(raw)
             # 人民银行深圳市中心支行、深圳银保监局: a bank's branch city is no prefix to pass on
-            own_org = any(w in parts.region for w in vocab()["enterprise_words"])
-            prev = parts if parts.region and not own_org else prev
+            if any(w in parts.region for w in vocab()["enterprise_words"]):
+                prev = None  # 人民银行深圳市中心支行、深圳银保监局: the branch city is passed to nobody
+            elif parts.region:
+                prev = parts
             continue
         if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
             # 各市发展改革委、住建局 -> 各市住建局: 各 flows forward with the region
@@ -212,7 +214,7 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
 
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
-    pieces = [p for p in re.split(r"[、，,或]|以及|及", text) if p]
+    pieces = [p for p in re.split(r"[、，,]|或者|或|以及|及", text) if p]  # 存续单位或者新设单位
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []

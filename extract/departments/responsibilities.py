@@ -99,6 +99,8 @@ NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
+# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务.
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务")
 # A tabbed table's header of label columns stays in force over this many lines without tabs.
 MAX_TABLE_GAP = 2
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
@@ -757,6 +759,8 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
     best: tuple[tuple[str, ...], int] | None = None
     for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
         length = m.end()
+        if clause[length - 1:length + 1] in SUFFIX_WORDS:
+            continue  # 相关部|门, 生态环境部|部务会议: the suffix is part of a longer word
         names = _candidate_names(clause[:length])
         if names is None:
             continue
