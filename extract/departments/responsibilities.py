@@ -164,7 +164,9 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     # only duties it gives government bodies are kept
     sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
                      if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
-    if len(parens) >= PARENTHETICAL_PLAN_MIN:
+    # "（配合单位：监测中心）" only adds supporters to the sentence before it: a document whose
+    # parentheticals name no lead or implementer still assigns work by its sentences
+    if sum(any(item[1] != "support" for item in p.items) for p in parens) >= PARENTHETICAL_PLAN_MIN:
         sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()

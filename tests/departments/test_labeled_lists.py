@@ -85,3 +85,11 @@ TABBED_CASES = [
 @pytest.mark.parametrize(("text", "expected"), TABBED_CASES)
 def test_tabbed_task_tables(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == sorted(set(expected))
+
+
+def test_support_lists_leave_the_sentences_recorded() -> None:
+    # "（配合单位：…）" after each sentence only adds supporters: the sentences still assign work
+    text = ("综合处负责统筹衔接生态环境规划。（配合单位：环科院）\n"
+            "人事处负责组织开展培训。（配合单位：宣教中心）\n")
+    assert _pairs(text) == sorted([("综合处", "lead"), ("环科院", "support"), ("人事处", "lead"),
+                                   ("宣教中心", "support")])
