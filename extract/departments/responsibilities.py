@@ -31,6 +31,16 @@ from ..language.data import load_yaml
 from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
+from .fields import (
+    field_end,
+    has_verb,
+    is_item,
+    labeled_field_re,
+    parse_labeled,
+    split_top,
+    tabbed_rows,
+    without_tail,
+)
 from .names import (
     distribute,
     is_body,
@@ -60,8 +70,6 @@ MAX_PARENTHETICAL_CHARS = 400
 # Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
 # 各重点用能企业" is 24 characters).
 MAX_SUBJECT_CHARS = 60
-# "党委组织部": a verb followed by at most this many characters is part of a name.
-MAX_SUFFIX_AFTER_VERB = 2
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Introducers after which a subject needs no cue word ("请各单位于…前报送").
@@ -82,13 +90,6 @@ CANDIDATE_CACHE_SIZE = 65536
 # Words without which a sentence with no role cue yields nothing: the cue-less introducers
 # and the 成立 of "市政府成立了节能工作领导小组".
 _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托")))
-# A labeled list ("责任单位：A、B") closes at the bracket matching the one before its label.
-LABEL_CLOSERS = {"〔": "〕", "【": "】", "[": "]", "（": "）", "(": ")"}
-# Inside a labeled list a name the gazetteer does not know still counts when it is a run
-# of name characters ("金堂县", "国电金堂电厂", "辐射站"); its 等… tail is cut first.
-LISTED_NAME = re.compile(r"[\u4e00-\u9fff（）()〔〕]{2,24}")
-LISTED_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
-MIN_LISTED_NAME = 2
 # What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 # 由A至B / 由A到B is a range.
@@ -101,8 +102,6 @@ OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务.
 SUFFIX_WORDS = ("部门", "部署", "部分", "部务")
-# A tabbed table's header of label columns stays in force over this many lines without tabs.
-MAX_TABLE_GAP = 2
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -157,7 +156,8 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     parens = find_parentheticals(text)
     plan: list[Assignment] = []
     plan.extend(_parenthetical_assignments(text, sections, parens))
-    plan.extend(_tabbed_assignments(text))
+    plan.extend(Assignment(n, role, _clip(task), ev, row, KIND_SECTION, label)
+                for n, role, task, ev, row, label in tabbed_rows(text))
     masked = _mask(text, [p.span for p in parens])
     technical = technical_annexes(text)
     # a technical annex binds its regulated parties generically ("企业应…", "核查机构应…"):
@@ -197,15 +197,15 @@ def find_parentheticals(text: str) -> list[Parenthetical]:
         content = text[start:end]
         if "《" in content or len(content) > MAX_PARENTHETICAL_CHARS:
             continue
-        items = _parse_labeled(content, start) or _parse_parenthetical(content, start)
+        items = parse_labeled(content, start) or _parse_parenthetical(content, start)
         if items:
             out.append(Parenthetical(span=(start, end), items=tuple(items)))
     taken = [p.span for p in out]
-    for m in _labeled_field_re().finditer(text):
+    for m in labeled_field_re().finditer(text):
         if any(s <= m.start("body") < e for s, e in taken):
             continue
-        start, end = m.start("body"), _field_end(text, m)
-        items = _parse_labeled(text[start:end], start)
+        start, end = m.start("body"), field_end(text, m)
+        items = parse_labeled(text[start:end], start)
         if items:
             out.append(Parenthetical(span=(start, end), items=tuple(items)))
             taken.append((start, end))
@@ -225,141 +225,6 @@ def _carry_sentence_re() -> re.Pattern[str]:
     """以下各项均需X、各Y负责落实，不再列出 written as a sentence of its own, not in brackets."""
     markers = "|".join(re.escape(w) for w in load_yaml("role_triggers.yaml")["carry_forward_markers"])
     return re.compile(rf"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?P<body>(?:{markers})[^。；;\n]{{1,{MAX_SUBJECT_CHARS * 3}}})", re.M)
-
-
-def _field_end(text: str, m: re.Match[str]) -> int:
-    """Where a labeled list outside （） ends: its 〔〕/【】 closer, else the end of its line."""
-    opener = m.group("open")
-    if opener:
-        close = _matching_close(text, m.start("open"), LABEL_CLOSERS[opener])
-        if close >= 0:
-            return close
-    line_end = text.find("\n", m.end())
-    return line_end if line_end >= 0 else len(text)
-
-
-def _matching_close(text: str, at: int, closer: str) -> int:
-    """Offset of the bracket closing the one at ``at``, across line breaks (PDF wraps a long
-    list: "〔责任单位：\n市商务局…〕"), nesting-aware ("各区（市）县政府"); -1 when none is near."""
-    opener, depth = text[at], 0
-    for i in range(at, min(len(text), at + MAX_PARENTHETICAL_CHARS)):
-        ch = text[i]
-        if ch == opener or (opener in "（(" and ch in "（("):
-            depth += 1
-        elif ch == closer or (closer in "）)" and ch in "）)"):
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def _parse_labeled(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
-    """A list written as a field: "牵头单位：市经信局、市发改委；责任单位：各区（市）县政府".
-
-    Each label (role_triggers.yaml ``role_labels``) gives its role to the names after it, up
-    to the next label; a segment without a label keeps the role of the one before
-    ("责任单位:省发展改革委…。各市〔州〕人民政府,以下各条均涉及").  A label vouches for its list,
-    so names the gazetteer does not know ("金堂县", "辐射站") count when they look like names.
-    """
-    labels = _label_re()
-    first = labels.match(content.lstrip(" \t\u3000\n"))
-    if first is None:
-        return []
-    raw: list[tuple[str, str, Span, bool, str]] = []
-    role, cue = "", ""
-    for seg in re.finditer(r"[^。；;]+", content):
-        text = seg.group()
-        lm = labels.match(text.lstrip(" \t\u3000\n"))
-        body_at = seg.start()
-        if lm:
-            cue = re.sub(r"\s", "", lm.group("label"))
-            role = _label_roles()[cue]
-            body_at = seg.start() + (len(text) - len(text.lstrip(" \t\u3000\n"))) + lm.end()
-        if not role:
-            continue
-        body = content[body_at:seg.end()]
-        carry = bool(_carry_suffix_re().search(body))
-        names = _listed_names(_carry_suffix_re().sub("", body))
-        span = (base + body_at, base + seg.end())
-        raw.extend((n, role, span, carry, cue) for n in names)
-    if not raw:
-        return []
-    names = qualify([r[0] for r in raw])
-    return [(n, *r[1:]) for n, r in zip(names, raw)]
-
-
-def _split_top(s: str) -> list[str]:
-    """Split a list on 、，, outside brackets: "市发改委、各县（市、区）人民政府" -> 2 items."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(s):
-        if ch in "（(〔":
-            depth += 1
-        elif ch in "）)〕" and depth:
-            depth -= 1
-        elif ch in "、，," and depth == 0:
-            out.append(s[start:i])
-            start = i + 1
-    out.append(s[start:])
-    return out
-
-
-def _is_item(name: str) -> bool:
-    """A body, or a bracketed class of places with its suffix ("各县（市、区）人民政府")."""
-    return is_body(name) or bool(patterns().level_class.fullmatch(name))
-
-
-def _without_tail(name: str) -> str:
-    """省能源局等部门 / 省文旅厅等行业主管部门 -> the body before the tail that sums up a list."""
-    tail = LISTED_TAIL.search(name)
-    if tail and tail.start() >= MIN_LISTED_NAME and is_body(name[:tail.start()]):
-        return name[:tail.start()]
-    return name
-
-
-def _listed_names(body: str) -> list[str]:
-    """The names of a labeled list, each without its 等… tail ("市公安局等市级部门")."""
-    out: list[str] = []
-    for tok in _split_top(body):
-        tok = re.sub(r"\s+", "", tok)
-        tail = LISTED_TAIL.search(tok)
-        if tail and tail.start() >= MIN_LISTED_NAME:
-            tok = tok[:tail.start()]
-        if _has_verb(tok):
-            continue  # 负责本项工作的部门: a description, not a name
-        if _is_item(tok) or (LISTED_NAME.fullmatch(tok) and tok.endswith(_listed_endings())):
-            out.append(tok)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _listed_endings() -> tuple[str, ...]:
-    return tuple(load_yaml("departments.yaml")["listed_name_endings"])
-
-
-@lru_cache(maxsize=1)
-def _label_roles() -> dict[str, str]:
-    return {label: role for label, role in load_yaml("role_triggers.yaml")["role_labels"]}
-
-
-@lru_cache(maxsize=1)
-def _label_re() -> re.Pattern[str]:
-    """A role label and its colon at the start of a string: "责任单位：" / "牵头单位:"."""
-    # a PDF line may wrap inside the label ("（牵\n头单位：市住建局…）")
-    words = "|".join("\\s?".join(re.escape(c) for c in w) for w in sorted(_label_roles(), key=len, reverse=True))
-    return re.compile(rf"(?P<label>{words})[ \t\u3000]*[：:][ \t\u3000\n]*")
-
-
-@lru_cache(maxsize=1)
-def _labeled_field_re() -> re.Pattern[str]:
-    """A labeled list outside （）: after 〔 / 【, or at the start of a line or sentence."""
-    return re.compile(rf"(?:(?P<open>[〔【\[（(])|(?:^|(?<=[\n。；;]))[ \t\u3000]*)(?P<body>{_label_re().pattern})",
-                      re.M)
-
-
-@lru_cache(maxsize=1)
-def _carry_suffix_re() -> re.Pattern[str]:
-    words = load_yaml("role_triggers.yaml")["carry_forward_suffixes"]
-    return re.compile(rf"[，,]?\s*(?:{'|'.join(re.escape(w) for w in words)})\s*$")
 
 
 def _bracket_spans(text: str) -> list[Span]:
@@ -391,7 +256,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
         sent_span = (base + sent.start(), base + sent.end())
         pending: list[str] = []
         carry = False
-        for tok in _split_top(sent.group()):
+        for tok in split_top(sent.group()):
             tok = tok.strip()
             m = pats.carry_forward.match(tok)
             if m:
@@ -399,16 +264,16 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
             for closer, role in pats.closers:
                 cm = closer.match(tok)
                 if cm:
-                    name = _without_tail(cm.group("name"))
+                    name = without_tail(cm.group("name"))
                     if name:
                         pending.append(name)
                     cue = tok[len(name):]
-                    if pending and all(_is_item(n) for n in pending):
+                    if pending and all(is_item(n) for n in pending):
                         raw.extend((n, role, sent_span, carry, cue) for n in pending)
                     pending = []
                     break
             else:
-                pending = pending + [tok] if _is_item(tok) else []
+                pending = pending + [tok] if is_item(tok) else []
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
@@ -456,50 +321,6 @@ def _sentence_before(text: str, pos: int) -> str:
 
 
 # --------------------------------------------------------------------------- tabbed tables
-
-
-def _tabbed_assignments(text: str) -> list[Assignment]:
-    """A task table laid out with tabs whose header names the responsible units.
-
-    "\t重点任务\t…\t牵头单位\t配合单位" over rows "…\t开展原材料行业…\t市工信局\t市发改委":
-    in each row the cells that are nothing but body names take, in order, the roles of the
-    header's label columns (牵头单位 -> lead, 配合单位 -> support, 责任单位 -> implement);
-    the longest other cell is the task.  The header stays in force over rows with tabs and
-    ends after :data:`MAX_TABLE_GAP` lines without one.
-    """
-    out: list[Assignment] = []
-    roles: list[tuple[str, str]] = []
-    gap = 0
-    for line in re.finditer(r"[^\n]+", text):
-        if "\t" not in line.group():
-            gap += 1
-            roles = roles if gap <= MAX_TABLE_GAP else []
-            continue
-        gap = 0
-        cells = [(line.start() + m.start(), line.start() + m.end(), m.group().strip())
-                 for m in re.finditer(r"[^\t]+", line.group()) if m.group().strip()]
-        header = [(_label_roles()[k], k) for k in (re.sub(r"\s", "", c[2]) for c in cells) if k in _label_roles()]
-        if header:
-            roles = header
-            continue
-        if not roles:
-            continue
-        named = [(c, _cell_names(c[2])) for c in cells]
-        bodies = [(c, names) for c, names in named if names]
-        others = [c for c, names in named if not names]
-        task = _clip(max((c[2] for c in others), key=len, default=""))
-        for ((start, end, _), names), (role, label) in zip(bodies, roles):
-            out.extend(Assignment(n, role, task, (start, end), (line.start(), line.end()), KIND_SECTION, label)
-                       for n in names)
-    return out
-
-
-def _cell_names(cell: str) -> list[str]:
-    """The bodies of a table cell that holds nothing else ("市工信局、市发改委"), else []."""
-    tokens = [t for t in re.split(r"[、，,\s]+", cell) if t]
-    if not tokens or any(_has_verb(t) or not is_body(t) for t in tokens):
-        return []
-    return qualify(tokens)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -770,7 +591,7 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
         # swallowed in steps ("申报企业或园区自主委" then "…托第三方机构")
         if best is None:
             best, first = (names, length), length
-        elif not _has_verb(clause[first:length]):
+        elif not has_verb(clause[first:length]):
             best = (names, length)
     return best
 
@@ -863,16 +684,7 @@ _VERB_BEFORE_HEAD = re.compile(r"应当|必须|建立|健全|形成|应(?!急)|�
 def _opens_with_verb(heads: str) -> bool:
     """True when the first head of a distributive list carries a modal or verb."""
     first = heads.split("、", 1)[0]
-    return bool(_VERB_BEFORE_HEAD.search(first)) or _has_verb(first)
-
-
-def _has_verb(extension: str) -> bool:
-    """True when a directive verb in ``extension`` is followed by more than a short suffix."""
-    for verb in load_yaml("role_triggers.yaml")["directive_verbs"]:
-        at = extension.find(verb)
-        if at >= 0 and len(extension) - at - len(verb) > MAX_SUFFIX_AFTER_VERB:
-            return True
-    return False
+    return bool(_VERB_BEFORE_HEAD.search(first)) or has_verb(first)
 
 
 def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
