@@ -128,9 +128,10 @@ class Block:
 class DepartmentRef:
     name: str
     role: str  # lead | support | implement
+    canonical: str | None = None  # full name, region resolved (CONTRACT.md)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role}
+        return {"name": self.name, "role": self.role, "canonical": self.canonical}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -174,6 +175,7 @@ class Deadline:
     # a time limit counted from an event, as written ("收到通知之日起5个工作日内"); due is null
     relative_due: str | None = None
     responsible: list[str] = field(default_factory=list)
+    responsible_canonical: list[str] = field(default_factory=list)  # `canonical` of each responsible
     page: int | None = None
     id: str = ""
 
@@ -182,7 +184,8 @@ class Deadline:
             "id": self.id, "task": self.task, "due": self.due,
             "recurrence": self.recurrence, "recurrence_detail": self.recurrence_detail,
             "relative_due": self.relative_due,
-            "responsible": list(self.responsible), "evidence": self.evidence,
+            "responsible": list(self.responsible),
+            "responsible_canonical": list(self.responsible_canonical), "evidence": self.evidence,
             "span": list(self.span), "page": self.page,
         }
 
@@ -194,6 +197,7 @@ class Responsibility:
     task: str
     evidence: str
     span: Span
+    canonical: str | None = None  # full name, region resolved (CONTRACT.md)
     target_ids: list[str] = field(default_factory=list)
     deadline_ids: list[str] = field(default_factory=list)
     page: int | None = None
@@ -201,7 +205,7 @@ class Responsibility:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "department": self.department, "role": self.role,
+            "id": self.id, "department": self.department, "canonical": self.canonical, "role": self.role,
             "task": self.task, "evidence": self.evidence,
             "target_ids": list(self.target_ids), "deadline_ids": list(self.deadline_ids),
             "span": list(self.span), "page": self.page,
@@ -398,13 +402,15 @@ def _deadline_from(x: dict[str, Any]) -> Deadline:
         id=x.get("id", ""), task=x["task"], evidence=x["evidence"], span=_span(x["span"]),
         due=x.get("due"), recurrence=x.get("recurrence"),
         recurrence_detail=x.get("recurrence_detail"), relative_due=x.get("relative_due"),
-        responsible=list(x.get("responsible", [])), page=x.get("page"),
+        responsible=list(x.get("responsible", [])),
+        responsible_canonical=list(x.get("responsible_canonical", [])), page=x.get("page"),
     )
 
 
 def _resp_from(x: dict[str, Any]) -> Responsibility:
     return Responsibility(
-        id=x.get("id", ""), department=x["department"], role=x["role"], task=x["task"],
+        id=x.get("id", ""), department=x["department"], canonical=x.get("canonical"), role=x["role"],
+        task=x["task"],
         evidence=x["evidence"], span=_span(x["span"]),
         target_ids=list(x.get("target_ids", [])), deadline_ids=list(x.get("deadline_ids", [])),
         page=x.get("page"),

@@ -93,6 +93,13 @@ def _link(doc: Document, settings: Settings) -> Document:
     return link(doc, settings)
 
 
+def _canonical(doc: Document, settings: Settings) -> Document:
+    """`canonical` on every department a record names (region resolved from the document)."""
+    from .departments import assign_canonical
+
+    return assign_canonical(doc)
+
+
 def finalize(doc: Document, settings: Settings) -> Document:
     """Give every record a deterministic id and its PDF page."""
     for t in doc.targets:
@@ -122,6 +129,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("responsibilities", _responsibilities),
     ("scoring", _scoring),
     ("link", _link),
+    ("canonical", _canonical),
     ("finalize", finalize),
 ]
 

@@ -168,7 +168,7 @@ def test_owners_rows_carry_direction_scope_value_due_canonical_department_and_ev
     [row] = owners_json(runner, db_path, "--department", "发改委", "--indicator", "能源消耗")
     assert {k: row[k] for k in ("department", "canonical_department", "role", "direction", "scope", "value", "unit",
                                 "deadline", "evidence")} == {
-        "department": "自治区发展改革委", "canonical_department": "内蒙古自治区发展改革委", "role": "lead",
+        "department": "自治区发展改革委", "canonical_department": "内蒙古自治区发展和改革委员会", "role": "lead",
         "direction": "decrease", "scope": "全区", "value": 15.0, "unit": "%", "deadline": "2025",
         "evidence": "到2025年，全区单位地区生产总值能源消耗比2020年下降15%"}
 

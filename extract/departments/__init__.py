@@ -6,13 +6,24 @@
 * :mod:`.responsibilities` reads who leads, supports and implements what.
 """
 
-from .names import canonical, has_own_qualifier, home_regions, resolve_self_reference
+from .names import (
+    assign_canonical,
+    canonical,
+    canonical_name,
+    document_regions,
+    has_own_qualifier,
+    home_regions,
+    resolve_self_reference,
+)
 from .responsibilities import Assignment, assignment_plan, extract_responsibilities
 
 __all__ = [
     "Assignment",
+    "assign_canonical",
     "assignment_plan",
     "canonical",
+    "canonical_name",
+    "document_regions",
     "extract_responsibilities",
     "has_own_qualifier",
     "home_regions",

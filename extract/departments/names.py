@@ -13,8 +13,9 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from ..language.data import load_aliases, load_yaml
+from ..language.data import load_aliases, load_yaml, tsv_rows
 from .recognizer import is_government_core, is_recognized_body, vocab
 from .vocab import LIST_TAIL, patterns
 
@@ -116,6 +117,7 @@ def qualify(items: list[str]) -> list[str]:
 
     "自治区工业和信息化厅、发展改革委" -> [自治区工业和信息化厅, 自治区发展改革委];
     "各盟行政公署、市人民政府" -> [各盟行政公署, 各市人民政府];
+    "各市发展改革委、住建局" -> [各市发展改革委, 各市住建局];
     "市发展改革委、市生态环境局" and "能源局，内蒙古邮政管理局" keep their own names.
     """
     out: list[str] = []
@@ -124,10 +126,15 @@ def qualify(items: list[str]) -> list[str]:
         parts = split_region(raw)
         if has_own_qualifier(raw) or (prev is None):
             out.append(raw)
-            prev = parts if parts.region else prev
+            # 人民银行深圳市中心支行、深圳银保监局: a bank's branch city is no prefix to pass on
+            if any(w in parts.region for w in vocab()["enterprise_words"]):
+                prev = None  # 人民银行深圳市中心支行、深圳银保监局: the branch city is passed to nobody
+            elif parts.region:
+                prev = parts
             continue
         if not parts.region and not parts.each and prev.region and may_inherit(parts.core):
-            out.append(f"{prev.region}{parts.core}")
+            # 各市发展改革委、住建局 -> 各市住建局: 各 flows forward with the region
+            out.append(f"{prev.each}{prev.region}{parts.core}")
             continue
         if parts.region and not parts.each and prev.each and EACH not in parts.core:
             # 各盟行政公署、市人民政府 -> 各市人民政府
@@ -171,8 +178,8 @@ def canonical(name: str, home_regions: dict[str, str] | None = None) -> Canonica
     """
     parts = split_region(name)
     region = parts.region
-    if home_regions and region in home_regions:
-        region = home_regions[region]
+    if home_regions and region in home_regions and not parts.each:
+        region = home_regions[region]  # 各市 is a class of cities, never the home city
     core = canonical_core(parts.core)
     if own := _own_prefix(parts.core) if not region else "":
         # 国家发改委 -> region 国家, core 发展改革委
@@ -207,13 +214,13 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
 
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
-    pieces = [p for p in re.split(r"[、，,或]|以及|及", text) if p]
+    pieces = [p for p in re.split(r"[、，,]|或者|或|以及|及", text) if p]  # 存续单位或者新设单位
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []
     for piece in pieces:
-        # split on 和 only where both sides are bodies on their own
-        halves = piece.split("和")
+        # split on 和 / 与 only where both sides are bodies on their own ("教育部门与人力资源社会保障部门")
+        halves = re.split("[和与]", piece)
         if len(halves) == 2 and all(is_body(h) for h in halves):
             out.extend(halves)
         else:
@@ -260,3 +267,87 @@ def is_government(name: str) -> bool:
     if any(w in name for w in ("企业", "单位", "机构", "公司")):
         return False
     return name.endswith(tuple(_gazetteer()["government_suffixes"]))
+
+
+# --------------------------------------------------------------------------- canonical field
+
+
+@lru_cache(maxsize=1)
+def _full_cores() -> dict[str, str]:
+    """canonical core -> full official core (department_full_names.tsv)."""
+    return {row[0].strip(): row[1].strip() for row in tsv_rows("department_full_names.tsv") if len(row) >= 2}
+
+
+# Words a title starts with before the region it is about ("关于印发江西省…的通知").
+_TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发|发布|公布)?")
+
+
+def document_regions(issuers: list[str], title: str | None = None,
+                     recipients: list[str] | None = None) -> dict[str, str]:
+    """Relative region words of a document resolved from its issuers, title and recipients.
+
+    The issuers decide first (:func:`home_regions`); a level they leave open takes the
+    proper region a title opens with ("江西省碳达峰实施方案" -> {"省": "江西省"}) or that the
+    recipients name ("高平市各有关单位").
+    """
+    homes = home_regions(issuers)
+    extra = [_TITLE_LEAD.sub("", title or "", count=1)] + list(recipients or [])
+    for level, proper in home_regions([e for e in extra if _names_a_place(e)]).items():
+        homes.setdefault(level, proper)
+    return homes
+
+
+# A region read from a title or recipient is at most this long unless it opens with a
+# province ("高平市", "呼和浩特市" but not "加快推进城市").
+MAX_UNLISTED_REGION = 5
+# "晋城市" (3 characters) is a city although it ends like 城市.
+MIN_REGION_WITH_EXCEPTION = 3
+
+
+def _names_a_place(text: str) -> bool:
+    """True when ``text`` opens with a proper region: "江西省碳达峰实施方案", "高平市各单位",
+    not "各市人民政府", "全市…", "加快推进城市…"."""
+    m = patterns().region_prefix.match(text)
+    if not m or text.startswith((EACH, "全", "本")):
+        return False
+    region = m.group()
+    if len(region) > MIN_REGION_WITH_EXCEPTION and region[-2:] in _gazetteer()["prefix_exceptions"]:
+        return False  # 推进城市…, but 晋城市 is a city
+    if text[m.end() - 1:m.end() + 1] in _gazetteer()["prefix_exceptions"]:
+        return False  # 加强市场监管…: 市 opens 市场
+    return bool(patterns().own_prefix.match(region)) or len(region) <= MAX_UNLISTED_REGION
+
+
+def canonical_name(name: str, homes: dict[str, str], issuers: list[str] | None = None) -> str:
+    """The `canonical` field of a department: its full name with its region resolved.
+
+    "省发展改革委" with {"省": "江西省"} -> "江西省发展和改革委员会"; "我部" of a notice of
+    工业和信息化部办公厅 -> that issuer; a region the document does not resolve stays as
+    written ("各市住房和城乡建设局").
+    """
+    resolved = resolve_self_reference(name, issuers or [])
+    if resolved != name:
+        name = resolved
+    c = canonical(name, homes)
+    return f"{c.region}{_full_cores().get(c.core, c.core)}"
+
+
+def assign_canonical(doc: Any) -> Any:
+    """Fill `canonical` on every department a record of ``doc`` names (a pipeline stage)."""
+    meta = doc.metadata
+    homes = document_regions(meta.issuers, meta.title, meta.recipients)
+    names: dict[str, str] = {}
+
+    def full(n: str) -> str:
+        if n not in names:
+            names[n] = canonical_name(n, homes, meta.issuers)
+        return names[n]
+
+    for r in doc.responsibilities:
+        r.canonical = full(r.department)
+    for t in doc.targets:
+        for d in t.departments:
+            d.canonical = full(d.name)
+    for x in doc.deadlines:
+        x.responsible_canonical = [full(n) for n in x.responsible]
+    return doc

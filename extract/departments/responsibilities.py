@@ -31,12 +31,21 @@ from ..language.data import load_yaml
 from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
+from .fields import (
+    field_end,
+    has_verb,
+    is_item,
+    labeled_field_re,
+    parse_labeled,
+    split_top,
+    tabbed_rows,
+    without_tail,
+)
 from .names import (
     distribute,
     is_body,
     is_government,
     qualify,
-    resolve_self_reference,
     share_head,
     split_list,
 )
@@ -61,8 +70,6 @@ MAX_PARENTHETICAL_CHARS = 400
 # Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
 # 各重点用能企业" is 24 characters).
 MAX_SUBJECT_CHARS = 60
-# "党委组织部": a verb followed by at most this many characters is part of a name.
-MAX_SUFFIX_AFTER_VERB = 2
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Introducers after which a subject needs no cue word ("请各单位于…前报送").
@@ -82,7 +89,19 @@ ROLE_BLOCKERS = "，,。；;：:、"
 CANDIDATE_CACHE_SIZE = 65536
 # Words without which a sentence with no role cue yields nothing: the cue-less introducers
 # and the 成立 of "市政府成立了节能工作领导小组".
-_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立")))
+_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托")))
+# What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
+COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
+# 由A至B / 由A到B is a range.
+RANGE_WORDS = ("至", "到")
+# After 由X inside a clause: the interpretation clause of a plan and what a group consists of.
+NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解释|解释|组成|构成|组建)")
+# 可 / 可以 / 自行 before 委托 make it an option of the applicant.
+OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
+# Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
+POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
+# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务.
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务")
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -123,7 +142,8 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
         if a.kind not in RECORDED_KINDS:
             continue
         out.append(Responsibility(
-            department=resolve_self_reference(a.department, doc.metadata.issuers), role=a.role, task=a.task,
+            # names stay as written (我部); `canonical` resolves them (FORMAT v2)
+            department=a.department, role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
         ))
     return out
@@ -136,13 +156,17 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     parens = find_parentheticals(text)
     plan: list[Assignment] = []
     plan.extend(_parenthetical_assignments(text, sections, parens))
+    plan.extend(Assignment(n, role, _clip(task), ev, row, KIND_SECTION, label)
+                for n, role, task, ev, row, label in tabbed_rows(text))
     masked = _mask(text, [p.span for p in parens])
     technical = technical_annexes(text)
     # a technical annex binds its regulated parties generically ("企业应…", "核查机构应…"):
     # only duties it gives government bodies are kept
     sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
                      if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
-    if len(parens) >= PARENTHETICAL_PLAN_MIN:
+    # "（配合单位：监测中心）" only adds supporters to the sentence before it: a document whose
+    # parentheticals name no lead or implementer still assigns work by its sentences
+    if sum(any(item[1] != "support" for item in p.items) for p in parens) >= PARENTHETICAL_PLAN_MIN:
         sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()
@@ -165,16 +189,42 @@ class Parenthetical:
 
 
 def find_parentheticals(text: str) -> list[Parenthetical]:
-    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)"."""
+    """Bracketed lists of bodies with role words: "(市发改局牵头，市财政局配合)", and
+    labeled lists: "〔责任单位：市经信局、市财政局〕", "（牵头单位：A；责任单位：B）", a line
+    "责任单位：省发展改革委、省能源局" (see :func:`_parse_labeled`)."""
     out: list[Parenthetical] = []
     for start, end in _bracket_spans(text):
         content = text[start:end]
         if "《" in content or len(content) > MAX_PARENTHETICAL_CHARS:
             continue
-        items = _parse_parenthetical(content, start)
+        items = parse_labeled(content, start) or _parse_parenthetical(content, start)
         if items:
             out.append(Parenthetical(span=(start, end), items=tuple(items)))
-    return out
+    taken = [p.span for p in out]
+    for m in labeled_field_re().finditer(text):
+        if any(s <= m.start("body") < e for s, e in taken):
+            continue
+        start, end = m.start("body"), field_end(text, m)
+        items = parse_labeled(text[start:end], start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+            taken.append((start, end))
+    for m in _carry_sentence_re().finditer(text):
+        start, end = m.span("body")
+        if any(s <= start < e for s, e in taken):
+            continue
+        items = _parse_parenthetical(text[start:end], start)
+        if items:
+            out.append(Parenthetical(span=(start, end), items=tuple(items)))
+            taken.append((start, end))
+    return sorted(out, key=lambda p: p.span)
+
+
+@lru_cache(maxsize=1)
+def _carry_sentence_re() -> re.Pattern[str]:
+    """以下各项均需X、各Y负责落实，不再列出 written as a sentence of its own, not in brackets."""
+    markers = "|".join(re.escape(w) for w in load_yaml("role_triggers.yaml")["carry_forward_markers"])
+    return re.compile(rf"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?P<body>(?:{markers})[^。；;\n]{{1,{MAX_SUBJECT_CHARS * 3}}})", re.M)
 
 
 def _bracket_spans(text: str) -> list[Span]:
@@ -206,7 +256,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
         sent_span = (base + sent.start(), base + sent.end())
         pending: list[str] = []
         carry = False
-        for tok in re.split(r"[、，,]", sent.group()):
+        for tok in split_top(sent.group()):
             tok = tok.strip()
             m = pats.carry_forward.match(tok)
             if m:
@@ -214,16 +264,16 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
             for closer, role in pats.closers:
                 cm = closer.match(tok)
                 if cm:
-                    name = cm.group("name")
+                    name = without_tail(cm.group("name"))
                     if name:
                         pending.append(name)
                     cue = tok[len(name):]
-                    if pending and all(is_body(n) for n in pending):
+                    if pending and all(is_item(n) for n in pending):
                         raw.extend((n, role, sent_span, carry, cue) for n in pending)
                     pending = []
                     break
             else:
-                pending = pending + [tok] if is_body(tok) else []
+                pending = pending + [tok] if is_item(tok) else []
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
@@ -270,6 +320,9 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[start:pos].strip()[:MAX_TASK_CHARS]
 
 
+# --------------------------------------------------------------------------- tabbed tables
+
+
 # --------------------------------------------------------------------------- sentences
 
 
@@ -292,7 +345,8 @@ def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...])
             if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
     for end in ends + [len(masked)]:
         # a sentence yields something only with a cue after a name ending, or 请/由/成立 in it
-        if _any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1):
+        if (_any_within(cues, pos + 2, end - 1) or _any_within(hints, pos, end - 1)) \
+                and not POINTS.search(masked, pos, end):
             plan.extend(_sentence(text, masked, pos, end, cues))
         pos = end + 1
     return plan
@@ -367,8 +421,12 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
-    for cstart in _clause_starts(masked, start, end):
+    starts = _clause_starts(masked, start, end)
+    for k, cstart in enumerate(starts):
         found = _subject_at(masked, cstart, end, cues)
+        if found is None:
+            cend = starts[k + 1] - 1 if k + 1 < len(starts) else end
+            found = _agent_inside(masked, cstart, cend, end)
         if found is not None:
             found_at.append((cstart, found))
     for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
@@ -384,6 +442,37 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
                    for n in partners)
     return out
+
+
+def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[str], str, int, int, str] | None:
+    """The agent of 由X / 委托X written inside a clause, not at its head.
+
+    "所需资金由市财政局统筹安排" -> 市财政局; "…，或由项目单位自筹" -> 项目单位;
+    "委托市节能监察中心承担技术评审" -> 市节能监察中心 (implement).  由于 / 理由 / 自由 are no 由.
+    """
+    for m in _inner_agent_re().finditer(masked, cstart, cend):
+        pos = m.end()
+        clause = masked[pos:end]
+        best = _grown_list(clause)
+        if best is None:
+            continue
+        names, length = best
+        if m.group() == "委托":
+            if not clause.startswith(COMMISSION_VERBS, length) or OPTIONAL_BEFORE.search(masked, cstart, m.start()):
+                continue  # 企业可委托第三方机构…: an option, not a commission
+            return list(names), "implement", m.start(), pos + length, m.group()
+        if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
+            continue  # 由公共电力设施至养老院 / 由X负责解释 / 由X共同组成: no duty
+        role, cue_len = _role_of("由", clause[length:])
+        if role is not None:
+            return list(names), role, m.start(), pos + length + cue_len, "由"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _inner_agent_re() -> re.Pattern[str]:
+    """由 (not 由于 / 理由 / 自由 / 经由 / 缘由 / 事由) and 委托 inside a clause."""
+    return re.compile(r"(?<![理自经缘事])由(?!于|此|来|衷)|委托(?!书|代理)")
 
 
 def _partners(masked: str, start: int, end: int) -> list[str]:
@@ -443,14 +532,16 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     rest = clause[rest_at:]
     cue = rest[:cue_len]
     first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
+    if _not_a_duty().match(rest[cue_len:]):
+        return None  # 金融机构不得提供信贷支持 / 第三方机构应满足以下条件: no duty (FORMAT v2)
     if role == ROLE_SOLE:
         if pats.support_in_task.search(first_clause):
             role = "support"  # 市统计局负责提供能耗数据: it serves the lead body
         else:
             role = "lead" if len(names) == 1 else "implement"
     elif role == "implement":
-        if pats.lead_in_task.search(first_clause):
-            role = "lead"
+        if pats.lead_in_task.search(first_clause) or (len(names) == 1 and _sole_lead().match(first_clause)):
+            role = "lead"  # 市生态环境局将组织对…开展核查: a body that alone organises leads
         elif pats.support_in_task.search(first_clause):
             role = "support"
     return names, role, subj_start, pos + rest_at + cue_len, cue
@@ -491,10 +582,16 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
     best: tuple[tuple[str, ...], int] | None = None
     for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
         length = m.end()
+        if clause[length - 1:length + 1] in SUFFIX_WORDS:
+            continue  # 相关部|门, 生态环境部|部务会议: the suffix is part of a longer word
         names = _candidate_names(clause[:length])
         if names is None:
             continue
-        if best is None or not _has_verb(clause[best[1]:length]):
+        # the extension is checked from the FIRST list found, so that a verb is never
+        # swallowed in steps ("申报企业或园区自主委" then "…托第三方机构")
+        if best is None:
+            best, first = (names, length), length
+        elif not has_verb(clause[first:length]):
             best = (names, length)
     return best
 
@@ -511,9 +608,23 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
         if all(is_body(n) for n in names):
             return tuple(share_head(qualify(names)))
     dm = pats.distributive.fullmatch(prefix)
-    if dm and not any(is_body(h) for h in dm.group("heads").split("、")):
+    if dm and not any(is_body(h) for h in dm.group("heads").split("、")) and not _opens_with_verb(dm.group("heads")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _not_a_duty() -> re.Pattern[str]:
+    """A duty that is a prohibition or an eligibility condition (role_triggers.yaml)."""
+    roles = load_yaml("role_triggers.yaml")
+    words = roles["prohibitions"] + roles["eligibility_verbs"]
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+@lru_cache(maxsize=1)
+def _sole_lead() -> re.Pattern[str]:
+    """组织 / 统筹 opening the duty of a single body: it leads (FORMAT v2)."""
+    return re.compile(rf"\s*(?:{'|'.join(load_yaml('role_triggers.yaml')['sole_lead_verbs'])})")
 
 
 @lru_cache(maxsize=1)
@@ -566,13 +677,14 @@ def _name_end_chars() -> frozenset[str]:
     return frozenset(w[-1] for w in words) | frozenset(CLASS_CLOSERS)
 
 
-def _has_verb(extension: str) -> bool:
-    """True when a directive verb in ``extension`` is followed by more than a short suffix."""
-    for verb in load_yaml("role_triggers.yaml")["directive_verbs"]:
-        at = extension.find(verb)
-        if at >= 0 and len(extension) - at - len(verb) > MAX_SUFFIX_AFTER_VERB:
-            return True
-    return False
+# 应当建立交通运输、公安、商务等相关部门: a modal or verb before the first head ends the subject
+_VERB_BEFORE_HEAD = re.compile(r"应当|必须|建立|健全|形成|应(?!急)|要(?!素)")
+
+
+def _opens_with_verb(heads: str) -> bool:
+    """True when the first head of a distributive list carries a modal or verb."""
+    first = heads.split("、", 1)[0]
+    return bool(_VERB_BEFORE_HEAD.search(first)) or has_verb(first)
 
 
 def _role_of(intro: str, rest: str) -> tuple[str | None, int]:

@@ -24,7 +24,9 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 # ， , ： : end a clause inside a sentence: "8月份,市节能办将…"
 CLAUSE_END = re.compile(r"[，,：:]")
 # （四）控排企业应… / 1.市发改委要… / 二、各地要…: an outline marker before a clause's subject
-OUTLINE_MARKER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d))")
+# 第十二条发电企业应…: an article number of a regulation is a marker too
+OUTLINE_MARKER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d)"
+                            r"|第[一二三四五六七八九十百零〇\d]{1,5}条[ \t\u3000]*)")
 # 市工业和信息化局、市教育局等有关部门: the generic tail that sums up a list is not a body
 LIST_TAIL = re.compile(r"等(?:有关|相关|其他|各)?(?:部门|单位|机构|企业)$")
 # 附件：1.… / 附件3 / 附件 2：…: a line that starts an annex (or the notice's list of annexes)
@@ -72,7 +74,7 @@ def patterns() -> DepartmentPatterns:
     known = _alt(load_yaml("department_ner.yaml")["known_names"])
     one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective})"
            rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known}))")
-    subject_list = rf"(?P<list>{one}(?:(?:、|和|及|以及|或){one})*)(?:等)?"
+    subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])
     places = _alt(gaz["place_names"])

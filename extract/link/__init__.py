@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Deadline, DepartmentRef, Document, Responsibility, Target, record_id
@@ -57,8 +56,6 @@ def link(doc: Document, settings: Settings) -> Document:
     from ..departments import assignment_plan
 
     plan: tuple[Assignment, ...] = assignment_plan(doc.text) if doc.text else ()
-    # 我厅 / 本局 name the issuer: records carry the resolved name, so must the plan
-    plan = tuple(_resolved(a, doc.metadata.issuers) for a in plan)
     by_key: dict[tuple[str, str, tuple[int, int], str], list[Responsibility]] = defaultdict(list)
     for r in doc.responsibilities:
         by_key[(r.department, r.role, tuple(r.span), r.task)].append(r)
@@ -86,14 +83,6 @@ def link(doc: Document, settings: Settings) -> Document:
 
     _unique_responsibility_ids(doc)
     return doc
-
-
-def _resolved(a: Assignment, issuers: list[str]) -> Assignment:
-    """The assignment with 我厅 / 本局 resolved (the same object when nothing changes)."""
-    from ..departments import resolve_self_reference
-
-    name = resolve_self_reference(a.department, issuers)
-    return a if name == a.department else replace(a, department=name)
 
 
 def owners_at(plan: tuple[Assignment, ...], pos: int) -> list[Assignment]:

@@ -65,22 +65,35 @@ def department_names(doc: Document) -> list[str]:
 
 def department_key(name: str, doc: Document) -> tuple[str, str, str, bool]:
     """(id, canonical name, region, resolved) of the body ``name`` means in ``doc``."""
-    from ..departments import home_regions
-
-    return _department_key(name, doc.id, home_regions(doc.metadata.issuers))
+    return _department_key(name, doc.id, _homes(doc), doc.metadata.issuers)
 
 
-def _department_key(name: str, doc_id: str, homes: dict[str, str]) -> tuple[str, str, str, bool]:
-    """:func:`department_key` with the issuer's home regions computed once per document."""
-    from ..departments import canonical, has_own_qualifier
+def _homes(doc: Document) -> dict[str, str]:
+    """Relative region words of ``doc`` resolved from its issuers, title and recipients."""
+    from ..departments import document_regions
 
+    meta = doc.metadata
+    return document_regions(meta.issuers, meta.title, meta.recipients)
+
+
+def _department_key(name: str, doc_id: str, homes: dict[str, str],
+                    issuers: list[str] | None = None) -> tuple[str, str, str, bool]:
+    """:func:`department_key` with the document's home regions computed once per document.
+
+    The row's name is the records' `canonical` (江西省发展和改革委员会); its id keys on the
+    alias core, so every spelling of one body of one region is one row.
+    """
+    from ..departments import canonical, canonical_name, has_own_qualifier, resolve_self_reference
+
+    full = canonical_name(name, homes, issuers)
+    name = resolve_self_reference(name, issuers or [])
     c = canonical(name, homes)
     resolved = has_own_qualifier(name) or bool(
         c.region and not c.region.startswith("各") and not _is_relative(c.region)
     )
     relative = not resolved
     scope = f"{c.region}|{doc_id}" if relative else c.region
-    return record_id("department", scope, c.core), c.name, c.region, not relative
+    return record_id("department", scope, c.core), full, c.region, not relative
 
 
 def _is_relative(region: str) -> bool:
@@ -103,13 +116,11 @@ def store_departments(db: Any, doc: Document) -> None:
     The document's earlier mention rows are deleted by the writer
     (:func:`extract.store.writer.delete_document`), and only when it was stored before.
     """
-    from ..departments import home_regions
-
     names = department_names(doc)
     if not names:
         return
-    homes = home_regions(doc.metadata.issuers)
-    keys = [(name, *_department_key(name, doc.id, homes)[:3]) for name in names]
+    homes = _homes(doc)
+    keys = [(name, *_department_key(name, doc.id, homes, doc.metadata.issuers)[:3]) for name in names]
     aliases = _stored_aliases(db, list(dict.fromkeys(k[1] for k in keys)))
     rows: dict[str, tuple[str, str]] = {}  # id -> (canonical name, region), first-seen order
     alias_rows: list[tuple[str, str]] = []

@@ -53,7 +53,8 @@ def test_markers_openers_and_generic_subjects(text: str, expected: list[tuple[st
         ("工作专班由县发改局、县财政局等单位共同组成。", []),
         # 由 + duty still assigns
         ("由市住房城乡建设局负责组织实施。", [("市住房城乡建设局", "lead")]),
-        ("由县农业农村局组织开展秸秆综合利用试点。", [("县农业农村局", "implement")]),
+        # a single body that 组织 the work leads it (FORMAT v2)
+        ("由县农业农村局组织开展秸秆综合利用试点。", [("县农业农村局", "lead")]),
         # 或 joins alternative bodies
         ("由街道办事处或镇政府作为申报主体提出创建申请。", [("街道办事处", "implement"), ("镇政府", "implement")]),
         # 由 X 会同 Y: X leads, Y supports; 协同推进 is support
@@ -85,15 +86,16 @@ def test_verbs_and_modals_end_subjects(text: str, expected: list[tuple[str, str]
 @pytest.mark.parametrize(
     ("text", "issuers", "expected"),
     [
-        # 我厅 / 本局 resolve to the single issuer; the task is the verb phrase after the modal
+        # 我厅 / 本局 stay as written (FORMAT v2; `canonical` names the issuer); the task is
+        # the verb phrase after the modal
         ("（三）我厅将组织核查机构对控排企业碳排放信息报告进行核查。", ["广东省生态环境厅"],
-         [("广东省生态环境厅", "implement", "组织核查机构对控排企业碳排放信息报告进行核查")]),
-        ("本局将适时组织开展监督检查。", ["高平市能源局"], [("高平市能源局", "implement", "适时组织开展监督检查")]),
+         [("我厅", "lead", "组织核查机构对控排企业碳排放信息报告进行核查")]),
+        ("本局将适时组织开展监督检查。", ["高平市能源局"], [("本局", "implement", "适时组织开展监督检查")]),
         ("我厅将根据相关规定核定配额。", [], [("我厅", "implement", "根据相关规定核定配额")]),
         # a PDF line wrap inside the sentence does not cut the task to its preposition
         ("（一）对按基准线法分配配额的控排企业，我厅将根据\n2020年度企业产品产量及相关数据资料计算核定配额。",
          ["广东省生态环境厅"],
-         [("广东省生态环境厅", "implement", "根据\n2020年度企业产品产量及相关数据资料计算核定配额")]),
+         [("我厅", "implement", "根据\n2020年度企业产品产量及相关数据资料计算核定配额")]),
         # 按照 stays in the task
         ("人民银行按照贷款本金的60%向金融机构提供资金。", [],
          [("人民银行", "implement", "按照贷款本金的60%向金融机构提供资金")]),
@@ -133,7 +135,7 @@ def test_technical_annex_sentences_are_not_duties() -> None:
     spans = technical_annexes(NOTICE_WITH_GUIDELINE)
     assert len(spans) == 1 and NOTICE_WITH_GUIDELINE[spans[0][0]:].startswith("附件：1.")
     assert _pairs(NOTICE_WITH_GUIDELINE) == [("各地级以上市生态环境局", "implement"),
-                                             ("省级生态环境主管部门", "implement")]
+                                             ("省级生态环境主管部门", "lead")]
 
 
 @pytest.mark.parametrize(

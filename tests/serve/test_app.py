@@ -39,7 +39,7 @@ def facet(ds: Any, path: str, column: str) -> dict[str, int]:
 
 def test_serve_who_owns_what_finds_a_department_through_its_alias(ds) -> None:
     found = rows(ds, "/policy/who_owns_what.json?department=发改委&indicator=&due_before=")
-    assert found and {r["canonical_department"] for r in found} == {"内蒙古自治区发展改革委"}
+    assert found and {r["canonical_department"] for r in found} == {"内蒙古自治区发展和改革委员会"}
     assert {"department", "role", "item", "direction", "scope", "value", "unit", "evidence"} <= set(found[0])
 
 
@@ -63,7 +63,7 @@ def test_serve_facet_counts_directions(ds, demo_db: Path) -> None:
 
 def test_serve_configured_facets_on_owners_view(ds) -> None:
     counts = facet(ds, "/policy/owners_by_department_view.json?_size=0", "canonical_department")
-    assert counts["内蒙古自治区发展改革委"] > 0
+    assert counts["内蒙古自治区发展和改革委员会"] > 0
 
 
 @pytest.mark.parametrize(("query", "titles"), [

@@ -48,9 +48,20 @@ def _departments(db) -> dict[str, list[str]]:
 
 def test_aliases_of_one_region_are_one_row(db) -> None:
     deps = _departments(db)
-    assert deps["内蒙古自治区发展改革委"] == ["内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"]
+    # the row's name is the records' `canonical`: the full name with its region resolved
+    assert deps["内蒙古自治区发展和改革委员会"] == ["内蒙古自治区发展和改革委员会", "自治区发改委", "自治区发展和改革委员会"]
     # 省 and 市 bodies of the same name are different rows
-    assert "山西省发展改革委" in deps and "高平市发展改革委" in deps
+    assert "山西省发展和改革委员会" in deps and "高平市发展和改革委员会" in deps
+
+
+@pytest.mark.parametrize("query", ["江西省发展改革委", "江西省发展和改革委员会", "省发展改革委", "发改委"])
+def test_region_from_the_title_when_no_issuer_is_named(query: str) -> None:
+    database = open_db(":memory:")
+    doc = _doc("j", [], [("省发展改革委", "lead")])
+    doc.metadata.title = "江西省碳达峰实施方案"
+    write_document(database, doc)
+    assert "江西省发展和改革委员会" in _departments(database)
+    assert {r["canonical_department"] for r in owners(database, department=query)} == {"江西省发展和改革委员会"}
 
 
 def test_relative_names_without_a_known_region_stay_per_document() -> None:
@@ -89,7 +100,7 @@ def test_owners_filters_and_tasks(db) -> None:
 
 def test_views_answer_the_same_question_in_sql(db) -> None:
     rows = db.execute(
-        "SELECT DISTINCT doc_id FROM owners_by_department_view WHERE canonical_department = '内蒙古自治区发展改革委'"
+        "SELECT DISTINCT doc_id FROM owners_by_department_view WHERE canonical_department = '内蒙古自治区发展和改革委员会'"
     ).fetchall()
     assert sorted(r[0] for r in rows) == ["a", "b"]
 
@@ -98,8 +109,8 @@ def test_format_owners_csv_and_json(db) -> None:
     rows = owners(db, department="省发改委")
     header, line = format_owners(rows, "csv").splitlines()
     assert header.startswith("department,canonical_department,role,kind,item,direction,scope,value,")
-    assert line.startswith("省发展改革委,山西省发展改革委,lead,target,单位GDP能耗,decrease,,13.5,,%,,2030,,2030,c,")
-    assert '"canonical_department": "山西省发展改革委"' in format_owners(rows, "json")
+    assert line.startswith("省发展改革委,山西省发展和改革委员会,lead,target,单位GDP能耗,decrease,,13.5,,%,,2030,,2030,c,")
+    assert '"canonical_department": "山西省发展和改革委员会"' in format_owners(rows, "json")
 
 
 def test_two_spellings_in_one_document_are_one_row_with_both_aliases() -> None:
@@ -107,13 +118,13 @@ def test_two_spellings_in_one_document_are_one_row_with_both_aliases() -> None:
     write_document(database, _doc("s", ["内蒙古自治区人民政府"],
                                   [("自治区发改委", "lead"), ("自治区财政厅", "support"), ("自治区发展和改革委员会", "lead")]))
     deps = _departments(database)
-    assert deps["内蒙古自治区发展改革委"] == ["内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"]
+    assert deps["内蒙古自治区发展和改革委员会"] == ["内蒙古自治区发展和改革委员会", "自治区发改委", "自治区发展和改革委员会"]
     assert deps["内蒙古自治区财政厅"] == ["内蒙古自治区财政厅", "自治区财政厅"]
     mentions = dict(database.execute("SELECT name, department_id FROM department_mentions WHERE doc_id = 's'"))
     assert mentions["自治区发改委"] == mentions["自治区发展和改革委员会"] != mentions["自治区财政厅"]
     aliases = {a for (a,) in database.execute(
         "SELECT alias FROM department_aliases WHERE department_id = ?", [mentions["自治区发改委"]])}
-    assert aliases == {"内蒙古自治区发展改革委", "自治区发改委", "自治区发展和改革委员会"}
+    assert aliases == {"内蒙古自治区发展和改革委员会", "自治区发改委", "自治区发展和改革委员会"}
 
 
 def test_owners_views_exist_before_any_document_is_written() -> None:

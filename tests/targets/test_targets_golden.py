@@ -28,7 +28,7 @@ def _run(path: Path) -> list[dict]:
     out = []
     for r in records:
         d = r.to_dict()
-        for key in ("id", "page", "departments"):
+        for key in ("id", "page", "departments", "responsible_canonical"):  # set by later stages
             d.pop(key, None)
         out.append(d)
     return out
