@@ -1,0 +1,137 @@
+"""Time frame of a passage: review of results or plan, and the date its lead sets.
+
+A figure is a result, never a target, when its section heading, its paragraph's lead or the
+whole document puts it in the past (FORMAT v2): "一、上年工作回顾", "过去五年，…", a statistics
+bulletin. A goals section or paragraph whose lead names the date ("二、主要目标 / 到2025年，…",
+"“十四五”期间，…") dates every figure under it that names no date of its own.
+
+Frames are read once per document from the outline (``language.sections``) and the line
+starts; :func:`frame_at` answers for one offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..language.patterns import YEAR
+from ..language.sections import Section, split_sections
+from .vocab import markers
+
+# A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
+DATE_LEAD = re.compile(
+    rf"^(?:到|至|力争到|预计到)?(?P<year>{YEAR})年(?P<end>底|末)?(?:前)?[，,：:]"
+    r"|^[“\"]?(?P<plan>十[一二三四五]五)[”\"]?(?:时期|期间|期末|末)[，,：:]"
+)
+# A year that opens a paragraph as its time frame: "2022年，全市…" (past when before the document's year)
+YEAR_LEAD = re.compile(rf"^(?P<year>{YEAR})年(?:全年|以来|，|,)")
+# Outline marker and dash at a line start, skipped before reading a lead: "——", "1.", "（一）"
+LINE_MARK = re.compile(r"^[\s\u3000]*(?:——|—|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?)?\s*")
+# Words of a heading that names goals: "二、主要目标", "（二）发展目标", "预期目标"
+GOAL_HEADING = re.compile(r"目标|指标")
+# Longest heading read as a title (longer lines are body text)
+MAX_HEADING = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a passage's section, paragraph or document says about time."""
+
+    past: str | None = None  # why the passage reports results ("review section: 上年工作回顾")
+    deadline: str | None = None  # the date its lead sets ("2025", "2025-12")
+    period: str | None = None  # the plan period its lead names ("十四五")
+
+
+@dataclass(slots=True)
+class Frames:
+    """Frames of one document, looked up by offset."""
+
+    text: str
+    issue_year: int | None
+    doc_past: str | None
+    sections: tuple[Section, ...]
+    section_frames: dict[int, Frame]
+    para_starts: list[int]
+    para_frames: list[Frame]
+
+    def at(self, pos: int) -> Frame:
+        """The frame at ``pos``: paragraph lead, then innermost dated or review section."""
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        para = self.para_frames[i] if i >= 0 else Frame()
+        past = para.past or self.doc_past
+        deadline, period = para.deadline, para.period
+        for s in self.sections:  # outermost first: an inner section's lead wins
+            if s.start > pos:
+                break
+            if s.contains(pos):
+                f = self.section_frames.get(s.start)
+                if f is None:
+                    continue
+                past = past or f.past
+                if para.deadline is None and para.period is None and (f.deadline or f.period):
+                    deadline, period = f.deadline, f.period
+        return Frame(past, deadline, period)
+
+
+def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
+    """Frames of a document (``title`` and ``issue_year`` from its metadata, when known)."""
+    doc_past = None
+    if title and any(w in title for w in markers()["review_titles"]):
+        doc_past = f"review document: {title[:30]}"
+    sections = split_sections(text)
+    section_frames = {s.start: _section_frame(text, s, issue_year) for s in sections}
+    starts, frames = [], []
+    pos = 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        frames.append(_paragraph_frame(line, issue_year))
+        pos += len(line) + 1
+    return Frames(text, issue_year, doc_past, sections, section_frames, starts, frames)
+
+
+def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
+    title = s.title[:MAX_HEADING]
+    if any(w in title for w in markers()["review_headings"]) or _past_year_heading(title, issue_year):
+        if not GOAL_HEADING.search(title) or "回顾" in title:
+            return Frame(past=f"review section: {title}")
+    if not GOAL_HEADING.search(title):
+        return Frame()
+    body = text[s.start:s.end]
+    first_break = body.find("\n")
+    lead = LINE_MARK.sub("", body[first_break + 1:first_break + 80]) if first_break >= 0 else ""
+    return _dated_lead(lead) or Frame()
+
+
+def _past_year_heading(title: str, issue_year: int | None) -> bool:
+    """"2022年工作回顾" / "上年主要工作" / "过去五年工作": a heading about a finished year."""
+    if title.startswith(("上年", "去年", "过去")):
+        return True
+    m = re.match(rf"(?P<year>{YEAR})年", title)
+    return bool(m and issue_year and m.group("year").isdigit() and int(m.group("year")) < issue_year
+                and "工作" in title and not re.search(r"安排|计划|重点|要点|目标|任务", title))
+
+
+def _paragraph_frame(line: str, issue_year: int | None) -> Frame:
+    lead = LINE_MARK.sub("", line[:60])
+    if lead.startswith(markers()["past_leads"]):
+        return Frame(past=f"past lead: {lead[:12]}")
+    m = YEAR_LEAD.match(lead)
+    if m and issue_year and m.group("year").isdigit() and int(m.group("year")) < issue_year:
+        return Frame(past=f"past year lead: {lead[:12]}")
+    return _dated_lead(lead) or Frame()
+
+
+def _dated_lead(lead: str) -> Frame | None:
+    m = DATE_LEAD.match(lead)
+    if not m:
+        return None
+    if m.group("plan"):
+        return Frame(period=m.group("plan"))
+    year = m.group("year")
+    if not year.isdigit():
+        return None
+    return Frame(deadline=f"{year}-12" if m.group("end") else year)
+
+
+__all__ = ["Frame", "Frames", "read_frames"]
