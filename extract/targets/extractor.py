@@ -91,6 +91,12 @@ BASE_MARK = "\x00"
 BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
 # A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
 RATE_BY = re.compile(r"(?:按照|按)$")
+# A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
+PLAN_WORD = re.compile(r"计划|拟|预期|力争|目标为|目标是")
+# A size class written after a quantity: "3000兆瓦级", "十万吨级"
+CLASS_SUFFIX = ("级", "等级")
+# Unit kinds a value statement without a verb may carry ("劣Ⅴ类" after 消除 is no level reached)
+VERBLESS_KINDS = ("quantity", "count", "currency", "percent", "ratio")
 # Longest noun phrase of a value statement without a verb: "浅层地温能利用项目10个".
 MAX_VERBLESS_NOUN = 24
 
@@ -185,8 +191,10 @@ def _without_modifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(quantities):
         if out and out[-1].unit_kind == "count" and out[-1].stop == q.start:
             continue
+        if text.startswith(CLASS_SUFFIX, q.stop):
+            continue  # "十万吨级CO2捕集", "千亿级产业集群": a size class, not an amount
         later = i + 1 < len(quantities)
-        if (later and q.unit_kind == "quantity" and q.qualifier is None and q.value_max is None
+        if (later and q.unit_kind in ("quantity", "grade") and q.qualifier is None and q.value_max is None
                 and _starts_noun(text, q.stop)):
             continue
         out.append(q)
@@ -353,12 +361,12 @@ def _verbless_value(ctx: _Context, clause: Clause, group: list[Quantity], noun: 
     "新能源汽车保有量60万辆": a noun phrase, then the number closing its clause or list item."""
     first, last = group[0], group[-1]
     after = ctx.text[last.stop:clause.end]
-    if first.unit is None or (after and after[:1] not in LIST_JOINERS):
+    if first.unit_kind not in VERBLESS_KINDS or (after and after[:1] not in LIST_JOINERS and after[:1] not in "（("):
         return False
     noun = noun.strip()
     if not MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN or noun.endswith(("的", "等", "第", "约", "按")):
         return False
-    return _dated(ctx, first.start)
+    return _dated(ctx, first.start) or bool(PLAN_WORD.search(ctx.text, clause.start, first.start))
 
 
 def _dated(ctx: _Context, pos: int) -> bool:

@@ -25,6 +25,10 @@ QUOTED_WORD = re.compile(r"^[“\"‘《][^”\"’》]{1,10}[”\"’》]")
 # An attributive list ending in "的 + noun": the number qualifies the noun ("…工业增加值占比
 # 超过50%、具有法定边界和范围、具备统一管理机构的省级以上工业园区").
 ATTRIBUTIVE_TAIL = re.compile(r"^、[^\d，,；;。]*的[\u4e00-\u9fff]{1,12}$")
+# "低于基期的10%以上": the 的 closes the base of a decrease, not a share of something else
+BELOW_BASE_TAIL = re.compile(r"低于(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
+# How far before a size its build verb may stand: "建有一所床位不低于300张的…" (8 characters)
+BUILD_VERB_REACH = 12
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -33,7 +37,7 @@ def implausible(ctx: Context, clause: Clause, group: list[Quantity], form: str) 
     """Why the number is no target: 'N% of something', subsidies, formulas, references, list sizes."""
     first, text = group[0], ctx.text
     before = text[clause.start:first.start].rstrip()
-    if before.endswith("的") and form != "base":
+    if before.endswith("的") and form != "base" and not BELOW_BASE_TAIL.search(before):
         return "share of something else"  # "完成“十三五”计划目标的80%"
     if STANDARD_VALUE.search(before):
         return "value of a cited standard"  # "达到《民用建筑能耗标准》的引导值下降20%要求"
@@ -107,8 +111,9 @@ def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
     after = QUOTED_WORD.sub("", text[q.stop:clause.end])  # "超过5万吨标准煤“两高”项目"
     if after.startswith(markers()["goal_nouns"]) or q.qualifier == "about":
         return False  # "完成下降3.5%的目标", "建设100平方米左右的养老服务设施"
-    if after.startswith("的") and not after[1:].startswith(markers()["threshold_nouns"]):
-        if word_regex("build_verbs").search(text, clause.start, q.start):
+    population = markers()["threshold_nouns"] + markers()["threshold_scope_nouns"]
+    if after.startswith("的") and not after[1:].startswith(population):
+        if _build_verb().search(text, max(clause.start, q.start - BUILD_VERB_REACH), q.start):
             return False  # "建有一所床位不低于300张的综合性社会福利中心": the size of what is built
     if q.unit_kind == "count" and q.qualifier_word is None and not after.startswith("的"):
         return False
@@ -116,6 +121,13 @@ def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
             and after[:1] and "\u4e00" <= after[0] <= "\u9fff"):
         return True  # "契约容量5,000瓩以上电力用户": a size class of a population
     return after.startswith(markers()["threshold_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _build_verb() -> re.Pattern[str]:
+    """A verb of building, not inside a noun ("建成区" is a built-up area)."""
+    words = sorted(markers()["build_verbs"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?!区)")
 
 
 def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,

@@ -35,7 +35,7 @@ SCOPE = re.compile(
     r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
 # A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"
 CONCURRENT_OPENER = re.compile(r"^[^，,；;]*?的同时(?:还|也)?")
 # "X达到Y的比例": X is the population measured, the indicator is the share
