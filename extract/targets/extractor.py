@@ -312,6 +312,11 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     """
     text, first = ctx.text, group[0]
     trig = _rightmost_trigger(ctx.masked, region, first.start)
+    pre = text[region:first.start]
+    if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
+            and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
+            and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
+        return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
     if trig is not None:
         t_start, t_end, trigger = trig
         gap = text[t_end:first.start]
@@ -334,15 +339,11 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
                 return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
             return None
-        if "的" in gap or (percent_of and not _dated(ctx, first.start)):
+        if "的" in gap or (percent_of and not _dated(ctx, first.start) and not gap.endswith(_measure_heads())):
             return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
         return trigger.direction, trigger, gap, "object"
-    pre = text[region:first.start]
     if ctx.prev is not None and pre[:1] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM and first.unit:
         return ctx.prev.direction, None, pre, "list"
-    if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
-            and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM):
-        return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
     if first.unit_kind == "percent":
         share = _share_indicator(text, group[-1], clause)
         if share:
@@ -387,8 +388,10 @@ def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Tri
     followers = markers()["trigger_noun_followers"]
     not_verbs = markers()["trigger_words_not_verbs"]
     for m in trigger_regex().finditer(masked, start, end):
-        if not masked.startswith(followers, m.end()) and not masked.startswith(not_verbs, m.start()):
-            best = (m.start(), m.end(), triggers()[m.group(0)])
+        trigger = triggers()[m.group(0)]
+        comparison = trigger.qualifier is not None  # "不低于项目总建筑面积2‰": never a noun
+        if (comparison or not masked.startswith(followers, m.end())) and not masked.startswith(not_verbs, m.start()):
+            best = (m.start(), m.end(), trigger)
     return best
 
 
@@ -537,7 +540,7 @@ def _first_conjunct(ctx: _Context, noun: str, pos: int) -> str:
 def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     """"各1—2个示范试点" -> "示范试点" (joined to each distributed indicator)."""
     tail = text[q.stop:clause.end]
-    return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
+    return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"^的|\d|、", tail) else ""
 
 
 def _distribute(indicator: str, n: int, shared: bool, trailing: str,

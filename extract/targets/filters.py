@@ -67,7 +67,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
         return "quota"  # "每个地区推荐的绿色工厂不超过20个"
     if word_regex("quota_phrases").search(text, clause.start, first.start):
         return "quota"  # "推荐数量可放宽至30家"
-    if ATTRIBUTIVE_TAIL.match(text[last.stop:clause.end]):
+    if ATTRIBUTIVE_TAIL.match(text[last.stop:clause.end]) and not _build_verb().search(
+            text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
         return "attributive condition"
     return None
 
@@ -138,7 +139,8 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
     sub = [c for c in s.clauses if c.sub == clause.sub]
     piece = ctx.text[sub[0].start:sub[-1].end]
     hit = _first_word(piece, "past")
-    if hit:
+    own = ctx.text[clause.start:clause.end]
+    if hit and (hit in own or not _has_future(own)):  # "已建成居住区…，到2020年达到…" is a goal
         return hit
     hit = _first_word(ctx.text[region:first.start], "past_local")  # this number's own marker
     if hit:
