@@ -143,11 +143,12 @@ def _shifted(q: Quantity, offset: int) -> Quantity:
 
 def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
+    lo = pos  # the window's start: nothing before it is read ("过" of "过万亿" included)
     while True:
         m = NUMBER_TOKEN.search(text, pos, end)
         if m is None:
             return out
-        q = _quantity_at(text, m)
+        q = _quantity_at(text, m, lo)
         if q is None:
             pos = m.end()
             continue
@@ -155,7 +156,7 @@ def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
         pos = q.end
 
 
-def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:
+def _quantity_at(text: str, m: re.Match[str], lo: int = 0) -> Quantity | None:
     token, start = m.group(0), m.start()
     if token == "百分之":
         run = re.match(r"[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?", text[m.end():])
@@ -171,7 +172,7 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:
         if text.startswith("类", m.end()):
             return Quantity(start, m.end() + 1, float(ROMAN[token]), None, "类", "grade")
         return None
-    return _chinese(text, start, token)
+    return _chinese(text, start, token, lo)
 
 
 def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
@@ -200,9 +201,9 @@ def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
     return Quantity(start, after, value, value_max, unit, kind)
 
 
-def _chinese(text: str, start: int, token: str) -> Quantity | None:
+def _chinese(text: str, start: int, token: str, lo: int = 0) -> Quantity | None:
     if token[0] not in _DIGITS and token[0] != "十":
-        if start > 0 and text[start - 1] in IMPLICIT_ONE_AFTER:  # "产业规模过万亿": one 万亿
+        if start > lo and text[start - 1] in IMPLICIT_ONE_AFTER:  # "产业规模过万亿": one 万亿
             unit, kind = _unit_at(text, start)
             if unit and unit.startswith(MAGNITUDES):
                 return Quantity(start, start + len(unit), 1.0, None, unit, kind)

@@ -28,7 +28,7 @@ from ..language.patterns import contains_any, qualifiers
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
-from .filters import implausible, is_past, is_threshold, not_a_goal
+from .filters import implausible, is_past, is_threshold, not_a_goal, word_regex
 from .frame import read_frames
 from .vocab import (
     BASELINE,
@@ -89,6 +89,8 @@ MIN_SHARED_TAIL = 2
 BASE_MARK = "\x00"
 # "低于基期的10%以上": a decrease of at least N against the base named between verb and number.
 BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
+# "产业规模过万亿" / "逾千亿": more than one of the magnitude written
+EXCEEDS = Trigger("过", "reach", "at_least")
 # A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
 RATE_BY = re.compile(r"(?:按照|按)$")
 # A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
@@ -149,7 +151,7 @@ def _issue_year(doc: Document) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-_HAS_NUMBER = re.compile(r"\d|百分之|[ⅠⅡⅢⅣⅤ]类|[一二两三四五六七八九十百千]+[万亿]?[%个家吨千平亩公]")
+_HAS_NUMBER = re.compile(r"\d|百分之|[过超破逾](?:万亿|千亿|百亿|亿)|[ⅠⅡⅢⅣⅤ]类|[一二两三四五六七八九十百千]+[万亿]?[%个家吨千平亩公]")
 
 
 def _may_hold_target(masked: str, sentence: Sentence) -> bool:
@@ -241,6 +243,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     text, first, last = ctx.text, group[0], group[-1]
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return _drop(ctx, clause, "duration or points")
+    if word_regex("forecast").search(text, ctx.sentence.start, first.start):
+        return _drop(ctx, clause, "forecast")  # "约需投资120亿元" (FORMAT v2: estimates of need)
     found = _direction(ctx, clause, region, group, phrase)
     if found is None:
         return _drop(ctx, clause, "no direction")
@@ -313,6 +317,8 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     text, first = ctx.text, group[0]
     trig = _rightmost_trigger(ctx.masked, region, first.start)
     pre = text[region:first.start]
+    if pre.endswith(("过", "逾")) and first.value == 1 and not text[first.start].isdigit():
+        return "reach", EXCEEDS, text[min(region, phrase):first.start - 1], "verb"  # "规模过万亿"
     if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
             and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
             and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):

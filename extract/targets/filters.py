@@ -57,8 +57,6 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     """Forecasts, quoted opinions, application rules and quotas, attributive conditions."""
     text, first, last = ctx.text, group[0], group[-1]
     s = ctx.sentence
-    if word_regex("forecast").search(text, s.start, first.start):
-        return "forecast"  # "约需投资120亿元" (FORMAT v2: estimates of need are not targets)
     if _in_quote_of_speech(text, s.start, first.start):
         return "quoted opinion"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
