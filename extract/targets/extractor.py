@@ -267,6 +267,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
         scope, indicator = (scope or indicator or None), _rate_indicator(text, last, clause)
     if form == "base":
         indicator = f"{indicator}占{base}比例" if indicator else ""
+    if form == "share" and scope is None and not (ctx.scope and SCOPE.match(ctx.scope)):
+        scope = _share_population(text, last, clause)  # "70％的县级以上党政机关建成…": the population
     if scope is None:
         scope = ctx.scope
     elif scope:
@@ -405,6 +407,13 @@ def _unitless_ok(text: str, q: Quantity) -> bool:
     """"PUE值不超过1.3。": a dimensionless level must end its clause (not "达到2个…")."""
     nxt = text[q.stop:q.stop + 1]
     return not nxt or not ("\u4e00" <= nxt <= "\u9fff")
+
+
+def _share_population(text: str, q: Quantity, clause: Clause) -> str | None:
+    """"70％的县级以上党政机关建成节约型机关" -> "县级以上党政机关" (only after 的)."""
+    m = re.match(r"的(?P<noun>[^，,；。的]{2,20}?)" + SHARE_VERB.pattern.replace("(?:要|将|应)?", "(?:要|将|应|初步|力争|参与)?"),
+                 text[q.stop:clause.end])
+    return m.group("noun") if m else None
 
 
 def _share_indicator(text: str, q: Quantity, clause: Clause) -> str | None:

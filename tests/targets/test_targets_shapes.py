@@ -115,3 +115,26 @@ def test_targets_regression_comparison_trigger_before_a_noun(targets_of) -> None
     """"不低于项目总建筑面积2‰": a comparison word is never read as a noun (项目 follows it)."""
     assert _fields(targets_of("应按套内建筑面积不低于项目总建筑面积2‰的标准配建。")) == [
         (2, "‰", "floor", "at_least", None)]
+
+
+# fmt: off
+# (sentence, [scope]) -- the region or population a target applies to
+SCOPES = [
+    ("到2022年底，力争70%的县级以上党政机关建成节约型机关，65%以上的城乡家庭达到绿色家庭创建要求。",
+     ["县级以上党政机关", "城乡家庭"]),
+    ("到2020年底，全市25%的党政机关要建成节约型机关；2021年底，50%的党政机关建成节约型机关。",
+     ["全市", "全市"]),
+    ("到2025年，中心城区绿色交通分担率达到70%。", ["中心城区"]),
+    ("“十四五”期间，经济开发区规上亩均税收达到37万元以上。", ["经济开发区"]),
+    ("在每个村建设100平方米左右的养老服务设施。", ["每个村"]),
+    ("每个区（市、县）要建有一所床位不低于300张的综合性社会福利中心。", ["每个区（市、县）"]),
+    # no scope: a share without 的 names no population, a plain indicator
+    ("到2025年，力争80%以上党政机关创建为节约型机关。", [None]),
+    ("到2025年，绿色工业园区占比50%以上。", [None]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", SCOPES)
+def test_targets_scope_region_or_population(text: str, expected: list, targets_of) -> None:
+    assert [t["scope"] for t in targets_of(text)] == expected
