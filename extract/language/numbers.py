@@ -90,7 +90,7 @@ def _unit_based(text: str) -> float | None:
 
 # Chinese numerals alone are too common in words (一批, 一定, 十四五) to be read without a
 # unit; "一" with a counting unit (一个, 一家) is an article, not a target value.
-_ARTICLE_KINDS = ("count", "time")
+_ARTICLE_KINDS = ("count", "time", "grade")  # "一个", "一次", "一类产品"
 # A bare magnitude right after these verbs counts one of it: "规模过万亿", "产值超千亿元",
 # "突破百亿", "逾万亿" (the value 1 is implied, the unit is the magnitude as written)
 IMPLICIT_ONE_AFTER = "过超破逾"

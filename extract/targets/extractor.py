@@ -287,7 +287,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
     named = _distribute(indicator, len(group), shared, trailing, first.unit_kind == "percent")
     deadline, period = _time_context(ctx, first.start)
-    reason = is_past(ctx, clause, deadline, region, first)
+    reason = is_past(ctx, clause, deadline, region, first, period)
     if reason:
         return _drop(ctx, clause, f"past: {reason}")
     baseline = _baseline(text[clause.start:first.start])
@@ -326,30 +326,12 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
         return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
     if trig is not None:
-        t_start, t_end, trigger = trig
-        gap = text[t_end:first.start]
-        if trigger.word == "低于" and BELOW_BASE.match(gap):  # "低于基期的10%以上": a decrease
-            return "decrease", Trigger(trigger.word, "decrease", None), text[min(region, phrase):t_start], "verb"
-        if gap in markers()["goal_gaps"] or (gap and SCOPE.fullmatch(gap)):
-            gap = ""  # "预期增长目标7%左右", "增速高于全省6%的目标": the goal's own level
-        if gap in GAP_FILLERS:
-            if first.unit is None and not _unitless_ok(text, group[-1]):
-                return None
-            return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
-        measures = "、" in gap and gap.endswith(_measure_heads())  # "实现A率、B率、C率100%"
-        limit = MAX_LIST_OBJECT_GAP if measures or re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
-        if len(gap) > limit or first.unit is None or gap.endswith(markers()["relative_objects"]):
-            return None
-        percent_of = first.unit_kind == "percent" and trigger.direction == "reach"
-        if gap.endswith("的") and "的" not in gap[:-1]:
-            # "达到汽车新车销售总量的20%" is a target only when dated ("达到额定负荷的40%以下" is a spec)
-            base = gap[:-1]
-            if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
-                return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
-            return None
-        if "的" in gap or (percent_of and not _dated(ctx, first.start) and not gap.endswith(_measure_heads())):
-            return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
-        return trigger.direction, trigger, gap, "object"
+        found = _with_trigger(ctx, region, group, phrase, trig)
+        if (found is None or found[3] == "verb") and first.unit_kind == "percent" \
+                and re.match(r"(?:以上|以下|左右)?的", text[group[-1].end:]):
+            share = _share_indicator(text, group[-1], clause)  # "推动…及50%以上的省属事业单位建成…"
+            return ("reach", None, share, "share") if share else found
+        return found
     if ctx.prev is not None and pre[:1] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM and first.unit:
         return ctx.prev.direction, None, pre, "list"
     if first.unit_kind == "percent":
@@ -363,6 +345,36 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…利用项目10个"
     return None
+
+
+def _with_trigger(ctx: _Context, region: int, group: list[Quantity], phrase: int,
+                  trig: tuple[int, int, Trigger]) -> tuple[str, Trigger | None, str, str] | None:
+    """The forms with a trigger before the number: "verb", "object", "base"."""
+    text, first = ctx.text, group[0]
+    t_start, t_end, trigger = trig
+    gap = text[t_end:first.start]
+    if trigger.word == "低于" and BELOW_BASE.match(gap):  # "低于基期的10%以上": a decrease
+        return "decrease", Trigger(trigger.word, "decrease", None), text[min(region, phrase):t_start], "verb"
+    if gap in markers()["goal_gaps"] or (gap and SCOPE.fullmatch(gap)):
+        gap = ""  # "预期增长目标7%左右", "增速高于全省6%的目标": the goal's own level
+    if gap in GAP_FILLERS:
+        if first.unit is None and not _unitless_ok(text, group[-1]):
+            return None
+        return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
+    measures = "、" in gap and gap.endswith(_measure_heads())  # "实现A率、B率、C率100%"
+    limit = MAX_LIST_OBJECT_GAP if measures or re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
+    if len(gap) > limit or first.unit is None or gap.endswith(markers()["relative_objects"]):
+        return None
+    percent_of = first.unit_kind == "percent" and trigger.direction == "reach"
+    if gap.endswith("的") and "的" not in gap[:-1]:
+        # "达到汽车新车销售总量的20%" is a target only when dated ("达到额定负荷的40%以下" is a spec)
+        base = gap[:-1]
+        if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
+            return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
+        return None
+    if "的" in gap or (percent_of and not _dated(ctx, first.start) and not gap.endswith(_measure_heads())):
+        return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
+    return trigger.direction, trigger, gap, "object"
 
 
 def _verbless_value(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> bool:

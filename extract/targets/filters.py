@@ -16,7 +16,7 @@ from ..language.numbers import Quantity
 from ..language.patterns import contains_any
 from .context import Context
 from .frame import Frames
-from .vocab import STANDARD_VALUE, markers
+from .vocab import STANDARD_VALUE, five_year_plans, markers
 
 # 到 as a future word: before a year ("到2025年"), not in "从无到有"
 FUTURE_TO = re.compile(r"到(?:19|20)\d{2}|到[“\"]?十[一二三四五]五")
@@ -45,6 +45,8 @@ def implausible(ctx: Context, clause: Clause, group: list[Quantity], form: str) 
         return "size of a list"  # "交通银行等7家金融机构" (but "形成A、B等12个产业集群")
     if any(is_reference(text, q, clause) for q in group):
         return "reference"
+    if text[first.start - 1:first.start] in "“‘\"" and first.start > clause.start:
+        return "name or slogan"  # "“四个区分开来”", "“1131”就业服务"
     if word_regex("subsidy", "formula_operators").search(text, clause.start, clause.end):
         return "subsidy or formula"
     if word_regex("composition").search(text, clause.start, first.start):
@@ -61,6 +63,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
         return "quoted opinion"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
         return "application rule"
+    if ctx.frames is not None and ctx.frames.application:
+        return f"application notice: {ctx.frames.application}"
     if direction == "cap" and word_regex("quota_words").search(text, clause.start, first.start):
         return "quota"  # "每个地区推荐的绿色工厂不超过20个"
     if word_regex("quota_phrases").search(text, clause.start, first.start):
@@ -130,7 +134,7 @@ def _build_verb() -> re.Pattern[str]:
 
 
 def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
-             first: Quantity) -> str | None:
+             first: Quantity, period: str | None = None) -> str | None:
     """Why the number is a reported result, or None: 已完成 in its clause, 同比 right before it,
     全年 with no future word, a review section / paragraph / document, a past year."""
     s = ctx.sentence
@@ -153,6 +157,9 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
         return frame.past
     if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year and not future:
         return f"year {deadline[:4]} before the document's"
+    plan = five_year_plans().get(period or "")
+    if plan and ctx.issue_year and plan[1] < ctx.issue_year and not future:
+        return f"period {period} before the document's"  # "“十三五”期间，全市…分别为35次…"
     return None
 
 

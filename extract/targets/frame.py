@@ -30,6 +30,12 @@ YEAR_LEAD = re.compile(rf"^(?P<year>{YEAR})年(?:全年|以来|，|,)")
 LINE_MARK = re.compile(r"^[\s\u3000]*(?:——|—|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?)?\s*")
 # Words of a heading that names goals: "二、主要目标", "（二）发展目标", "预期目标"
 GOAL_HEADING = re.compile(r"目标|指标")
+# Words of a heading that opens the plan part: a review frame above it ends there ("（三）发展目标"
+# inside a "一、发展基础" whose "二、" heading the layout lost)
+PLAN_HEADING = re.compile(r"指导思想|总体要求|基本原则|目标|任务|重点|措施|保障|举措|安排|要点|部署")
+# Titles of application notices and guides (申报通知, 申报指南, 推荐工作的通知): their caps, sizes
+# and performance figures are conditions set for applicants, not the issuer's targets
+APPLICATION_TITLE = re.compile(r"申报|推荐工作|推荐.{0,10}的通知|指南|征集|遴选|评选|招标|采购")
 # Longest heading read as a title (longer lines are body text)
 MAX_HEADING = 30
 
@@ -39,6 +45,7 @@ class Frame:
     """What a passage's section, paragraph or document says about time."""
 
     past: str | None = None  # why the passage reports results ("review section: 上年工作回顾")
+    plan: bool = False  # a heading of the plan part (目标, 任务, 措施 …): ends a review above it
     deadline: str | None = None  # the date its lead sets ("2025", "2025-12")
     period: str | None = None  # the plan period its lead names ("十四五")
 
@@ -50,6 +57,7 @@ class Frames:
     text: str
     issue_year: int | None
     doc_past: str | None
+    application: str | None  # an application notice or guide: its numbers are conditions
     sections: tuple[Section, ...]
     section_frames: dict[int, Frame]
     para_starts: list[int]
@@ -68,17 +76,21 @@ class Frames:
                 f = self.section_frames.get(s.start)
                 if f is None:
                     continue
+                if f.plan and not para.past:
+                    past = self.doc_past
                 past = past or f.past
                 if para.deadline is None and para.period is None and (f.deadline or f.period):
                     deadline, period = f.deadline, f.period
-        return Frame(past, deadline, period)
+        return Frame(past=past, deadline=deadline, period=period)
 
 
 def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
     """Frames of a document (``title`` and ``issue_year`` from its metadata, when known)."""
-    doc_past = None
+    doc_past = application = None
     if title and any(w in title for w in markers()["review_titles"]):
         doc_past = f"review document: {title[:30]}"
+    if title and APPLICATION_TITLE.search(title):
+        application = title[:30]
     sections = split_sections(text)
     section_frames = {s.start: _section_frame(text, s, issue_year) for s in sections}
     starts, frames = [], []
@@ -87,7 +99,7 @@ def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
         starts.append(pos)
         frames.append(_paragraph_frame(line, issue_year))
         pos += len(line) + 1
-    return Frames(text, issue_year, doc_past, sections, section_frames, starts, frames)
+    return Frames(text, issue_year, doc_past, application, sections, section_frames, starts, frames)
 
 
 def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
@@ -96,11 +108,12 @@ def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
         if not GOAL_HEADING.search(title) or "回顾" in title:
             return Frame(past=f"review section: {title}")
     if not GOAL_HEADING.search(title):
-        return Frame()
+        return Frame(plan=bool(PLAN_HEADING.search(title)))
     body = text[s.start:s.end]
     first_break = body.find("\n")
     lead = LINE_MARK.sub("", body[first_break + 1:first_break + 80]) if first_break >= 0 else ""
-    return _dated_lead(lead) or Frame()
+    dated = _dated_lead(lead)
+    return Frame(deadline=dated.deadline, period=dated.period, plan=True) if dated else Frame(plan=True)
 
 
 def _past_year_heading(title: str, issue_year: int | None) -> bool:
