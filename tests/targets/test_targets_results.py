@@ -48,6 +48,12 @@ RESULTS = [
     ("全年全市地区生产总值达到5000亿元，比上年增长5%。", "2022年国民经济和社会发展统计公报", []),
     # "已建成居住区" in another clause does not make a dated goal past
     ("已建成居住区要设立养老服务设施，到2025年达到每万人拥有设施面积200平方米以上。", None, [(200, "平方米")]),
+    # a review ends at a plan heading even when the layout lost the next top-level heading
+    ("一、发展基础和面临形势\n（一）发展基础\n创建绿色工厂80家。\n（二）发展目标\n到2025年，创建绿色工厂200家。",
+     None, [(200, "家")]),
+    # results of a plan period that ended before the document
+    ("“十三五”期间，全市突发环境事件年响应次数分别为35次、42次。", None, []),
+    ("“十四五”期间，开展市级综合环境应急演练5次。", None, [(5, "次")]),
 ]
 
 NOT_GOALS = [
@@ -61,8 +67,15 @@ NOT_GOALS = [
     ("重点是工业增加值占比超过50%、具有法定边界、具备统一管理机构的省级以上工业园区。", None, []),
     ("补助标准为运营经费的50%，最高不超过5万元。", None, []),
     ("评估时间不超过30个工作日。", None, []),
+    # an application notice or guide sets conditions for applicants, by its title
+    ("单一工厂组件年产能达5GW，产品硬件国产化率达到100%。", "2023年度重点研发计划项目申报指南", []),
+    ("拟支持不超过5个项目。", None, []),
+    ("委托费用不超过人民币20万元。", None, []),
+    # names and slogans in quotes
+    ("严格按照“四个区分开来”要求推进。", None, []),
     # goals that look like the above stay targets
     ("到2025年，全市培育绿色工厂不少于20个。", None, [(20, "个")]),
+    ("到2025年，推动50%以上的省属事业单位建成节水型单位。", None, [(50, "%")]),
 ]
 # fmt: on
 
