@@ -158,7 +158,8 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
     if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year and not future:
         return f"year {deadline[:4]} before the document's"
     plan = five_year_plans().get(period or "")
-    if plan and ctx.issue_year and plan[1] < ctx.issue_year and not future:
+    now = ctx.issue_year or (ctx.frames.plan_year if ctx.frames is not None else None)
+    if plan and now and plan[1] < now and not future:
         return f"period {period} before the document's"  # "“十三五”期间，全市…分别为35次…"
     return None
 

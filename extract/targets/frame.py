@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..language.patterns import YEAR
 from ..language.sections import Section, split_sections
-from .vocab import markers
+from .vocab import five_year_plans, markers
 
 # A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
 DATE_LEAD = re.compile(
@@ -58,8 +58,10 @@ class Frames:
     issue_year: int | None
     doc_past: str | None
     application: str | None  # an application notice or guide: its numbers are conditions
+    plan_year: int | None  # first year of the plan period the title names ("“十四五”…规划" -> 2021)
     sections: tuple[Section, ...]
     section_frames: dict[int, Frame]
+    review_until: dict[int, int]  # review section start -> where the plan part begins
     para_starts: list[int]
     para_frames: list[Frame]
 
@@ -78,7 +80,8 @@ class Frames:
                     continue
                 if f.plan and not para.past:
                     past = self.doc_past
-                past = past or f.past
+                if f.past and pos < self.review_until.get(s.start, s.end):
+                    past = past or f.past
                 if para.deadline is None and para.period is None and (f.deadline or f.period):
                     deadline, period = f.deadline, f.period
         return Frame(past=past, deadline=deadline, period=period)
@@ -99,7 +102,21 @@ def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
         starts.append(pos)
         frames.append(_paragraph_frame(line, issue_year))
         pos += len(line) + 1
-    return Frames(text, issue_year, doc_past, application, sections, section_frames, starts, frames)
+    review_until = _review_ends(sections, section_frames)
+    plans = [five_year_plans()[p][0] for p in re.findall(r"十[一二三四五]五", title or "") if p in five_year_plans()]
+    return Frames(text, issue_year, doc_past, application, max(plans, default=None), sections,
+                  section_frames, review_until, starts, frames)
+
+
+def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dict[int, int]:
+    """A review section ends at the first plan heading after it, at any level: the layout may
+    lose "二、总体要求" and leave "（三）发展目标" and the tasks nested in "一、发展基础"."""
+    out: dict[int, int] = {}
+    for i, s in enumerate(sections):
+        if frames[s.start].past:
+            later = (t.start for t in sections[i + 1:] if t.start < s.end and frames[t.start].plan)
+            out[s.start] = next(later, s.end)
+    return out
 
 
 def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:

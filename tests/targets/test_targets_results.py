@@ -54,6 +54,10 @@ RESULTS = [
     # results of a plan period that ended before the document
     ("“十三五”期间，全市突发环境事件年响应次数分别为35次、42次。", None, []),
     ("“十四五”期间，开展市级综合环境应急演练5次。", None, [(5, "次")]),
+    ("“十三五”期间，全市新增可再生能源建筑应用面积574万平方米。", "重庆市建筑节能“十四五”规划", []),
+    # tasks nested under a review whose next top-level heading the layout lost
+    ("一、发展基础\n（一）主要成效\n建成绿色工厂80家。\n（二）主要任务\n（三）推进工业绿色转型\n打造30个以上数字化应用场景。",
+     None, [(30, "个")]),
 ]
 
 NOT_GOALS = [
@@ -110,6 +114,13 @@ def test_targets_drop_reasons_name_the_rule(text: str, title: str | None, word: 
     assert any(word in reason for _, reason in reasons), reasons
     for (start, end), _ in reasons:
         assert 0 <= start < end <= len(doc.text)
+
+
+def test_targets_regression_title_period_without_issue_date() -> None:
+    """A 十三五 figure is past in a 十四五 plan even when the issue date is unknown."""
+    doc = Document(id="x", source="s", format="txt", text="“十三五”期间，全市突发环境事件年响应次数分别为35次、42次。",
+                   metadata=Metadata(title="重庆市环境应急能力建设“十四五”规划"))
+    assert extract_targets(doc, Settings()) == []
 
 
 def test_targets_drop_reasons_leave_the_output_alone() -> None:
