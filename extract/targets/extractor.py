@@ -138,12 +138,18 @@ def _extract(doc: Document, drops: list[tuple[tuple[int, int], str]] | None) -> 
         ctx = _Context(text, masked, dated, issue_year, sentence, frames, drops)
         for target in _sentence_targets(ctx):
             key = (target.indicator, target.value, target.value_max, target.unit,
-                   target.direction, target.deadline, target.period)
+                   target.direction, target.deadline, target.period, _squashed(target.evidence))
             if key not in seen:  # a news lead repeating the body is one target, not two
                 seen.add(key)
                 out.append(target)
     LOGGER.debug("%s: %d targets", doc.source, len(out))
     return out
+
+
+def _squashed(evidence: str) -> str:
+    """Evidence as the dedup key: a lead repeating its body word for word is one target; a rule
+    restated in other words in another section ("按15%—25%配建" / "按15—25%配建") is two."""
+    return re.sub(r"\s", "", evidence)
 
 
 def _issue_year(doc: Document) -> int | None:

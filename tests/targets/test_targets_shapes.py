@@ -108,6 +108,14 @@ def test_targets_rates_and_built_sizes(text: str, expected: list, targets_of) ->
     assert _fields(targets_of(text)) == expected
 
 
+def test_targets_regression_rule_restated_in_other_words_is_two(targets_of) -> None:
+    """The same rate written in two sections with other wording gives two records; a word-for-word
+    repeat (a news lead and its body) gives one."""
+    restated = "新建建筑按15%—25%分类配建。\n加快充电设施布局，新建建筑按15—25%分类配建。"
+    assert len(targets_of(restated)) == 2
+    assert len(targets_of("新建建筑按15%—25%分类配建。\n新建建筑按15%—25%分类配建。")) == 1
+
+
 def test_targets_regression_trigger_followed_by_low_is_still_a_verb(targets_of) -> None:
     """"培育低碳城市…各1—2个": 培育 before 低碳 stays a verb (超低 is the noun, not 低)."""
     got = targets_of("到2025年，培育低碳城市、海绵城市各1—2个示范试点。")
