@@ -249,7 +249,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     text, first, last = ctx.text, group[0], group[-1]
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return _drop(ctx, clause, "duration or points")
-    if word_regex("forecast").search(text, ctx.sentence.start, first.start):
+    if word_regex("forecast").search(text, clause.start, first.start):
         return _drop(ctx, clause, "forecast")  # "约需投资120亿元" (FORMAT v2: estimates of need)
     found = _direction(ctx, clause, region, group, phrase)
     if found is None:

@@ -32,7 +32,7 @@ LINE_MARK = re.compile(r"^[\s\u3000]*(?:——|—|[（(]?[一二三四五六七
 GOAL_HEADING = re.compile(r"目标|指标")
 # Words of a heading that opens the plan part: a review frame above it ends there ("（三）发展目标"
 # inside a "一、发展基础" whose "二、" heading the layout lost)
-PLAN_HEADING = re.compile(r"指导思想|总体要求|基本原则|目标|任务|重点|措施|保障|举措|安排|要点|部署")
+PLAN_HEADING = re.compile(r"指导思想|总体要求|基本原则|目标|任务|重点|措施|保障措施|举措|安排|要点|部署")
 # Titles of application notices and guides (申报通知, 申报指南, 推荐工作的通知): their caps, sizes
 # and performance figures are conditions set for applicants, not the issuer's targets
 APPLICATION_TITLE = re.compile(r"申报|推荐工作|推荐.{0,10}的通知|指南|征集|遴选|评选|招标|采购")

@@ -51,6 +51,8 @@ RESULTS = [
     # a review ends at a plan heading even when the layout lost the next top-level heading
     ("一、发展基础和面临形势\n（一）发展基础\n创建绿色工厂80家。\n（二）发展目标\n到2025年，创建绿色工厂200家。",
      None, [(200, "家")]),
+    # a review subsection whose title names a capacity (保障能力) is still the review
+    ("一、过去五年的主要成效\n（三）设施供应保障能力显著增强\n累计建成充电桩23万个、换电站159座。", None, []),
     # results of a plan period that ended before the document
     ("“十三五”期间，全市突发环境事件年响应次数分别为35次、42次。", None, []),
     ("“十四五”期间，开展市级综合环境应急演练5次。", None, [(5, "次")]),
@@ -63,6 +65,7 @@ RESULTS = [
 NOT_GOALS = [
     ("经测算，约需投资120亿元。", None, []),
     ("项目预计需要资金3亿元。", None, []),
+    ("“十四五”时期，本市天然气年消费量预计200亿立方米左右。", None, []),
     ("该负责人表示：“预计全年增长10%以上”。", None, []),
     ("二、申报条件\n（一）企业年营业收入不低于5000万元。\n（二）研发人员占比不低于10%。\n三、工作目标\n到2025年，培育专精特新企业100家。",
      None, [(100, "家")]),
