@@ -93,6 +93,8 @@ BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}�
 EXCEEDS = Trigger("过", "reach", "at_least")
 # A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
 RATE_BY = re.compile(r"(?:按照|按)$")
+# A sentence that opens with a forecast: "预估2021～2027年间，…其中燃气机组约净增加1,460万瓩"
+FORECAST_LEAD = re.compile(r"预估|预计|预测|据测算|经测算|测算")
 # A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
 PLAN_WORD = re.compile(r"计划|拟|预期|力争|目标为|目标是")
 # A size class written after a quantity: "3000兆瓦级", "十万吨级"
@@ -249,7 +251,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     text, first, last = ctx.text, group[0], group[-1]
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
         return _drop(ctx, clause, "duration or points")
-    if word_regex("forecast").search(text, clause.start, first.start):
+    if word_regex("forecast").search(text, clause.start, first.start) or FORECAST_LEAD.match(
+            text, ctx.sentence.start):
         return _drop(ctx, clause, "forecast")  # "约需投资120亿元" (FORMAT v2: estimates of need)
     found = _direction(ctx, clause, region, group, phrase)
     if found is None:

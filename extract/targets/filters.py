@@ -61,6 +61,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     s = ctx.sentence
     if _in_quote_of_speech(text, s.start, first.start):
         return "quoted opinion"
+    if _after_condition(ctx, clause):
+        return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
         return "application rule"
     if ctx.frames is not None and ctx.frames.application:
@@ -73,6 +75,16 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
             text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
         return "attributive condition"
     return None
+
+
+def _after_condition(ctx: Context, clause: Clause) -> bool:
+    """Does a condition clause "…的，" stand right before the number's clause?"""
+    clauses = ctx.sentence.clauses
+    i = clauses.index(clause)
+    if i == 0 or clauses[i - 1].sub != clause.sub:
+        return False
+    prev = clauses[i - 1]
+    return ctx.text[prev.end - 1:prev.end] == "的" and ctx.text[prev.end:prev.end + 1] in "，,"
 
 
 def _in_quote_of_speech(text: str, start: int, pos: int) -> bool:
