@@ -162,7 +162,8 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
     so_far = ctx.text[s.start:clause.end]
     future = _has_future(so_far)
     hit = _first_word(piece, "past_unless_future")
-    if hit and not future:
+    plan_doc = ctx.frames is not None and ctx.frames.plan_doc
+    if hit and not future and not (plan_doc and not _frame_past(ctx, first.start)):  # "2023年工作要点": 全年 ahead
         return hit
     frame = ctx.frames.at(first.start) if ctx.frames is not None else None
     if frame is not None and frame.past and not _committed(so_far, deadline, ctx.issue_year):
@@ -174,6 +175,10 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
     if plan and now and plan[1] < now and not future:
         return f"period {period} before the document's"  # "“十三五”期间，全市…分别为35次…"
     return None
+
+
+def _frame_past(ctx: Context, pos: int) -> str | None:
+    return ctx.frames.at(pos).past if ctx.frames is not None else None
 
 
 def _has_future(text: str) -> bool:

@@ -36,6 +36,8 @@ PLAN_HEADING = re.compile(r"指导思想|总体要求|基本原则|目标|任务
 # Titles of application notices and guides (申报通知, 申报指南, 推荐工作的通知): their caps, sizes
 # and performance figures are conditions set for applicants, not the issuer's targets
 APPLICATION_TITLE = re.compile(r"申报|推荐工作|推荐.{0,10}的通知|指南|征集|遴选|评选|招标|采购")
+# Titles of plans for a coming period: "2023年林业工作要点", "…实施方案", "…行动计划"
+PLAN_TITLE = re.compile(r"计划|要点|工作安排|方案|规划|意见")
 # Longest heading read as a title (longer lines are body text)
 MAX_HEADING = 30
 
@@ -59,6 +61,7 @@ class Frames:
     doc_past: str | None
     application: str | None  # an application notice or guide: its numbers are conditions
     plan_year: int | None  # first year of the plan period the title names ("“十四五”…规划" -> 2021)
+    plan_doc: bool  # the title names a plan ("2023年工作要点"): its 全年 is the coming year
     sections: tuple[Section, ...]
     section_frames: dict[int, Frame]
     review_until: dict[int, int]  # review section start -> where the plan part begins
@@ -104,7 +107,8 @@ def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
         pos += len(line) + 1
     review_until = _review_ends(sections, section_frames)
     plans = [five_year_plans()[p][0] for p in re.findall(r"十[一二三四五]五", title or "") if p in five_year_plans()]
-    return Frames(text, issue_year, doc_past, application, max(plans, default=None), sections,
+    plan_doc = bool(title and PLAN_TITLE.search(title) and not doc_past)
+    return Frames(text, issue_year, doc_past, application, max(plans, default=None), plan_doc, sections,
                   section_frames, review_until, starts, frames)
 
 

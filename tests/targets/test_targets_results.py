@@ -40,6 +40,8 @@ RESULTS = [
     # a whole year's outcome without any future word, in the clause or sentence
     ("全年规上工业增加值增长6.2%。", None, []),
     ("全年地区生产总值预期增长6%左右。", None, [(6, "%")]),
+    ("全年完成造林10万亩。", "2023年全市林业工作要点", [(10, "万亩")]),
+    ("全年完成造林10万亩。", "2022年全市林业工作总结", []),
     # the past marker of one number only
     ("计划年度投资800亿元（同比增长5%）。", None, [(800, "亿元")]),
     ("全市能耗同比下降3.2%，已完成年度目标。", None, []),
