@@ -94,6 +94,8 @@ _ARTICLE_KINDS = ("count", "time", "grade")  # "一个", "一次", "一类产品
 # A bare magnitude right after these verbs counts one of it: "规模过万亿", "产值超千亿元",
 # "突破百亿", "逾万亿" (the value 1 is implied, the unit is the magnitude as written)
 IMPLICIT_ONE_AFTER = "过超破逾"
+# "500万元（含）以上" / "(含)以下": an inclusive bound written with a bracketed 含
+INCLUSIVE = re.compile(r"[（(]含[）)](?P<bound>以上|以下)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +245,11 @@ def _with_qualifier(text: str, q: Quantity) -> Quantity:
         if text.startswith(qual.word, q.end):
             return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind,
                             qual.qualifier, qual.word, q.end + len(qual.word))
+    incl = INCLUSIVE.match(text, q.end)
+    if incl:  # "500万元（含）以上": an inclusive bound, read as 及以上 / 及以下
+        word = "及" + incl.group("bound")
+        return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind,
+                        "at_least" if incl.group("bound") == "以上" else "at_most", word, incl.end())
     return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind, None, None, q.end)
 
 

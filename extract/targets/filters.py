@@ -61,6 +61,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     s = ctx.sentence
     if _in_quote_of_speech(text, s.start, first.start):
         return "quoted opinion"
+    if direction in ("cap", "floor") and _in_brackets(text, clause.start, first.start):
+        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）": a definition of the class
     if _after_condition(ctx, clause):
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
@@ -75,6 +77,12 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
             text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
         return "attributive condition"
     return None
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened after ``start`` and not closed before ``pos``?"""
+    before = text[start:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _after_condition(ctx: Context, clause: Clause) -> bool:

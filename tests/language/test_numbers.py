@@ -72,6 +72,7 @@ COMPOSED_UNITS = [
     ("累计实际利用外资1000亿美元", [(1000, None, "亿美元", None)]),
     ("车桩比例达到4：1", [(4, None, "：1", None)]),
     ("新增装机五十万吨", [(50, None, "万吨", None)]),
+    ("投资额达500万元（含）以上", [(500, None, "万元", "at_least")]),
     # nothing: a Latin word, a unit word without a number, a size class glued to letters
     ("5G基站", []),
     ("万元GDP能耗", []),

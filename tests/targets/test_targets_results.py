@@ -84,6 +84,11 @@ NOT_GOALS = [
     ("单一工厂组件年产能达5GW，产品硬件国产化率达到100%。", "2023年度重点研发计划项目申报指南", []),
     ("拟支持不超过5个项目。", None, []),
     ("委托费用不超过人民币20万元。", None, []),
+    ("单个企业投放资金不超过2亿元。", None, []),
+    ("对技改项目年度投资额达500万元（含）以上并纳入统计的项目给予奖励。", None, []),
+    # a bound inside brackets defines a class ("热电比小于100%"); a task spelled out there stays
+    ("发电企业（纯发电及热电比小于100%）按基准线法分配配额。", None, []),
+    ("提供“1131”就业服务（提供至少1次政策宣介、3次岗位推荐）。", None, [(1, "次"), (3, "次")]),
     # names and slogans in quotes
     ("严格按照“四个区分开来”要求推进。", None, []),
     # goals that look like the above stay targets
