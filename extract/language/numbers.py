@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .patterns import NUMBER_TOKEN, PER_TIME, RANGE_JOINER, Qualifier, qualifiers, unit_regex, units
+from .patterns import (
+    MAGNITUDES,
+    NUMBER_TOKEN,
+    PER_TIME,
+    RANGE_JOINER,
+    RATIO_UNIT,
+    Qualifier,
+    qualifiers,
+    unit_kind,
+    unit_regex,
+    units,
+)
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -79,7 +90,12 @@ def _unit_based(text: str) -> float | None:
 
 # Chinese numerals alone are too common in words (一批, 一定, 十四五) to be read without a
 # unit; "一" with a counting unit (一个, 一家) is an article, not a target value.
-_ARTICLE_KINDS = ("count", "time")
+_ARTICLE_KINDS = ("count", "time", "grade")  # "一个", "一次", "一类产品"
+# A bare magnitude right after these verbs counts one of it: "规模过万亿", "产值超千亿元",
+# "突破百亿", "逾万亿" (the value 1 is implied, the unit is the magnitude as written)
+IMPLICIT_ONE_AFTER = "过超破逾"
+# "500万元（含）以上" / "(含)以下": an inclusive bound written with a bracketed 含
+INCLUSIVE = re.compile(r"[（(]含[）)](?P<bound>以上|以下)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +145,12 @@ def _shifted(q: Quantity, offset: int) -> Quantity:
 
 def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
+    lo = pos  # the window's start: nothing before it is read ("过" of "过万亿" included)
     while True:
         m = NUMBER_TOKEN.search(text, pos, end)
         if m is None:
             return out
-        q = _quantity_at(text, m)
+        q = _quantity_at(text, m, lo)
         if q is None:
             pos = m.end()
             continue
@@ -141,7 +158,7 @@ def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
         pos = q.end
 
 
-def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:
+def _quantity_at(text: str, m: re.Match[str], lo: int = 0) -> Quantity | None:
     token, start = m.group(0), m.start()
     if token == "百分之":
         run = re.match(r"[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?", text[m.end():])
@@ -157,16 +174,20 @@ def _quantity_at(text: str, m: re.Match[str]) -> Quantity | None:
         if text.startswith("类", m.end()):
             return Quantity(start, m.end() + 1, float(ROMAN[token]), None, "类", "grade")
         return None
-    return _chinese(text, start, token)
+    return _chinese(text, start, token, lo)
 
 
 def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
-    if end < len(text) and text[end].isascii() and text[end].isalpha():
-        return None  # 5G / 3D
     value = parse_number(token)
     if value is None:
         return None
     unit, kind = _unit_at(text, end)
+    if end < len(text) and text[end].isascii() and text[end].isalpha():
+        if unit is None or _letter_at(text, end + len(unit)):
+            return None  # 5G / 3D (but "1GW", "237MW" are quantities)
+    ratio = RATIO_UNIT.match(text, end) if unit is None else None
+    if ratio:  # "车桩比例达到4：1"
+        return Quantity(start, ratio.end(), value, None, ratio.group(0), "ratio")
     value_max = None
     after = end + len(unit or "")
     joiner = RANGE_JOINER.match(text, after)
@@ -182,8 +203,12 @@ def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
     return Quantity(start, after, value, value_max, unit, kind)
 
 
-def _chinese(text: str, start: int, token: str) -> Quantity | None:
+def _chinese(text: str, start: int, token: str, lo: int = 0) -> Quantity | None:
     if token[0] not in _DIGITS and token[0] != "十":
+        if start > lo and text[start - 1] in IMPLICIT_ONE_AFTER:  # "产业规模过万亿": one 万亿
+            unit, kind = _unit_at(text, start)
+            if unit and unit.startswith(MAGNITUDES):
+                return Quantity(start, start + len(unit), 1.0, None, unit, kind)
         return None  # "万元GDP能耗" / "千瓦时": a unit word, not a number
     for i in range(1, len(token) + 1):
         value = parse_chinese_number(token[:i])
@@ -192,6 +217,8 @@ def _chinese(text: str, start: int, token: str) -> Quantity | None:
         unit, kind = _unit_at(text, start + i)
         if unit is None or (value == 1 and kind in _ARTICLE_KINDS):
             continue
+        if unit[0] in _SMALL_UNITS and unit not in units():
+            continue  # "五十万吨" is 50 万吨, not 5 "十万吨"
         return Quantity(start, start + i + len(unit), value, None, unit, kind)
     return None
 
@@ -200,8 +227,15 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, str | None]:
     m = unit_regex().match(text, pos)
     if not m:
         return None, None
+    unit = m.group(0)
     per = PER_TIME.match(text, m.end())  # "2000万立方米/日": a rate keeps its time base
-    return m.group(0) + (per.group(0) if per else ""), units()[m.group(0)]
+    if per:
+        return unit + per.group(0), unit_kind(unit)
+    if text.startswith("/", m.end()):  # "300克标准煤/千瓦时", "0.5吨/万元": a rate of two units
+        second = unit_regex().match(text, m.end() + 1)
+        if second and unit_kind(second.group(0)) in ("quantity", "currency", "count"):
+            return f"{unit}/{second.group(0)}", unit_kind(unit)
+    return unit, unit_kind(unit)
 
 
 def _with_qualifier(text: str, q: Quantity) -> Quantity:
@@ -211,6 +245,11 @@ def _with_qualifier(text: str, q: Quantity) -> Quantity:
         if text.startswith(qual.word, q.end):
             return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind,
                             qual.qualifier, qual.word, q.end + len(qual.word))
+    incl = INCLUSIVE.match(text, q.end)
+    if incl:  # "500万元（含）以上": an inclusive bound, read as 及以上 / 及以下
+        word = "及" + incl.group("bound")
+        return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind,
+                        "at_least" if incl.group("bound") == "以上" else "at_most", word, incl.end())
     return Quantity(q.start, q.end, q.value, q.value_max, q.unit, q.unit_kind, None, None, q.end)
 
 

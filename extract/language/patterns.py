@@ -35,6 +35,16 @@ DATE = re.compile(
 NUMBER_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|百分之|[零〇○一二两三四五六七八九十百千万亿点]+|劣?[ⅠⅡⅢⅣⅤⅥ]")
 # The time base of a rate unit: "2000万立方米/日" / "80万吨/年"
 PER_TIME = re.compile(r"/(?:日|天|年|月|小时)")
+# Magnitude prefixes that compose with a base unit of the table: "2亿千瓦", "3万亿元",
+# "1000千万吨", "50万标准箱" (FORMAT v2: a unit is what the text writes, magnitude and all)
+MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万")
+# Unit kinds a magnitude composes with ("万小时" or "亿分" are not units of a target)
+COMPOSABLE_KINDS = ("quantity", "currency", "count")
+# A bare magnitude is a unit only where no unit word follows it: "产业规模过万亿。",
+# "人口突破100万以上" (not "100万只", where the word after is the unit the table lacks)
+BARE_MAGNITUDE_END = r"(?![\u4e00-\u9fff]|[A-Za-z])|(?=以上|以下|左右|以内|及以上|及以下|上下)"
+# A ratio written as "N：1" ("车桩比例达到4：1"): the ":1" part is the unit as written
+RATIO_UNIT = re.compile(r"[：:]1(?![\d.])")
 # Range joiner between two numbers: 10%—15% / 1—2个 / 1-2 / 1至2个
 RANGE_JOINER = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*")
 
@@ -42,7 +52,7 @@ RANGE_JOINER = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*")
 # it is not a decimal point ("不超过1.3.“十四五”时期" -> two sentences).
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
 SUBSENTENCE_END = re.compile(r"[；;]")
-CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+CLAUSE_END = re.compile(r"，|(?<!\d)[：:]|[：:](?!\d)|,(?!\d{3})")  # not in "4：1" / "17:00"
 
 # An outline enumerator opening a clause: "一、" / "（二）" / "(3)" / "4." / "5、"
 ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d))")
@@ -76,8 +86,29 @@ def units() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def unit_regex() -> re.Pattern[str]:
-    """All units, longest first (one regex match instead of a loop per number)."""
-    return re.compile("|".join(map(re.escape, units())))
+    """All units, longest first (one regex match instead of a loop per number).
+
+    The units of the table and every magnitude prefix with a composable unit of the table
+    ("亿千瓦", "万亿元", "万标准箱"), longest first ("万吨标煤" before "万吨"); then a bare
+    magnitude ("千亿", "万亿") that no unit word follows.
+    """
+    table = set(units())
+    composed = {m + u for m in MAGNITUDES for u, kind in units().items() if kind in COMPOSABLE_KINDS}
+    words = "|".join(map(re.escape, sorted(table | composed, key=len, reverse=True)))
+    mags = "|".join(map(re.escape, MAGNITUDES))
+    return re.compile(rf"{words}|(?:{mags})(?:{BARE_MAGNITUDE_END})")
+
+
+def unit_kind(unit: str) -> str | None:
+    """Kind of a unit as read by :func:`unit_regex`: "亿千瓦" is a quantity like "千瓦"."""
+    table = units()
+    if unit in table:
+        return table[unit]
+    for mag in MAGNITUDES:
+        if unit.startswith(mag):
+            base = unit[len(mag):]
+            return table.get(base) if base else "quantity"
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,10 @@
 """Numeric targets: indicator, value, unit, direction, qualifier, baseline, deadline, scope.
 
-:mod:`.extractor` reads them; :mod:`.vocab` holds its named regexes and rule tables.
+:mod:`.extractor` reads them; :mod:`.filters` holds the named rules that drop a number
+(``drop_reasons`` says why), :mod:`.frame` the time frame of sections and paragraphs
+(review vs plan), :mod:`.vocab` the named regexes and rule tables.
 """
 
-from .extractor import extract_targets
+from .extractor import drop_reasons, extract_targets
 
-__all__ = ["extract_targets"]
+__all__ = ["drop_reasons", "extract_targets"]

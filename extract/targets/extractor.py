@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language.clauses import Clause, Sentence, split_sentences
-from ..language.dates import DateMatch, find_dates, mask_dates, mask_noise, year_of
+from ..language.dates import DateMatch, mask_dates, mask_noise, year_of
 from ..language.numbers import Quantity, find_quantities
 from ..language.patterns import contains_any, qualifiers
 from ..model import Document, Target
 from ..settings import Settings
+from .context import Context as _Context
+from .filters import implausible, is_past, is_threshold, not_a_goal, word_regex
+from .frame import read_frames
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
@@ -42,7 +44,6 @@ from .vocab import (
     SCOPE,
     SCORING_RULE,
     SHARE_VERB,
-    STANDARD_VALUE,
     THIS_YEAR,
     Trigger,
     five_year_plans,
@@ -68,8 +69,9 @@ MAX_LIST_OBJECT_GAP = 32
 MAX_LIST_ITEM = 15
 # Longest trailing noun after a distributed number: "各1—2个示范试点".
 MAX_TRAILING_NOUN = 8
-# Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past.
-GAP_FILLERS = ("", "到", "至", "在", "为")
+# Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past;
+# "提供至少1次…", "增长约5%" (a qualifier written before the number).
+GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
 # 均 / 各 / 都 / 分别 before the verb or number share one number: "化肥、农药利用率均达到43%"
 SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
@@ -78,8 +80,6 @@ LIST_JOINERS = ("、", "和", "与", "及")
 MIN_INDICATOR = 2
 # Longest noun after "verb + number" that names what is counted: "创建2000家节约型公共机构示范单位".
 MAX_COUNTED_NOUN = 20
-# Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
-FORMULA_BEFORE = "×*/÷=＝+"
 # Bracket and quote pairs kept balanced at indicator edges ("PUE值(电能利用效率)").
 BRACKET_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "[": "]", "【": "】"}
 QUOTES = "“”‘’"
@@ -87,46 +87,60 @@ QUOTES = "“”‘’"
 MIN_SHARED_TAIL = 2
 # Separates subject and base of a "share of a total" phrase inside _direction's raw text.
 BASE_MARK = "\x00"
+# "低于基期的10%以上": a decrease of at least N against the base named between verb and number.
+BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
+# "产业规模过万亿" / "逾千亿": more than one of the magnitude written
+EXCEEDS = Trigger("过", "reach", "at_least")
+# A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
+RATE_BY = re.compile(r"(?:按照|按)$")
+# A sentence that opens with a forecast: "预估2021～2027年间，…其中燃气机组约净增加1,460万瓩"
+FORECAST_LEAD = re.compile(r"预估|预计|预测|据测算|经测算|测算")
+# A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
+PLAN_WORD = re.compile(r"计划|拟|预期|力争|目标为|目标是")
+# A size class written after a quantity: "3000兆瓦级", "十万吨级"
+CLASS_SUFFIX = ("级", "等级")
+# Unit kinds a value statement without a verb may carry ("劣Ⅴ类" after 消除 is no level reached)
+VERBLESS_KINDS = ("quantity", "count", "currency", "percent", "ratio")
+# Longest noun phrase of a value statement without a verb: "浅层地温能利用项目10个".
+MAX_VERBLESS_NOUN = 24
 
 
-@dataclass(slots=True)
-class _Context:
-    """What one sentence carries over to its clauses."""
-
-    text: str  # doc.text
-    masked: str  # dates, 文号, phones masked (for quantities)
-    dated: str  # 文号, phones masked (for dates)
-    issue_year: int | None
-    sentence: Sentence
-    scope: str | None = None
-    prev: Target | None = None  # previous target in the clause (for list continuation)
-    last: Target | None = None  # previous target in the sentence (for staged targets)
-    found_dates: list[DateMatch] | None = None  # read on first use: most sentences need none
-
-    @property
-    def dates(self) -> list[DateMatch]:
-        """The sentence's dates, read only when a candidate number asks for its time context."""
-        if self.found_dates is None:
-            s = self.sentence
-            self.found_dates = find_dates(self.dated[s.start:s.end])
-        return self.found_dates
 
 
 def extract_targets(doc: Document, settings: Settings) -> list[Target]:
     """All numeric targets of ``doc`` (departments left empty for the link stage)."""
+    return _extract(doc, None)
+
+
+def drop_reasons(doc: Document, settings: Settings) -> list[tuple[tuple[int, int], str]]:
+    """(span, reason) of every number-bearing clause the extractor dropped on purpose.
+
+    A debugging and probing aid (the bulk probe counts a dated goal clause that yields no
+    target as covered when it has a reason here): "past: review section: 上年工作回顾",
+    "threshold", "forecast", "quoted opinion", "application rule" .... Pure; never stored.
+    """
+    drops: list[tuple[tuple[int, int], str]] = []
+    _extract(doc, drops)
+    return drops
+
+
+def _extract(doc: Document, drops: list[tuple[tuple[int, int], str]] | None) -> list[Target]:
     text = doc.text
     dated = mask_noise(text)
     masked = mask_dates(dated)
     issue_year = _issue_year(doc)
+    frames = read_frames(text, getattr(doc.metadata, "title", None), issue_year)
     out: list[Target] = []
     seen: set[tuple] = set()
     for sentence in split_sentences(text):
         if not _may_hold_target(masked, sentence):
+            if drops is not None and _HAS_NUMBER.search(masked, sentence.start, sentence.end):
+                drops.append(((sentence.start, sentence.end), "table row or scoring rule"))
             continue
-        ctx = _Context(text, masked, dated, issue_year, sentence)
+        ctx = _Context(text, masked, dated, issue_year, sentence, frames, drops)
         for target in _sentence_targets(ctx):
             key = (target.indicator, target.value, target.value_max, target.unit,
-                   target.direction, target.deadline, target.period)
+                   target.direction, target.deadline, target.period, _squashed(target.evidence))
             if key not in seen:  # a news lead repeating the body is one target, not two
                 seen.add(key)
                 out.append(target)
@@ -134,12 +148,18 @@ def extract_targets(doc: Document, settings: Settings) -> list[Target]:
     return out
 
 
+def _squashed(evidence: str) -> str:
+    """Evidence as the dedup key: a lead repeating its body word for word is one target; a rule
+    restated in other words in another section ("按15%—25%配建" / "按15—25%配建") is two."""
+    return re.sub(r"\s", "", evidence)
+
+
 def _issue_year(doc: Document) -> int | None:
     date = getattr(doc.metadata, "issue_date", None)
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-_HAS_NUMBER = re.compile(r"\d|百分之|[ⅠⅡⅢⅣⅤ]类|[一二两三四五六七八九十百千]+[万亿]?[%个家吨千平亩公]")
+_HAS_NUMBER = re.compile(r"\d|百分之|[过超破逾](?:万亿|千亿|百亿|亿)|[ⅠⅡⅢⅣⅤ]类|[一二两三四五六七八九十百千]+[万亿]?[%个家吨千平亩公]")
 
 
 def _may_hold_target(masked: str, sentence: Sentence) -> bool:
@@ -160,7 +180,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
         if scope:
             ctx.scope = scope
         ctx.prev = None
-        quantities = find_quantities(ctx.masked, clause.start, clause.end)
+        quantities = _without_modifiers(ctx.text, find_quantities(ctx.masked, clause.start, clause.end))
         region = phrase = clause.start
         for group in _groups(ctx.text, quantities):
             made = _group_targets(ctx, index, clause, region, group, phrase)
@@ -171,6 +191,37 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
             if made or not _glued(ctx.text, group[-1], clause.end):
                 phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
     return out
+
+
+def _without_modifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Quantities that name a kind of thing, not an amount: glued to a count before them
+    ("6个500千伏…项目"), or a measure glued to the noun after it while another number
+    follows in the clause ("实现配网10千伏线路联络率…100%")."""
+    out: list[Quantity] = []
+    for i, q in enumerate(quantities):
+        if out and out[-1].unit_kind == "count" and out[-1].stop == q.start:
+            continue
+        if text.startswith(CLASS_SUFFIX, q.stop):
+            continue  # "十万吨级CO2捕集", "千亿级产业集群": a size class, not an amount
+        later = i + 1 < len(quantities)
+        if (later and q.unit_kind in ("quantity", "grade") and q.qualifier is None and q.value_max is None
+                and _starts_noun(text, q.stop)):
+            continue
+        out.append(q)
+    return out
+
+
+def _starts_noun(text: str, pos: int) -> bool:
+    """A noun (not 的, a joiner or a qualifier word) right at ``pos``: "千伏线路" -> "线路"."""
+    ch = text[pos:pos + 1]
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff" and ch not in "的、和及与或等"
+
+
+def _drop(ctx: _Context, clause: Clause, reason: str) -> list[Target]:
+    """No target, with the reason kept when :func:`drop_reasons` asked for it."""
+    if ctx.drops is not None:
+        ctx.drops.append(((clause.start, clause.end), reason))
+    return []
 
 
 def _glued(text: str, q: Quantity, end: int) -> bool:
@@ -199,18 +250,34 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
                    group: list[Quantity], phrase: int) -> list[Target]:
     text, first, last = ctx.text, group[0], group[-1]
     if any(q.unit_kind in NON_TARGET_KINDS for q in group):
-        return []
+        return _drop(ctx, clause, "duration or points")
+    if word_regex("forecast").search(text, clause.start, first.start) or FORECAST_LEAD.match(
+            text, ctx.sentence.start):
+        return _drop(ctx, clause, "forecast")  # "约需投资120亿元" (FORMAT v2: estimates of need)
     found = _direction(ctx, clause, region, group, phrase)
-    if found is None or not _plausible(ctx, clause, group, found[3]):
-        return []
+    if found is None:
+        return _drop(ctx, clause, "no direction")
+    reason = implausible(ctx, clause, group, found[3])
+    if reason:
+        return _drop(ctx, clause, reason)
     direction, trigger, raw_indicator, form = found
-    if form not in ("share", "base") and _is_threshold(text, last, clause):
-        return []
+    if form not in ("share", "base") and is_threshold(text, last, clause):
+        return _drop(ctx, clause, "threshold")
+    reason = not_a_goal(ctx, clause, group, region, raw_indicator, direction)
+    if reason:
+        return _drop(ctx, clause, reason)
     if form == "base":  # "新能源汽车新增销量达到汽车新车销售总量的20%": a share of a named total
         raw_indicator, base = raw_indicator.split(BASE_MARK)
+    rate = RATE_BY.search(raw_indicator) if first.unit_kind == "percent" else None
+    if rate:  # "既有机关及企事业单位按不低于20%配建": the rate of the verb after, for that scope
+        raw_indicator = raw_indicator[:rate.start()]
     scope, indicator = _clean_indicator(raw_indicator)
+    if rate:
+        scope, indicator = (scope or indicator or None), _rate_indicator(text, last, clause)
     if form == "base":
         indicator = f"{indicator}占{base}比例" if indicator else ""
+    if form == "share" and scope is None and not (ctx.scope and SCOPE.match(ctx.scope)):
+        scope = _share_population(text, last, clause)  # "70％的县级以上党政机关建成…": the population
     if scope is None:
         scope = ctx.scope
     elif scope:
@@ -219,17 +286,19 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if m:  # "钢铁、水泥等重点行业产能达到能效标杆水平的比例": this target's population only
         scope, indicator = scope or m.group("subject"), m.group("share")
     if form in ("object", "share", "base", "noun") and not indicator:
-        return []
-    if not indicator and form == "verb":
-        indicator, scope = _implicit_indicator(ctx, clause, group, scope)
+        return _drop(ctx, clause, "no indicator")
+    if form == "count" or (form == "verb" and (not indicator or _counts_a_noun(text, last, clause))):
+        counted, scope = _implicit_indicator(ctx, clause, group, scope)
+        indicator = counted or indicator
     if len(indicator) < MIN_INDICATOR:
-        return []
+        return _drop(ctx, clause, "no indicator")
     trailing = _trailing_noun(text, last, clause) if form == "object" else ""
     shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
     named = _distribute(indicator, len(group), shared, trailing, first.unit_kind == "percent")
     deadline, period = _time_context(ctx, first.start)
-    if _is_past(ctx, clause, deadline):
-        return []
+    reason = is_past(ctx, clause, deadline, region, first, period)
+    if reason:
+        return _drop(ctx, clause, f"past: {reason}")
     baseline = _baseline(text[clause.start:first.start])
     start = _evidence_start(ctx, index) if region == clause.start else clause.start
     evidence_span = (start, clause.end)
@@ -246,40 +315,6 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     return targets
 
 
-def _plausible(ctx: _Context, clause: Clause, group: list[Quantity], form: str) -> bool:
-    """Unit kinds, 'N% of something', subsidies, formulas, references, list sizes."""
-    first, text = group[0], ctx.text
-    if any(q.unit_kind in NON_TARGET_KINDS for q in group):
-        return False
-    before = text[clause.start:first.start].rstrip()
-    if before.endswith("的") and form != "base":
-        return False  # "完成“十三五”计划目标的80%": a share of something else
-    if STANDARD_VALUE.search(before):
-        return False  # "达到《民用建筑能耗标准》的引导值下降20%要求": the standard's value, not ours
-    if before.endswith("等"):
-        return False  # "交通银行等7家金融机构": the size of a list, not a goal
-    if any(_is_reference(text, q, clause) for q in group):
-        return False
-    if _word_regex("subsidy", "formula_operators").search(text, clause.start, clause.end):
-        return False
-    return not _word_regex("composition").search(text, clause.start, first.start)
-
-
-@lru_cache(maxsize=8)
-def _word_regex(*lists: str) -> re.Pattern[str]:
-    """One regex for the words of some marker lists (one scan instead of one per word)."""
-    words = sorted({w for name in lists for w in markers()[name]}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
-
-
-def _is_reference(text: str, q: Quantity, clause: Clause) -> bool:
-    """"如图1所示" / "见表2" / "第3条" / "…×100%": a figure, table or formula, never a target."""
-    before = text[clause.start:q.start].rstrip()
-    if (before and before[-1] in FORMULA_BEFORE) or before.endswith(markers()["reference_prefixes"]):
-        return True
-    return text.startswith(markers()["reference_suffixes"], q.stop)
-
-
 # ---------------------------------------------------------------------------- direction
 
 
@@ -292,27 +327,20 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     """
     text, first = ctx.text, group[0]
     trig = _rightmost_trigger(ctx.masked, region, first.start)
-    if trig is not None:
-        t_start, t_end, trigger = trig
-        gap = text[t_end:first.start]
-        if gap in GAP_FILLERS:
-            if first.unit is None and not _unitless_ok(text, group[-1]):
-                return None
-            return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
-        limit = MAX_LIST_OBJECT_GAP if re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
-        if len(gap) > limit or first.unit is None or gap.endswith(markers()["relative_objects"]):
-            return None
-        percent_of = first.unit_kind == "percent" and trigger.direction == "reach"
-        if gap.endswith("的") and "的" not in gap[:-1]:
-            # "达到汽车新车销售总量的20%" is a target only when dated ("达到额定负荷的40%以下" is a spec)
-            base = gap[:-1]
-            if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
-                return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
-            return None
-        if "的" in gap or (percent_of and not _dated(ctx, first.start)):
-            return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
-        return trigger.direction, trigger, gap, "object"
     pre = text[region:first.start]
+    if pre.endswith(("过", "逾")) and first.value == 1 and not text[first.start].isdigit():
+        return "reach", EXCEEDS, text[min(region, phrase):first.start - 1], "verb"  # "规模过万亿"
+    if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
+            and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
+            and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
+        return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
+    if trig is not None:
+        found = _with_trigger(ctx, region, group, phrase, trig)
+        if (found is None or found[3] == "verb") and first.unit_kind == "percent" \
+                and re.match(r"(?:以上|以下|左右)?的", text[group[-1].end:]):
+            share = _share_indicator(text, group[-1], clause)  # "推动…及50%以上的省属事业单位建成…"
+            return ("reach", None, share, "share") if share else found
+        return found
     if ctx.prev is not None and pre[:1] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM and first.unit:
         return ctx.prev.direction, None, pre, "list"
     if first.unit_kind == "percent":
@@ -321,7 +349,54 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             return "reach", None, pre + share, "share"
     if first.unit is not None and pre.endswith(_measure_heads()) and _dated(ctx, first.start):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右"
+    if first.unit_kind == "percent" and RATE_BY.search(pre) and _starts_noun(text, group[-1].stop):
+        return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
+    if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
+        return "reach", None, text[min(region, phrase):first.start], "noun"  # "…利用项目10个"
     return None
+
+
+def _with_trigger(ctx: _Context, region: int, group: list[Quantity], phrase: int,
+                  trig: tuple[int, int, Trigger]) -> tuple[str, Trigger | None, str, str] | None:
+    """The forms with a trigger before the number: "verb", "object", "base"."""
+    text, first = ctx.text, group[0]
+    t_start, t_end, trigger = trig
+    gap = text[t_end:first.start]
+    if trigger.word == "低于" and BELOW_BASE.match(gap):  # "低于基期的10%以上": a decrease
+        return "decrease", Trigger(trigger.word, "decrease", None), text[min(region, phrase):t_start], "verb"
+    if gap in markers()["goal_gaps"] or (gap and SCOPE.fullmatch(gap)):
+        gap = ""  # "预期增长目标7%左右", "增速高于全省6%的目标": the goal's own level
+    if gap in GAP_FILLERS:
+        if first.unit is None and not _unitless_ok(text, group[-1]):
+            return None
+        return trigger.direction, trigger, text[min(region, phrase):t_start], "verb"
+    measures = "、" in gap and gap.endswith(_measure_heads())  # "实现A率、B率、C率100%"
+    limit = MAX_LIST_OBJECT_GAP if measures or re.search(r"、.*(?:各|均|分别)$", gap) else MAX_OBJECT_GAP
+    if len(gap) > limit or first.unit is None or gap.endswith(markers()["relative_objects"]):
+        return None
+    percent_of = first.unit_kind == "percent" and trigger.direction == "reach"
+    if gap.endswith("的") and "的" not in gap[:-1]:
+        # "达到汽车新车销售总量的20%" is a target only when dated ("达到额定负荷的40%以下" is a spec)
+        base = gap[:-1]
+        if percent_of and len(base) >= MIN_INDICATOR and _dated(ctx, first.start):
+            return trigger.direction, trigger, text[min(region, phrase):t_start] + BASE_MARK + base, "base"
+        return None
+    if "的" in gap or (percent_of and not _dated(ctx, first.start) and not gap.endswith(_measure_heads())):
+        return None  # "最小发电出力达到额定负荷35%以下": a technical condition, not a goal
+    return trigger.direction, trigger, gap, "object"
+
+
+def _verbless_value(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> bool:
+    """A value statement without a verb in a dated goal: "到2025年，全市充（换）电站3000座",
+    "新能源汽车保有量60万辆": a noun phrase, then the number closing its clause or list item."""
+    first, last = group[0], group[-1]
+    after = ctx.text[last.stop:clause.end]
+    if first.unit_kind not in VERBLESS_KINDS or (after and after[:1] not in LIST_JOINERS and after[:1] not in "（("):
+        return False
+    noun = noun.strip()
+    if not MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN or noun.endswith(("的", "等", "第", "约", "按")):
+        return False
+    return _dated(ctx, first.start) or bool(PLAN_WORD.search(ctx.text, clause.start, first.start))
 
 
 def _dated(ctx: _Context, pos: int) -> bool:
@@ -340,9 +415,12 @@ def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Tri
     """The last trigger before the number that is a verb (not "减排" inside "碳减排技术")."""
     best = None
     followers = markers()["trigger_noun_followers"]
+    not_verbs = markers()["trigger_words_not_verbs"]
     for m in trigger_regex().finditer(masked, start, end):
-        if not masked.startswith(followers, m.end()):
-            best = (m.start(), m.end(), triggers()[m.group(0)])
+        trigger = triggers()[m.group(0)]
+        comparison = trigger.qualifier is not None  # "不低于项目总建筑面积2‰": never a noun
+        if (comparison or not masked.startswith(followers, m.end())) and not masked.startswith(not_verbs, m.start()):
+            best = (m.start(), m.end(), trigger)
     return best
 
 
@@ -352,24 +430,33 @@ def _unitless_ok(text: str, q: Quantity) -> bool:
     return not nxt or not ("\u4e00" <= nxt <= "\u9fff")
 
 
+def _share_population(text: str, q: Quantity, clause: Clause) -> str | None:
+    """"70％的县级以上党政机关建成节约型机关" -> "县级以上党政机关" (only after 的)."""
+    m = re.match(r"的(?P<noun>[^，,；。的]{2,20}?)" + SHARE_VERB.pattern.replace("(?:要|将|应)?", "(?:要|将|应|初步|力争|参与)?"),
+                 text[q.stop:clause.end])
+    return m.group("noun") if m else None
+
+
 def _share_indicator(text: str, q: Quantity, clause: Clause) -> str | None:
     """"25%的党政机关要建成节约型机关" -> "党政机关建成节约型机关比例"."""
     after = text[q.stop:clause.end]
-    m = re.match(r"的?(?P<noun>[^，,；。]{1,20}?)(?P<verb>" + SHARE_VERB.pattern + r")(?P<obj>[^，,；。]{0,20})", after)
+    m = re.match(r"的?(?P<noun>[^，,；。]{0,20}?)(?P<verb>" + SHARE_VERB.pattern + r")(?P<obj>[^，,；。]{0,20})", after)
     if not m:
         return None
     verb = re.sub(r"^(?:要|将|应)", "", m.group("verb"))
     return f"{m.group('noun')}{verb}{m.group('obj')}比例"
 
 
-def _is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
-    """"65蒸吨/小时及以上燃煤锅炉", "5万吨标准煤以上项目", "达到30%的企业": a scope, not a goal."""
-    if q.qualifier_word in ("及以上", "及以下"):
-        return True
-    after = text[q.stop:clause.end]
-    if after.startswith(markers()["goal_nouns"]):
-        return False
-    return after.startswith(markers()["threshold_nouns"])
+def _rate_indicator(text: str, q: Quantity, clause: Clause) -> str:
+    """"按15%分类配建" -> "分类配建比例" (the verb phrase after the rate names what it measures)."""
+    after = text[q.stop:clause.end].split("的")[0]
+    return f"{after}比例" if 0 < len(after) <= MAX_TRAILING_NOUN else ""
+
+
+def _counts_a_noun(text: str, q: Quantity, clause: Clause) -> bool:
+    """"新建200家国家和省级绿色工厂": a count followed by the noun it counts."""
+    nxt = text[q.stop:q.stop + 1] if q.stop < clause.end else ""
+    return q.unit_kind == "count" and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit())
 
 
 # ---------------------------------------------------------------------------- fields
@@ -461,21 +548,36 @@ def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
     ("…达到0.4亿吨，到2030年达到0.8亿吨"), or the noun it counts ("建设1至2个绿色生态城区")."""
     first, last = group[0], group[-1]
     prev = ctx.last
-    if prev is not None and prev.unit == first.unit and len(group) == 1:
-        return prev.indicator, scope or prev.scope
     noun = ctx.text[last.stop:clause.end]
+    if prev is not None and prev.unit == first.unit and len(group) == 1 and not _counts_a_noun(ctx.text, last, clause):
+        return prev.indicator, scope or prev.scope
+    noun = _first_conjunct(ctx, noun, last.stop)
     if "的" in noun:  # "30个特色鲜明、差异化发展的试点城市" / "2个低碳社区的创建"
         modifier, _, head = noun.rpartition("的")
         noun = head if "、" in modifier else modifier
-    if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[\d、，,]", noun):
+    if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[、，,]", noun):
         return "", scope
     return (f"{noun}数量" if first.unit_kind == "count" else noun), scope
+
+
+def _first_conjunct(ctx: _Context, noun: str, pos: int) -> str:
+    """"政策宣介、1次职业指导…" -> "政策宣介"; "500千伏、25个220千伏输变电项目" ->
+    "500千伏输变电项目" (a bare modifier takes the head of the last conjunct)."""
+    m = re.search(r"(?:、|及|和)(?=[\d一二两三四五六七八九十])", noun)
+    if not m:
+        return noun
+    rest, noun = noun[m.end():], noun[:m.start()]
+    if not noun[:1].isdigit():
+        return noun
+    quantities = find_quantities(ctx.masked, pos + m.end(), pos + len(noun) + len(rest) + m.end() - m.start())
+    head = ctx.text[quantities[-1].stop:pos + m.end() + len(rest)] if quantities else ""
+    return noun + head if head and not re.search(r"[\d、]", head) else noun
 
 
 def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     """"各1—2个示范试点" -> "示范试点" (joined to each distributed indicator)."""
     tail = text[q.stop:clause.end]
-    return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"\d|、", tail) else ""
+    return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"^的|\d|、", tail) else ""
 
 
 def _distribute(indicator: str, n: int, shared: bool, trailing: str,
@@ -486,6 +588,8 @@ def _distribute(indicator: str, n: int, shared: bool, trailing: str,
     scopes; the indicator is the head after the last region (煤炭消费量) for all of them.
     """
     items = _list_items(indicator)
+    if n == 1 and not shared and len(items) > 1 and "等" not in indicator:
+        shared = all(i.endswith(tuple(markers()["measure_endings"])) for i in items)  # "联络率、转供率100%"
     if (n > 1 and len(items) != n) or (n == 1 and shared and len(items) == 1):  # "能源消耗和二氧化碳排放分别下降14%、19.5%"
         items = _list_items(indicator, joiners="、和及与")
     if (n > 1 and len(items) == n) or (n == 1 and len(items) > 1 and shared):
@@ -584,6 +688,9 @@ def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
             deadline = str(five_year_plans()[period][1]) if period in five_year_plans() else None
     if deadline is None and ctx.issue_year and THIS_YEAR.search(before):
         deadline = str(ctx.issue_year)
+    if deadline is None and period is None and ctx.frames is not None:
+        frame = ctx.frames.at(pos)  # "二、主要目标 / 到2025年，…" dates the section's items
+        deadline, period = frame.deadline, frame.period
     return deadline, period
 
 
@@ -591,18 +698,6 @@ def _is_baseline_year(before: str, d: DateMatch) -> bool:
     head = before[max(0, d.start - 2):d.start]
     tail = before[d.end:d.end + 3]
     return bool(re.search(r"(?:比|较|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
-
-
-def _is_past(ctx: _Context, clause: Clause, deadline: str | None) -> bool:
-    """A reported result: 已完成 / 同比 / a year before the document's own year."""
-    s = ctx.sentence
-    sub = [c for c in s.clauses if c.sub == clause.sub]
-    piece = ctx.text[sub[0].start:sub[-1].end]
-    if contains_any(piece, markers()["past"]):
-        return True
-    if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year:
-        return not contains_any(ctx.text[s.start:clause.end], markers()["future"])
-    return False
 
 
 def _evidence_start(ctx: _Context, index: int) -> int:

@@ -29,13 +29,15 @@ CONTEXT_CLAUSE = re.compile(
     r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)"
     r"|(?:通过|依托|按照|围绕)[^，,]{0,30})$"
 )
-# Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区
+# Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区 /
+# 中心城区 / 经济开发区 / 每个区（市、县） (a distributive scope)
 SCOPE = re.compile(
     r"^(?:全(?:国|省|自治区|区|市|县|旗|州|盟)|我(?:国|省|区|市|县)|本(?:省|区|市|县)"
-    r"|[\u4e00-\u9fff\d]{0,8}?主城区|各(?:省|市|区|县|盟市|地区))(?:[（(][^）)]{1,10}[）)])?"
+    r"|[\u4e00-\u9fff\d]{0,8}?(?:主城区|开发区|高新区)|中心城区|建成区|各(?:省|市|区|县|盟市|地区)"
+    r"|每个(?:村|社区|乡镇|街道|镇|乡|区|县|市))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|其中|同时|力争|确保|争取|要|将|使|推动|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
 # A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"
 CONCURRENT_OPENER = re.compile(r"^[^，,；;]*?的同时(?:还|也)?")
 # "X达到Y的比例": X is the population measured, the indicator is the share
@@ -57,7 +59,7 @@ COUNT_SUMMARY = re.compile(r"^.*?(?:\d+|[两三四五六七八九十]+)(?:种|�
 # Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
 DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
 # "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
-SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行)")
+SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行|用于)")
 
 # ---------------------------------------------------------------------------- tables
 

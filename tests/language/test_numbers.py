@@ -52,11 +52,48 @@ def test_numbers_quantities_as_written(text: str, expected: list) -> None:
 
 
 # fmt: off
+# Units not in the table, built as the text writes them (FORMAT v2): magnitude x base unit,
+# Latin SI units, container units, "X/Y" rates, thousands separators, "~" ranges, N：1 ratios.
+COMPOSED_UNITS = [
+    ("全省风电装机达到2亿千瓦", [(2, None, "亿千瓦", None)]),
+    ("数字经济规模突破2万亿元", [(2, None, "万亿元", None)]),
+    ("电子信息产业规模过万亿。", [(1, None, "万亿", None)]),
+    ("产值超千亿元", [(1, None, "千亿元", None)]),
+    ("实现光伏发电装机量1GW以上", [(1, None, "GW", "at_least")]),
+    ("离岸风电完成237MW。", [(237, None, "MW", None)]),
+    ("单体规模不低于500kW", [(500, None, "kW", None)]),
+    ("集装箱吞吐量达到300万标准箱", [(300, None, "万标准箱", None)]),
+    ("供电煤耗降至300克标准煤/千瓦时", [(300, None, "克标准煤/千瓦时", None)]),
+    ("单位产值能耗0.5吨标准煤/万元", [(0.5, None, "吨标准煤/万元", None)]),
+    ("新增能耗总量不能突破3550万吨标煤", [(3550, None, "万吨标煤", None)]),
+    ("累计投资2,100亿元", [(2100, None, "亿元", None)]),
+    ("投资15~25亿元", [(15, 25, "亿元", None)]),
+    ("充电桩16万个以上", [(16, None, "万个", "at_least")]),
+    ("累计实际利用外资1000亿美元", [(1000, None, "亿美元", None)]),
+    ("车桩比例达到4：1", [(4, None, "：1", None)]),
+    ("新增装机五十万吨", [(50, None, "万吨", None)]),
+    ("投资额达500万元（含）以上", [(500, None, "万元", "at_least")]),
+    # nothing: a Latin word, a unit word without a number, a size class glued to letters
+    ("5G基站", []),
+    ("万元GDP能耗", []),
+    ("通过万亿级投资", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", COMPOSED_UNITS)
+def test_numbers_units_compose_as_written(text: str, expected: list) -> None:
+    got = [(q.value, q.value_max, q.unit, q.qualifier) for q in find_quantities(text)]
+    assert got == expected
+
+
+# fmt: off
 WINDOWS = [
     "到2025年，全市单位地区生产总值能源消耗比2020年下降15%，煤炭消费量下降10%左右。",
     "完成煤电机组节能改造2000万千瓦、灵活性改造3000万千瓦，新增污水处理能力95万吨/日。",
     "VOCs排放总量下降10%以上，PM2.5浓度下降5%",
     "比例达到百分之十五，培育两千家企业",
+    "风电装机达到2亿千瓦、光伏1GW以上，产业规模过万亿，车桩比例4：1",
 ]
 # fmt: on
 

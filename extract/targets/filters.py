@@ -1,0 +1,211 @@
+"""Named filter rules: why a number that looks like a goal is not one.
+
+Each rule returns a short reason (kept by ``drop_reasons``) or None: reported results
+(``is_past``), thresholds that size a population (``is_threshold``), shares of something
+else, subsidies, formulas and references (``implausible``), forecasts, quoted opinions,
+application rules and quotas (``not_a_goal``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..language.clauses import Clause
+from ..language.numbers import Quantity
+from ..language.patterns import contains_any
+from .context import Context
+from .frame import Frames
+from .vocab import STANDARD_VALUE, five_year_plans, markers
+
+# 到 as a future word: before a year ("到2025年"), not in "从无到有"
+FUTURE_TO = re.compile(r"到(?:19|20)\d{2}|到[“\"]?十[一二三四五]五")
+# A quoted name opening what follows a number: "5万吨标准煤“两高”项目" (skipped before the noun)
+QUOTED_WORD = re.compile(r"^[“\"‘《][^”\"’》]{1,10}[”\"’》]")
+# An attributive list ending in "的 + noun": the number qualifies the noun ("…工业增加值占比
+# 超过50%、具有法定边界和范围、具备统一管理机构的省级以上工业园区").
+ATTRIBUTIVE_TAIL = re.compile(r"^、[^\d，,；;。]*的[\u4e00-\u9fff]{1,12}$")
+# "低于基期的10%以上": the 的 closes the base of a decrease, not a share of something else
+BELOW_BASE_TAIL = re.compile(r"低于(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
+# How far before a size its build verb may stand: "建有一所床位不低于300张的…" (8 characters)
+BUILD_VERB_REACH = 12
+# Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
+FORMULA_BEFORE = "×*/÷=＝+"
+
+
+def implausible(ctx: Context, clause: Clause, group: list[Quantity], form: str) -> str | None:
+    """Why the number is no target: 'N% of something', subsidies, formulas, references, list sizes."""
+    first, text = group[0], ctx.text
+    before = text[clause.start:first.start].rstrip()
+    if before.endswith("的") and form != "base" and not BELOW_BASE_TAIL.search(before):
+        return "share of something else"  # "完成“十三五”计划目标的80%"
+    if STANDARD_VALUE.search(before):
+        return "value of a cited standard"  # "达到《民用建筑能耗标准》的引导值下降20%要求"
+    if before.endswith("等") and not (form == "object" and first.unit_kind == "count"):
+        return "size of a list"  # "交通银行等7家金融机构" (but "形成A、B等12个产业集群")
+    if any(is_reference(text, q, clause) for q in group):
+        return "reference"
+    if text[first.start - 1:first.start] in "“‘\"" and first.start > clause.start:
+        return "name or slogan"  # "“四个区分开来”", "“1131”就业服务"
+    if word_regex("subsidy", "formula_operators").search(text, clause.start, clause.end):
+        return "subsidy or formula"
+    if word_regex("composition").search(text, clause.start, first.start):
+        return "composition of a list"
+    return None
+
+
+def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
+                raw_indicator: str, direction: str) -> str | None:
+    """Forecasts, quoted opinions, application rules and quotas, attributive conditions."""
+    text, first, last = ctx.text, group[0], group[-1]
+    s = ctx.sentence
+    if _in_quote_of_speech(text, s.start, first.start):
+        return "quoted opinion"
+    if direction in ("cap", "floor") and _in_brackets(text, clause.start, first.start):
+        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）": a definition of the class
+    if _after_condition(ctx, clause):
+        return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
+    if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
+        return "application rule"
+    if ctx.frames is not None and ctx.frames.application:
+        return f"application notice: {ctx.frames.application}"
+    if direction == "cap" and word_regex("quota_words").search(text, clause.start, first.start):
+        return "quota"  # "每个地区推荐的绿色工厂不超过20个"
+    if word_regex("quota_phrases").search(text, clause.start, first.start):
+        return "quota"  # "推荐数量可放宽至30家"
+    if ATTRIBUTIVE_TAIL.match(text[last.stop:clause.end]) and not _build_verb().search(
+            text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
+        return "attributive condition"
+    return None
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened after ``start`` and not closed before ``pos``?"""
+    before = text[start:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _after_condition(ctx: Context, clause: Clause) -> bool:
+    """Does a condition clause "…的，" stand right before the number's clause?"""
+    clauses = ctx.sentence.clauses
+    i = clauses.index(clause)
+    if i == 0 or clauses[i - 1].sub != clause.sub:
+        return False
+    prev = clauses[i - 1]
+    return ctx.text[prev.end - 1:prev.end] == "的" and ctx.text[prev.end:prev.end + 1] in "，,"
+
+
+def _in_quote_of_speech(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside “…” opened right after 表示/指出/说 …?"""
+    opened = text.rfind("“", start, pos)
+    if opened < 0 or text.find("”", opened, pos) >= 0:
+        return False
+    before = text[max(start, opened - 4):opened].rstrip("：:，, ")
+    return before.endswith(markers()["quote_verbs"])
+
+
+def _in_application_rules(frames: Frames, pos: int) -> bool:
+    words = markers()["application_headings"]
+    return any(s.contains(pos) and any(w in s.title for w in words) for s in frames.sections)
+
+
+@lru_cache(maxsize=8)
+def word_regex(*lists: str) -> re.Pattern[str]:
+    """One regex for the words of some marker lists (one scan instead of one per word)."""
+    words = sorted({w for name in lists for w in markers()[name]}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def is_reference(text: str, q: Quantity, clause: Clause) -> bool:
+    """"如图1所示" / "见表2" / "第3条" / "…×100%": a figure, table or formula, never a target."""
+    before = text[clause.start:q.start].rstrip()
+    if (before and before[-1] in FORMULA_BEFORE) or before.endswith(markers()["reference_prefixes"]):
+        return True
+    return text.startswith(markers()["reference_suffixes"], q.stop)
+
+
+def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
+    """"65蒸吨/小时及以上燃煤锅炉", "5万吨标准煤以上项目", "达到30%的企业": a scope, not a goal.
+
+    A bare count is what is counted ("推动100家企业开展清洁生产审核"): a threshold needs 以上.
+    """
+    if q.qualifier_word in ("及以上", "及以下"):
+        return True
+    after = QUOTED_WORD.sub("", text[q.stop:clause.end])  # "超过5万吨标准煤“两高”项目"
+    if after.startswith(markers()["goal_nouns"]) or q.qualifier == "about":
+        return False  # "完成下降3.5%的目标", "建设100平方米左右的养老服务设施"
+    population = markers()["threshold_nouns"] + markers()["threshold_scope_nouns"]
+    if after.startswith("的") and not after[1:].startswith(population):
+        if _build_verb().search(text, max(clause.start, q.start - BUILD_VERB_REACH), q.start):
+            return False  # "建有一所床位不低于300张的综合性社会福利中心": the size of what is built
+    if q.unit_kind == "count" and q.qualifier_word is None and not after.startswith("的"):
+        return False
+    if (q.qualifier_word in ("以上", "以下") and q.unit_kind != "count"
+            and after[:1] and "\u4e00" <= after[0] <= "\u9fff"):
+        return True  # "契约容量5,000瓩以上电力用户": a size class of a population
+    return after.startswith(markers()["threshold_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _build_verb() -> re.Pattern[str]:
+    """A verb of building, not inside a noun ("建成区" is a built-up area)."""
+    words = sorted(markers()["build_verbs"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})(?!区)")
+
+
+def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
+             first: Quantity, period: str | None = None) -> str | None:
+    """Why the number is a reported result, or None: 已完成 in its clause, 同比 right before it,
+    全年 with no future word, a review section / paragraph / document, a past year."""
+    s = ctx.sentence
+    sub = [c for c in s.clauses if c.sub == clause.sub]
+    piece = ctx.text[sub[0].start:sub[-1].end]
+    hit = _first_word(piece, "past")
+    own = ctx.text[clause.start:clause.end]
+    if hit and (hit in own or not _has_future(own)):  # "已建成居住区…，到2020年达到…" is a goal
+        return hit
+    hit = _first_word(ctx.text[region:first.start], "past_local")  # this number's own marker
+    if hit:
+        return hit
+    so_far = ctx.text[s.start:clause.end]
+    future = _has_future(so_far)
+    hit = _first_word(piece, "past_unless_future")
+    plan_doc = ctx.frames is not None and ctx.frames.plan_doc
+    if hit and not future and not (plan_doc and not _frame_past(ctx, first.start)):  # "2023年工作要点": 全年 ahead
+        return hit
+    frame = ctx.frames.at(first.start) if ctx.frames is not None else None
+    if frame is not None and frame.past and not _committed(so_far, deadline, ctx.issue_year):
+        return frame.past
+    if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year and not future:
+        return f"year {deadline[:4]} before the document's"
+    plan = five_year_plans().get(period or "")
+    now = ctx.issue_year or (ctx.frames.plan_year if ctx.frames is not None else None)
+    if plan and now and plan[1] < now and not future:
+        return f"period {period} before the document's"  # "“十三五”期间，全市…分别为35次…"
+    return None
+
+
+def _frame_past(ctx: Context, pos: int) -> str | None:
+    return ctx.frames.at(pos).past if ctx.frames is not None else None
+
+
+def _has_future(text: str) -> bool:
+    """A future word; 到 only before a year ("到2025年", not "从无到有")."""
+    return bool(FUTURE_TO.search(text)) or contains_any(text, _future_words())
+
+
+@lru_cache(maxsize=1)
+def _future_words() -> tuple[str, ...]:
+    return tuple(w for w in markers()["future"] if w != "到")
+
+
+def _first_word(text: str, name: str) -> str | None:
+    m = word_regex(name).search(text)
+    return m.group(0) if m else None
+
+
+def _committed(text: str, deadline: str | None, issue_year: int | None) -> bool:
+    """A goal inside a review: a future word other than 到 and a deadline not yet passed."""
+    if not contains_any(text, _future_words()):
+        return False
+    return deadline is None or issue_year is None or int(deadline[:4]) >= issue_year

@@ -1,0 +1,171 @@
+"""Time frame of a passage: review of results or plan, and the date its lead sets.
+
+A figure is a result, never a target, when its section heading, its paragraph's lead or the
+whole document puts it in the past (FORMAT v2): "一、上年工作回顾", "过去五年，…", a statistics
+bulletin. A goals section or paragraph whose lead names the date ("二、主要目标 / 到2025年，…",
+"“十四五”期间，…") dates every figure under it that names no date of its own.
+
+Frames are read once per document from the outline (``language.sections``) and the line
+starts; :func:`frame_at` answers for one offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..language.patterns import YEAR
+from ..language.sections import Section, split_sections
+from .vocab import five_year_plans, markers
+
+# A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
+DATE_LEAD = re.compile(
+    rf"^(?:到|至|力争到|预计到)?(?P<year>{YEAR})年(?P<end>底|末)?(?:前)?[，,：:]"
+    r"|^[“\"]?(?P<plan>十[一二三四五]五)[”\"]?(?:时期|期间|期末|末)[，,：:]"
+)
+# A year that opens a paragraph as its time frame: "2022年，全市…" (past when before the document's year)
+YEAR_LEAD = re.compile(rf"^(?P<year>{YEAR})年(?:全年|以来|，|,)")
+# Outline marker and dash at a line start, skipped before reading a lead: "——", "1.", "（一）"
+LINE_MARK = re.compile(r"^[\s\u3000]*(?:——|—|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?)?\s*")
+# Words of a heading that names goals: "二、主要目标", "（二）发展目标", "预期目标"
+GOAL_HEADING = re.compile(r"目标|指标")
+# Words of a heading that opens the plan part: a review frame above it ends there ("（三）发展目标"
+# inside a "一、发展基础" whose "二、" heading the layout lost)
+PLAN_HEADING = re.compile(r"指导思想|总体要求|基本原则|目标|任务|重点|措施|保障措施|举措|安排|要点|部署")
+# Titles of application notices and guides (申报通知, 申报指南, 推荐工作的通知): their caps, sizes
+# and performance figures are conditions set for applicants, not the issuer's targets
+APPLICATION_TITLE = re.compile(r"申报|推荐工作|推荐.{0,10}的通知|指南|征集|遴选|评选|招标|采购")
+# Titles of plans for a coming period: "2023年林业工作要点", "…实施方案", "…行动计划"
+PLAN_TITLE = re.compile(r"计划|要点|工作安排|方案|规划|意见")
+# Longest heading read as a title (longer lines are body text)
+MAX_HEADING = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a passage's section, paragraph or document says about time."""
+
+    past: str | None = None  # why the passage reports results ("review section: 上年工作回顾")
+    plan: bool = False  # a heading of the plan part (目标, 任务, 措施 …): ends a review above it
+    deadline: str | None = None  # the date its lead sets ("2025", "2025-12")
+    period: str | None = None  # the plan period its lead names ("十四五")
+
+
+@dataclass(slots=True)
+class Frames:
+    """Frames of one document, looked up by offset."""
+
+    text: str
+    issue_year: int | None
+    doc_past: str | None
+    application: str | None  # an application notice or guide: its numbers are conditions
+    plan_year: int | None  # first year of the plan period the title names ("“十四五”…规划" -> 2021)
+    plan_doc: bool  # the title names a plan ("2023年工作要点"): its 全年 is the coming year
+    sections: tuple[Section, ...]
+    section_frames: dict[int, Frame]
+    review_until: dict[int, int]  # review section start -> where the plan part begins
+    para_starts: list[int]
+    para_frames: list[Frame]
+
+    def at(self, pos: int) -> Frame:
+        """The frame at ``pos``: paragraph lead, then innermost dated or review section."""
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        para = self.para_frames[i] if i >= 0 else Frame()
+        past = para.past or self.doc_past
+        deadline, period = para.deadline, para.period
+        for s in self.sections:  # outermost first: an inner section's lead wins
+            if s.start > pos:
+                break
+            if s.contains(pos):
+                f = self.section_frames.get(s.start)
+                if f is None:
+                    continue
+                if f.plan and not para.past:
+                    past = self.doc_past
+                if f.past and pos < self.review_until.get(s.start, s.end):
+                    past = past or f.past
+                if para.deadline is None and para.period is None and (f.deadline or f.period):
+                    deadline, period = f.deadline, f.period
+        return Frame(past=past, deadline=deadline, period=period)
+
+
+def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
+    """Frames of a document (``title`` and ``issue_year`` from its metadata, when known)."""
+    doc_past = application = None
+    if title and any(w in title for w in markers()["review_titles"]):
+        doc_past = f"review document: {title[:30]}"
+    if title and APPLICATION_TITLE.search(title):
+        application = title[:30]
+    sections = split_sections(text)
+    section_frames = {s.start: _section_frame(text, s, issue_year) for s in sections}
+    starts, frames = [], []
+    pos = 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        frames.append(_paragraph_frame(line, issue_year))
+        pos += len(line) + 1
+    review_until = _review_ends(sections, section_frames)
+    plans = [five_year_plans()[p][0] for p in re.findall(r"十[一二三四五]五", title or "") if p in five_year_plans()]
+    plan_doc = bool(title and PLAN_TITLE.search(title) and not doc_past)
+    return Frames(text, issue_year, doc_past, application, max(plans, default=None), plan_doc, sections,
+                  section_frames, review_until, starts, frames)
+
+
+def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dict[int, int]:
+    """A review section ends at the first plan heading after it, at any level: the layout may
+    lose "二、总体要求" and leave "（三）发展目标" and the tasks nested in "一、发展基础"."""
+    out: dict[int, int] = {}
+    for i, s in enumerate(sections):
+        if frames[s.start].past:
+            later = (t.start for t in sections[i + 1:] if t.start < s.end and frames[t.start].plan)
+            out[s.start] = next(later, s.end)
+    return out
+
+
+def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
+    title = s.title[:MAX_HEADING]
+    if any(w in title for w in markers()["review_headings"]) or _past_year_heading(title, issue_year):
+        if not GOAL_HEADING.search(title) or "回顾" in title:
+            return Frame(past=f"review section: {title}")
+    if not GOAL_HEADING.search(title):
+        return Frame(plan=bool(PLAN_HEADING.search(title)))
+    body = text[s.start:s.end]
+    first_break = body.find("\n")
+    lead = LINE_MARK.sub("", body[first_break + 1:first_break + 80]) if first_break >= 0 else ""
+    dated = _dated_lead(lead)
+    return Frame(deadline=dated.deadline, period=dated.period, plan=True) if dated else Frame(plan=True)
+
+
+def _past_year_heading(title: str, issue_year: int | None) -> bool:
+    """"2022年工作回顾" / "上年主要工作" / "过去五年工作": a heading about a finished year."""
+    if title.startswith(("上年", "去年", "过去")):
+        return True
+    m = re.match(rf"(?P<year>{YEAR})年", title)
+    return bool(m and issue_year and m.group("year").isdigit() and int(m.group("year")) < issue_year
+                and "工作" in title and not re.search(r"安排|计划|重点|要点|目标|任务", title))
+
+
+def _paragraph_frame(line: str, issue_year: int | None) -> Frame:
+    lead = LINE_MARK.sub("", line[:60])
+    if lead.startswith(markers()["past_leads"]):
+        return Frame(past=f"past lead: {lead[:12]}")
+    m = YEAR_LEAD.match(lead)
+    if m and issue_year and m.group("year").isdigit() and int(m.group("year")) < issue_year:
+        return Frame(past=f"past year lead: {lead[:12]}")
+    return _dated_lead(lead) or Frame()
+
+
+def _dated_lead(lead: str) -> Frame | None:
+    m = DATE_LEAD.match(lead)
+    if not m:
+        return None
+    if m.group("plan"):
+        return Frame(period=m.group("plan"))
+    year = m.group("year")
+    if not year.isdigit():
+        return None
+    return Frame(deadline=f"{year}-12" if m.group("end") else year)
+
+
+__all__ = ["Frame", "Frames", "read_frames"]
