@@ -84,13 +84,45 @@ def parse_labeled(content: str, base: int) -> list[tuple[str, str, Span, bool, s
             continue
         body = content[body_at:seg.end()]
         carry = bool(_carry_suffix_re().search(body))
-        names = listed_names(_carry_suffix_re().sub("", body))
         span = (base + body_at, base + seg.end())
-        raw.extend((n, role, span, carry, cue) for n in names)
+        for group, group_role in _role_groups(_carry_suffix_re().sub("", body), role):
+            raw.extend((n, group_role, span, carry, cue) for n in listed_names(group))
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
     return [(n, *r[1:]) for n, r in zip(names, raw)]
+
+
+def _role_groups(body: str, role: str) -> list[tuple[str, str]]:
+    """The comma groups of a labeled list with their roles: a group that ends with
+    按职责分工负责 / 配合 / 参与 supports, the others keep the label's role."""
+    tail = _support_tail_re()
+    out = []
+    for group in split_top_commas(body):
+        m = tail.search(group)
+        out.append((group[: m.start()], "support") if m and m.start() > 0 else (group, role))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _support_tail_re() -> re.Pattern[str]:
+    words = sorted(load_yaml("role_triggers.yaml")["list_support_tails"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+
+
+def split_top_commas(s: str) -> list[str]:
+    """Split on ，, outside brackets only (a 、 run stays one group)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch in "（(〔":
+            depth += 1
+        elif ch in "）)〕" and depth:
+            depth -= 1
+        elif ch in "，," and depth == 0:
+            out.append(s[start:i])
+            start = i + 1
+    out.append(s[start:])
+    return out
 
 
 def split_top(s: str) -> list[str]:

@@ -112,6 +112,11 @@ def split_region(name: str) -> NameParts:
     return NameParts(each=each, region="", core=rest)
 
 
+# A region prefix that is only a level word (市 / 县区 / 旗县) names a class of places, which 各
+# may distribute over; a proper place name (辽源高新区) never takes 各.
+LEVEL_WORDS = re.compile(r"[省市州盟县区旗]{1,3}")
+
+
 def qualify(items: list[str]) -> list[str]:
     """Give list items without a prefix the prefix of the item before them.
 
@@ -136,8 +141,9 @@ def qualify(items: list[str]) -> list[str]:
             # 各市发展改革委、住建局 -> 各市住建局: 各 flows forward with the region
             out.append(f"{prev.each}{prev.region}{parts.core}")
             continue
-        if parts.region and not parts.each and prev.each and EACH not in parts.core:
-            # 各盟行政公署、市人民政府 -> 各市人民政府
+        if parts.region and not parts.each and prev.each and EACH not in parts.core and LEVEL_WORDS.fullmatch(parts.region):
+            # 各盟行政公署、市人民政府 -> 各市人民政府; a proper place keeps its own name
+            # (各县区政府、辽源高新区管委会 -> 辽源高新区管委会)
             out.append(f"{EACH}{parts.region}{parts.core}")
             prev = NameParts(each=EACH, region=parts.region, core=parts.core)
             continue

@@ -93,3 +93,35 @@ def test_support_lists_leave_the_sentences_recorded() -> None:
             "人事处负责组织开展培训。（配合单位：宣教中心）\n")
     assert _pairs(text) == sorted([("综合处", "lead"), ("环科院", "support"), ("人事处", "lead"),
                                    ("宣教中心", "support")])
+
+
+# fmt: off
+SUPPORT_GROUP_CASES = [
+    # FORMAT v2: 按职责分工负责 is support, even inside a 责任单位 list
+    ("责任单位：市发展改革委、市商务局，各县区政府、高新区管委会按职责分工负责",
+     [("市发展改革委", "implement"), ("市商务局", "implement"), ("各县区政府", "support"), ("高新区管委会", "support")]),
+    ("责任单位：市生态环境局，各县（市、区）人民政府配合",
+     [("市生态环境局", "implement"), ("各县（市、区）人民政府", "support")]),
+    # no tail: the label's role for every group
+    ("责任单位：市财政局，市统计局", [("市财政局", "implement"), ("市统计局", "implement")]),
+    ("牵头单位：市发改委；配合单位：市财政局、市统计局",
+     [("市发改委", "lead"), ("市财政局", "support"), ("市统计局", "support")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), SUPPORT_GROUP_CASES)
+def test_labeled_lists_a_group_ending_in_a_support_tail_supports(text: str, expected: list) -> None:
+    from extract.departments.fields import parse_labeled
+
+    assert [(n, role) for n, role, *_ in parse_labeled(text, 0)] == expected
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    (["各盟行政公署", "市人民政府"], ["各盟行政公署", "各市人民政府"]),       # a level word takes 各
+    (["各县区政府", "辽源高新区管委会"], ["各县区政府", "辽源高新区管委会"]),  # a proper place never does
+])
+def test_labeled_lists_each_flows_only_onto_level_words(items: list, expected: list) -> None:
+    from extract.departments.names import qualify
+
+    assert qualify(items) == expected
