@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -76,6 +77,13 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         return self.n_failed == 0
+
+
+# A file whose documents hold no Chinese character is recorded under this stage and counted
+# as skipped (an English page, a data dump): not a failure, and not retried while unchanged.
+SKIP_STAGE = "skip"
+NO_CHINESE = "skipped: no Chinese text (not a Chinese policy document)"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(slots=True)
@@ -186,7 +194,7 @@ def run_batch(
     """
     from tqdm import tqdm
 
-    from . import __version__
+    from .fingerprint import rules_version
     from .history import close_stale_runs
     from .store import FileInfo, open_db
     from .store.writer import finish_run, record_failure, start_run
@@ -199,7 +207,7 @@ def run_batch(
     files, unreadable, missing = walk_inputs(paths, _is_document_name)
     files = [f for f in files if not (exclude and _excluded(f, exclude))]
     close_stale_runs(db)
-    run_id = start_run(db, version=__version__, args={
+    run_id = start_run(db, version=rules_version(), args={
         "paths": [str(p) for p in paths], "db": str(db_path), "workers": workers,
         "settings": settings.to_dict(), **({"executor": str(executor)} if executor else {}),
     })
@@ -221,7 +229,7 @@ def run_batch(
             fail(FileInfo(path=str(Path(raw).resolve()), sha256=None), "read", "no such file or directory", raw)
         for entry in unreadable:
             _fail_unreadable(db, entry, fail)
-        jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else __version__,
+        jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else rules_version(),
                           force=force, read=not (executor and executor.reads_files))
         if files and executor is None and (workers > 1 or settings.max_seconds_per_document):
             # load spaCy/jieba/OpenCC once here: the forked workers inherit them
@@ -233,6 +241,12 @@ def run_batch(
             job.info.sha256 = job.info.sha256 or outcome.sha256 or None  # read by a worker
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
+                continue
+            if not any(HAN.search(d.text) for d in outcome.documents):
+                # nothing a Chinese policy extractor can read: recorded with its reason, not stored
+                record_failure(db, job.info, stage=SKIP_STAGE, reason=NO_CHINESE, run_id=run_id)
+                summary.n_skipped += 1
+                bar.update()
                 continue
             _store(db, job, outcome, summary, bar, run_id, fail)
         status = "completed"
@@ -288,6 +302,7 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
     With ``read=False`` (workers read the files) a file is only stat-ed, and skipped
     when its path, size and mtime are those of a file stored ok.
     """
+    from .fingerprint import rules_version
     from .history import failed_here, known_failure
     from .store import FileInfo
     from .store.writer import is_stored, is_stored_at
@@ -315,12 +330,16 @@ def _read_jobs(db: Any, files: list[Path], settings: Settings, summary: RunSumma
             fail(FileInfo(path=absolute, sha256=None), "read", f"cannot read: {e.strerror or e}", shown)
             continue
         info = FileInfo(path=absolute, sha256=pipeline.sha256(data), size=stat.st_size, mtime=stat.st_mtime)
-        if not force and is_stored(db, info.sha256):
+        if not force and is_stored(db, info.sha256, rules_version()):
             _mark_skipped(db, info)
             summary.n_skipped += 1
             bar.update()
             continue
         known = known_failure(db, info.sha256, version) if version else None
+        if known is not None and known[0] == SKIP_STAGE:  # skipped before for what it holds
+            summary.n_skipped += 1
+            bar.update()
+            continue
         if known is not None:
             fail(info, known[0], known[1], shown, known=failed_here(db, info.path, info.sha256))
             continue
@@ -344,6 +363,8 @@ def _read_regular(path: Path, settings: Settings) -> bytes:
 
 def _mark_skipped(db: Any, info: Any) -> None:
     """A copy of stored bytes under a new path gets its own ``files`` row."""
+    from .fingerprint import rules_version
+
     if db.execute("SELECT 1 FROM files WHERE path = ? AND sha256 = ? AND status = 'ok'",
                   [info.path, info.sha256]).fetchone() is None:
         n = db.execute("SELECT n_documents FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1",
@@ -351,7 +372,7 @@ def _mark_skipped(db: Any, info: Any) -> None:
         with db.atomic():
             db["files"].upsert({"path": info.path, "sha256": info.sha256, "size": info.size,
                                 "mtime": info.mtime, "status": "ok", "reason": None,
-                                "n_documents": n}, pk="path")
+                                "n_documents": n, "version": rules_version()}, pk="path")
 
 
 def _outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterator[tuple[_Job, Outcome]]:

@@ -27,7 +27,7 @@ CREATE TABLE files (
     reason TEXT,                        -- one-line failure reason, NULL when ok
     n_documents INTEGER NOT NULL DEFAULT 0,
     last_run INTEGER REFERENCES runs(id)
-);
+, version TEXT);
 
 CREATE INDEX files_sha256_status ON files (sha256, status);
 

@@ -111,3 +111,43 @@ def test_run_one_file_reached_by_two_paths_is_one_row(runner: CliRunner, tmp_pat
     assert runner.invoke(cli, ["run", str(link), "--db", str(db)]).exit_code == 0
     assert runner.invoke(cli, ["run", str(tmp_path / "corpus" / ".." / "corpus" / "a.txt"), "--db", str(db)]).exit_code == 0
     assert stored_files(db) == ["a.txt"]
+
+
+def test_run_rules_upgrade_re_extracts_stored_files(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+    """The rules version is stored with each file: other rules' files are extracted again."""
+    import extract.fingerprint as fingerprint
+
+    folder = corpus(tmp_path, ["a.txt", "b.txt"])
+    db = tmp_path / "p.db"
+    monkeypatch.setattr(fingerprint, "rules_version", lambda: "0.1.0+old")
+    assert runner.invoke(cli, ["run", str(folder), "--db", str(db)]).exit_code == 0
+    same = runner.invoke(cli, ["run", str(folder), "--db", str(db)])
+    assert "nothing to do: all 2 files are already stored" in same.stderr
+    monkeypatch.setattr(fingerprint, "rules_version", lambda: "0.1.0+new")
+    upgraded = runner.invoke(cli, ["run", str(folder), "--db", str(db)])
+    assert upgraded.exit_code == 0 and "(2 stored, 0 unchanged, 0 failed)" in upgraded.stdout
+    versions = {r[0] for r in sqlite3.connect(db).execute("SELECT version FROM files")}
+    assert versions == {"0.1.0+new"}
+
+
+def test_run_file_without_chinese_text_is_skipped_with_its_reason(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "cn.txt").write_text(BODY, encoding="utf-8")
+    (folder / "en.txt").write_text("Quarterly report of the board, 2024.", encoding="utf-8")
+    db = tmp_path / "p.db"
+    result = runner.invoke(cli, ["run", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output  # a skip is not a failure
+    con = sqlite3.connect(db)
+    assert [Path(r[0]).name for r in con.execute("SELECT source FROM documents")] == ["cn.txt"]
+    [(stage, reason)] = con.execute("SELECT stage, reason FROM failures").fetchall()
+    assert stage == "skip" and "no Chinese text" in reason
+    again = runner.invoke(cli, ["run", str(folder), "--db", str(db)])  # not retried, still not a failure
+    assert again.exit_code == 0 and con.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
+
+
+def test_rules_version_is_stable_and_names_the_package_version() -> None:
+    from extract import __version__
+    from extract.fingerprint import rules_version
+
+    assert rules_version() == rules_version() and rules_version().startswith(__version__ + "+")

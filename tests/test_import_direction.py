@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 EXTRACTORS = ("targets", "deadlines", "departments", "metadata", "scoring")
 # Layer of each top-level part of the package; a module may import its own layer or lower.
 LAYERS: dict[str, int] = {
-    "model": 0, "settings": 0, "errors": 0, "data": 0, "limits": 0, "walk": 0,
+    "model": 0, "settings": 0, "errors": 0, "data": 0, "limits": 0, "walk": 0, "fingerprint": 0,
     "ingest": 1,
     "normalize": 2,
     "structure": 3,

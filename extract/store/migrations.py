@@ -385,6 +385,13 @@ def m007_deadlines_relative_due(db: Database) -> None:
     """)
 
 
+@MIGRATIONS(name="008_files_rules_version")
+def m008_files_rules_version(db: Database) -> None:
+    """``files.version``: the rules version that extracted the file (:mod:`extract.fingerprint`);
+    a file stored by other rules is extracted again by the next run (NULL: an older database)."""
+    db.execute("ALTER TABLE files ADD COLUMN version TEXT")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -258,22 +258,28 @@ def record_failure(db: Database, file: FileInfo, *, stage: str | None, reason: s
 # Upsert of a files row in plain SQL: sqlite-utils' ``upsert`` re-reads the table's schema
 # on every call, a measurable share of storing a small document.
 _UPSERT_FILE = (
-    "INSERT INTO files (path, sha256, size, mtime, status, reason, n_documents, last_run) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+    "INSERT INTO files (path, sha256, size, mtime, status, reason, n_documents, last_run, version) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
     "size = excluded.size, mtime = excluded.mtime, status = excluded.status, reason = excluded.reason, "
-    "n_documents = excluded.n_documents, last_run = excluded.last_run"
+    "n_documents = excluded.n_documents, last_run = excluded.last_run, version = excluded.version"
 )
 
 
 def _upsert_file(db: Database, file: FileInfo, *, status: str, reason: str | None,
                  n_documents: int, run_id: int | None) -> None:
+    from ..fingerprint import rules_version
+
     db.conn.execute(_UPSERT_FILE, [file.path, file.sha256, file.size, file.mtime, status, reason,
-                                   n_documents, run_id])
+                                   n_documents, run_id, rules_version()])
 
 
-def is_stored(db: Database, sha256: str) -> bool:
-    """True when a file with these bytes was already stored successfully."""
-    return db.execute("SELECT 1 FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1", [sha256]).fetchone() is not None
+def is_stored(db: Database, sha256: str, version: str | None = None) -> bool:
+    """True when a file with these bytes was already stored successfully (by the rules of
+    ``version`` when it is given: other rules' records are extracted again)."""
+    if version is None:
+        return db.execute("SELECT 1 FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1", [sha256]).fetchone() is not None
+    return db.execute("SELECT 1 FROM files WHERE sha256 = ? AND status = 'ok' AND version = ? LIMIT 1",
+                      [sha256, version]).fetchone() is not None
 
 
 def is_stored_at(db: Database, file: FileInfo) -> bool:

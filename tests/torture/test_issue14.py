@@ -284,7 +284,7 @@ def test_issue14_time_limit_replaces_the_worker(tmp_path: Path, monkeypatch) -> 
     corpus.mkdir()
     (corpus / "a_slow.txt").write_text("SLOW", encoding="utf-8")
     for i in range(3):
-        (corpus / f"b{i}.txt").write_text(f"good {i}", encoding="utf-8")
+        (corpus / f"b{i}.txt").write_text(f"正文 {i}", encoding="utf-8")
     started = time.monotonic()
     summary = run_batch([corpus], tmp_path / "p.db", progress=False, settings={"max_seconds_per_document": 1})
     assert time.monotonic() - started < 30
