@@ -242,7 +242,7 @@ def run_batch(
             if not outcome.ok:
                 fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
                 continue
-            if not any(HAN.search(d.text) for d in outcome.documents):
+            if outcome.documents and not any(HAN.search(d.text) for d in outcome.documents):
                 # nothing a Chinese policy extractor can read: recorded with its reason, not stored
                 record_failure(db, job.info, stage=SKIP_STAGE, reason=NO_CHINESE, run_id=run_id)
                 summary.n_skipped += 1

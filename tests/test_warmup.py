@@ -47,7 +47,18 @@ def test_warmup_runs_once_in_the_parent_of_a_pool(tmp_path: Path, monkeypatch) -
 
 
 def test_no_warmup_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    """One worker and no time limit run in this process: nothing forks, nothing to warm."""
     calls = _count_warmups(monkeypatch)
     (tmp_path / "a.txt").write_text("第1号", encoding="utf-8")
-    batch.run_batch([tmp_path / "a.txt"], tmp_path / "p.db", workers=1, progress=False)
+    batch.run_batch([tmp_path / "a.txt"], tmp_path / "p.db", workers=1, progress=False,
+                    settings={"max_seconds_per_document": 0})
     assert calls == []
+
+
+def test_warmup_before_the_time_limited_worker_of_a_single_worker_run(tmp_path: Path, monkeypatch) -> None:
+    """A time limit runs even one worker in a forked child (extract.workers): warm it first."""
+    calls = _count_warmups(monkeypatch)
+    (tmp_path / "a.txt").write_text("第1号", encoding="utf-8")
+    batch.run_batch([tmp_path / "a.txt"], tmp_path / "p.db", workers=1, progress=False,
+                    settings={"max_seconds_per_document": 30})
+    assert calls == [0]

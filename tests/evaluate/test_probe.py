@@ -59,6 +59,9 @@ FRAGMENT_CASES = [
     ("相关上市公司和发债企业要披露信息。", "发债企业", False),         # joined by 和, not cut
     ("由市财政局会同市发展改革委负责。", "和市财政局", True),          # opens with a function word
     ("市政府成立了节能工作领导小组。", "节能工作领导小组", False),     # a particle ends the phrase before
+    ("本办法由生态环境部负责解释。", "生态环境部", False),            # a preposition before the name
+    ("第四条广东省生态环境厅负责监督。", "广东省生态环境厅", False),   # an article number before it
+    ("请四川省财政厅、四川省科技厅配合。", "省财政厅", True),          # the place cut off its name
 ]
 # fmt: on
 
