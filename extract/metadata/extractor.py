@@ -205,6 +205,10 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
             joined, last = joined + nxt, last + 1
         if not vp.title_line.fullmatch(joined):
             continue
+        # "关于印发…实施方案" / "的通知": a title can end like one before its real ending
+        if last + 1 < len(lines) and lines[last + 1].text.startswith("的") \
+                and vp.title_line.fullmatch(joined + lines[last + 1].text):
+            joined, last = joined + lines[last + 1].text, last + 1
         first = i
         above = lines[i - 1].text if i > 0 else ""
         above2 = lines[i - 2].text if i > 1 else ""

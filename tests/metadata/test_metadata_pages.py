@@ -90,6 +90,14 @@ COVER = """关于推进绿色低碳发展的若干措施
 一、总体要求
 """
 
+SPLIT_BEFORE_DE = """某某市人民政府
+关于印发某某市绿色低碳循环发展经济体系实施方案
+的通知
+某政发〔2022〕4号
+各县区政府，市政府各部门：
+现将方案印发给你们。
+"""
+
 HACKMD = """:::warning
 「附录、转型过程中的外界关切议题」篇章目录
 [TOC]
@@ -136,6 +144,8 @@ CASES = [
     # a cover line names issuers and date
     (COVER, "issuers", ["国家发展改革委", "国家能源局"]),
     (COVER, "issue_date", "2021-06-01"),
+    # a title broken just before 的通知 keeps its ending
+    (SPLIT_BEFORE_DE, "title", "某某市人民政府关于印发某某市绿色低碳循环发展经济体系实施方案的通知"),
     # HackMD markup and a table of contents are never the title; an annex opener is dropped
     (HACKMD, "title", "转型过程中的外界关切议题"),
 ]
