@@ -52,6 +52,9 @@ SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 RESPONSIBILITY_PAREN = re.compile(r"[（(][^（）()\n]{2,300}?(?:牵头|负责|配合)[^（）()\n]{0,200}[）)]")
 # 由市生态环境局负责… / 市发展改革委牵头…
 RESPONSIBILITY_CLAUSE = re.compile(r"由[^，,。；;：:\n（(]{2,30}?负责|[^，,。；;：:\n（()）]{2,30}?牵头")
+# FORMAT v2: a body that a verb of encouraging or supporting acts on ("鼓励企业牵头") and anything
+# under a prohibition ("负责人不得牵头") are no responsibility, so no record is expected there.
+NOT_A_DUTY = re.compile(r"鼓励|支持|引导|推动|不得|严禁|禁止")
 TARGET_CLAUSE = re.compile(r"到20\d{2}年[^。；;！!？?\n]*?(?:达到|下降|提高|控制在)[^。；;！!？?\n]*?\d")
 DEADLINE_CLAUSE = re.compile(r"[^，,。；;！!？?\n]*?(?<!提)前(?:报送|完成|提交)")
 
@@ -167,9 +170,12 @@ def _covered(span: Span, spans: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
-def _coverage(text: str, pattern: re.Pattern[str], spans: list[Span]) -> Coverage:
+def _coverage(text: str, pattern: re.Pattern[str], spans: list[Span],
+              exclude: re.Pattern[str] | None = None) -> Coverage:
     cov = Coverage()
     for m in pattern.finditer(text):
+        if exclude is not None and exclude.search(m.group(0)):
+            continue
         cov.expected += 1
         if _covered(m.span(), spans):
             cov.found += 1
@@ -195,9 +201,9 @@ def coverage_of(doc: Document, target_reasons: list[Span] | None = None) -> dict
     """The three coverage probes on one processed document."""
     text = doc.text
     resp = [r.span for r in doc.responsibilities]
-    cov = {"responsibilities": _coverage(text, RESPONSIBILITY_PAREN, resp)}
+    cov = {"responsibilities": _coverage(text, RESPONSIBILITY_PAREN, resp, NOT_A_DUTY)}
     masked = RESPONSIBILITY_PAREN.sub(lambda m: "　" * len(m.group(0)), text)
-    cov["responsibilities"].add(_coverage(masked, RESPONSIBILITY_CLAUSE, resp))
+    cov["responsibilities"].add(_coverage(masked, RESPONSIBILITY_CLAUSE, resp, NOT_A_DUTY))
     cov["targets"] = _sentence_coverage(text, TARGET_CLAUSE, [t.span for t in doc.targets] + (target_reasons or []))
     cov["deadlines"] = _sentence_coverage(text, DEADLINE_CLAUSE, [d.span for d in doc.deadlines])
     return cov

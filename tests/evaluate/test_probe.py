@@ -112,3 +112,14 @@ def test_probe_report_on_processed_seeds(processed_seeds: dict) -> None:
     assert t["fragments"] == 0, [p.fragments for p in probes]
     report = format_report(probes)
     assert report.startswith("# Bulk probe") and "## Per document" in report
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("由市生态环境局负责监督。", 1),
+    ("（市发展改革委牵头，市财政局配合）", 1),
+    ("鼓励龙头企业牵头组建创新联合体。", 0),      # FORMAT v2: encouraged bodies hold no duty
+    ("支持企业牵头承担国家科技项目。", 0),
+    ("项目负责人不得牵头申报两个项目。", 0),       # a prohibition is no duty
+])
+def test_probe_responsibility_clauses_expected(text: str, expected: int) -> None:
+    assert coverage_of(_doc(text, []))["responsibilities"].expected == expected
