@@ -31,6 +31,7 @@ from ..language.data import load_yaml
 from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
+from .columns import column_assignments
 from .fields import (
     field_end,
     has_verb,
@@ -146,6 +147,13 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
             department=a.department, role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
         ))
+    # a table column that assigns its row (牵头单位 / 审核单位, or bodies beside each row)
+    seen = {(r.department, r.role, r.span) for r in out}
+    for name, role, task, span in column_assignments(doc):
+        if (name, role, span) not in seen and doc.text[span[0]:span[1]].strip():
+            seen.add((name, role, span))
+            out.append(Responsibility(department=name, role=role, task=task,
+                                      evidence=doc.text[span[0]:span[1]], span=span))
     return out
 
 
