@@ -101,8 +101,9 @@ NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
-# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务.
-SUFFIX_WORDS = ("部门", "部署", "部分", "部务")
+# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务,
+# and 办法 / 处理 / 处置 ("会同有关部门制定办法" never gives "有关部门制定办").
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面")
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -615,10 +616,20 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
         names = split_list(m.group("list"))
         if all(is_body(n) for n in names):
             return tuple(share_head(qualify(names)))
+    cm = _conditional_actor().fullmatch(prefix)
+    if cm and is_body(cm.group("body")):
+        return (prefix,)  # 300张床位以下的养老机构应…: a population defined by a condition acts
     dm = pats.distributive.fullmatch(prefix)
     if dm and not any(is_body(h) for h in dm.group("heads").split("、")) and not _opens_with_verb(dm.group("heads")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _conditional_actor() -> re.Pattern[str]:
+    """A body defined by a numeric condition: "300张床位（含）以上的养老机构" (departments.yaml)."""
+    bounds = "|".join(map(re.escape, load_yaml("departments.yaml")["conditional_bounds"]))
+    return re.compile(rf"[^，,。；;、：:]{{0,24}}?\d[^，,。；;、：:的]{{0,20}}?(?:{bounds})的(?P<body>[^，,。；;、：:的]{{2,16}})")
 
 
 @lru_cache(maxsize=1)
