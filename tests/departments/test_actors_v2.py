@@ -54,3 +54,23 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_actors(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+# fmt: off
+APPROVALS = [
+    # 经X审核 / 认定 / 批准: the body that approves is the agent of the review
+    ("无法修建的，经所在地人防主管部门审核，方可减半收取易地建设费。", [("所在地人防主管部门", "implement")]),
+    ("核查报告经省生态环境厅审核，符合要求后报送注册登记机构。", [("省生态环境厅", "implement")]),
+    ("碳汇项目经林草主管部门认定后，可优先纳入补偿范围。", [("林草主管部门", "implement")]),
+    # 审定的 modifies a noun; 经济 / 经过 / a meeting / a body-less 经 give nothing
+    ("配额为经市生态环境局审定的2020年度碳排放量的3%。", []),
+    ("经济运行平稳，全年目标顺利确定。", []),
+    ("方案经市政府第17次常务会议审议通过。", []),
+    ("经依法批准后实施。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), APPROVALS)
+def test_approving_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
