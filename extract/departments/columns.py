@@ -63,6 +63,8 @@ def _table(doc: Document, table: Table) -> list[ColumnRecord]:
     out: list[ColumnRecord] = []
     for col in range(table.n_cols):
         role = headed.get(col)
+        if role is None and _other_body_header(grid, col):
+            continue  # 承担单位 / 归口管理单位: bodies of a role no label gives
         rows = _column_rows(doc, grid, col, header=role is not None)
         if role is None:
             if len(rows) < MIN_UNHEADED_ROWS or any(not names for _, names, _ in rows):
@@ -85,6 +87,13 @@ def _headed_columns(grid: list[list[Cell | None]]) -> dict[int, str]:
                 if label in label_roles():
                     roles.setdefault(col, label_roles()[label])
     return roles
+
+
+def _other_body_header(grid: list[list[Cell | None]], col: int) -> bool:
+    """True when a header cell of ``col`` names bodies without a role label (归口管理单位)."""
+    endings = tuple(load_yaml("role_triggers.yaml")["unlabeled_body_headers"])
+    return any(cell is not None and re.sub(r"\s", "", cell.text).endswith(endings)
+               for row in grid[:MAX_HEADER_ROWS] if col < len(row) for cell in [row[col]])
 
 
 def _column_rows(doc: Document, grid: list[list[Cell | None]], col: int,

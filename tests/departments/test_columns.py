@@ -99,3 +99,11 @@ def test_evidence_is_the_cell() -> None:
     doc = _doc(TABLES[0][0])
     recs = [r for r in extract_responsibilities(doc, Settings()) if r.department == "人事室"]
     assert recs and all(doc.text[r.span[0]:r.span[1]] == r.evidence == "人事室认定" for r in recs)
+
+
+def test_header_naming_bodies_of_another_role_assigns_nothing() -> None:
+    # a funded-project list: 归口管理单位 names bodies, but no label gives them a role
+    doc = _doc([["序号", "项目名称", "归口管理单位"],
+                ["1", "近零能耗建筑光伏围护结构技术研究与示范项目，开展关键技术攻关和工程示范", "蚌埠市科技局"],
+                ["2", "玻璃窑炉烟气二氧化碳高效捕集关键技术及产业化示范应用研究项目", "合肥市科技局"]])
+    assert _pairs(doc) == []
