@@ -586,12 +586,15 @@ def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list
     """
     cue_at = _any_cue().match
     for length in lengths:
-        if clause[length] in ROLE_BLOCKERS or not cue_at(clause, length):
+        # "新列入名录的重点排放单位，应于…前报送": a comma may stand between a subject and its modal
+        comma = 1 if clause[length] in "，," and _comma_modal().match(clause, length + 1) else 0
+        if not comma and (clause[length] in ROLE_BLOCKERS or not cue_at(clause, length)):
             continue
         names = _candidate_names(clause[:length])
         if names is None:
             continue
-        role, cue_len = _role_of(intro, clause[length:])
+        role, cue_len = _role_of(intro, clause[length + comma:])
+        cue_len += comma
         if role is not None:
             return list(names), length, role, cue_len
     return None
@@ -694,7 +697,13 @@ def _any_cue() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_after_name_end() -> re.Pattern[str]:
     """The empty string between a name-ending character and a role cue (for finditer)."""
-    return re.compile(f"(?<={_name_end_re().pattern})(?={_any_cue().pattern})")
+    return re.compile(f"(?<={_name_end_re().pattern})(?=[，,]{_comma_modal().pattern}|{_any_cue().pattern})")
+
+
+@lru_cache(maxsize=1)
+def _comma_modal() -> re.Pattern[str]:
+    """A modal that may follow its subject after a comma (role_triggers.yaml ``comma_modals``)."""
+    return re.compile(f"(?:{'|'.join(load_yaml('role_triggers.yaml')['comma_modals'])})")
 
 
 @lru_cache(maxsize=1)

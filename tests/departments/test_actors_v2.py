@@ -76,3 +76,24 @@ APPROVALS = [
 @pytest.mark.parametrize(("text", "expected"), APPROVALS)
 def test_approving_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+# fmt: off
+COMMA_AND_KINDS = [
+    # a comma between a subject and its modal
+    ("新列入名录的重点排放单位，应于2022年9月30日前向注册登记机构报送开户申请材料。",
+     [("新列入名录的重点排放单位", "implement")]),
+    ("开展环境信息强制性披露的企业，应当按规定通过系统披露。", [("开展环境信息强制性披露的企业", "implement")]),
+    ("市能源局，要求各单位报送材料。", []),          # 要求 is no modal
+    ("企业，应当披露。", []),                        # a bare generic head names nobody
+    # 社会组织 is a kind of body
+    ("各类社区社会组织要为老年人搭建社会参与平台。", [("各类社区社会组织", "implement")]),
+    ("要加强社会组织建设。", []),
+    ("鼓励社会组织参与养老服务。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMA_AND_KINDS)
+def test_comma_subjects_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
