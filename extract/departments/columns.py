@@ -3,8 +3,8 @@
 A table whose header names the responsible or assessing unit (牵头单位 / 责任单位 / 审核单位 /
 考核部门…, role_triggers.yaml ``role_labels``) gives the bodies of that column's cells the
 label's role for their row.  A column WITHOUT such a header assigns its rows too when it
-stands right of the row's description and every one of its cells in the described rows
-names nothing but bodies ("团费收缴…赋分1.5、2、2.5、3分" | "主席团 组织部 团总支 秘书部"):
+stands right of the row's description, most descriptions award points (a rubric), and every
+one of its cells in the described rows names nothing but bodies ("团费收缴…赋分1.5、2、2.5、3分" | "主席团 组织部 团总支 秘书部"):
 implement.
 
 A cell may hold several bodies run together, each with the verb of what it does
@@ -38,6 +38,8 @@ MAX_TASK_CHARS = 120
 COLUMN_NAME = re.compile(r"[\u4e00-\u9fff（）()/]{2,%d}" % MAX_COLUMN_NAME_CHARS)
 # Words before the bodies of a piece: 由教务处 / 经校教评会 / 依教务处、相关会议纪录.
 PIECE_OPENERS = re.compile(r"^(?:并|再)?(?:由|经|依|报)")
+# Points in a row's description ("赋分1.5、2、2.5、3分", "+1分/次", "扣2分"): the rows are a rubric's.
+POINTS = re.compile(r"\d\s*分")
 TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 # (department, role, task, evidence span)
@@ -69,6 +71,8 @@ def _table(doc: Document, table: Table) -> list[ColumnRecord]:
         if role is None:
             if len(rows) < MIN_UNHEADED_ROWS or any(not names for _, names, _ in rows):
                 continue
+            if sum(bool(POINTS.search(task)) for _, _, task in rows) * 2 < len(rows):
+                continue  # not a rubric: a project list continued from a page with its header
             role = "implement"
         for cell, names, task in rows:
             if cell.span is None:

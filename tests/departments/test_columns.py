@@ -107,3 +107,10 @@ def test_header_naming_bodies_of_another_role_assigns_nothing() -> None:
                 ["1", "近零能耗建筑光伏围护结构技术研究与示范项目，开展关键技术攻关和工程示范", "蚌埠市科技局"],
                 ["2", "玻璃窑炉烟气二氧化碳高效捕集关键技术及产业化示范应用研究项目", "合肥市科技局"]])
     assert _pairs(doc) == []
+
+
+def test_unheaded_column_needs_a_rubric() -> None:
+    # a project list continued on a page without its header: no points, no assessing column
+    doc = _doc([["1", "近零能耗建筑光伏围护结构技术研究与示范项目，开展关键技术攻关和工程示范", "蚌埠市科技局"],
+                ["2", "玻璃窑炉烟气二氧化碳高效捕集关键技术及产业化示范应用研究项目", "合肥市科技局"]])
+    assert _pairs(doc) == []
