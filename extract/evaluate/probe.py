@@ -43,9 +43,8 @@ NAME_CONTEXT_CHARS = 12
 # ("各地区各有关部门" is two bodies, not a cut one).
 DETERMINER_START = ("各", "全", "本", "我", "有关", "相关", "其他", "所有")
 # A character before the name that ends a phrase rather than continues a name: a conjunction
-# ("上市公司和发债企业"), a particle ("市政府成立了节能工作领导小组") or a copula/preposition
-# (经 of "经林草主管部门认定后", whose body is the approving agent).
-NOT_IN_NAME_BEFORE = "和及与、的或了是在为对向经"
+# ("上市公司和发债企业"), a particle ("市政府成立了节能工作领导小组") or a copula/preposition.
+NOT_IN_NAME_BEFORE = "和及与、的或了是在为对向"
 
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # （市发展改革委牵头，市财政局配合） / (各县区政府负责)

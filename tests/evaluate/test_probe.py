@@ -59,7 +59,6 @@ FRAGMENT_CASES = [
     ("相关上市公司和发债企业要披露信息。", "发债企业", False),         # joined by 和, not cut
     ("由市财政局会同市发展改革委负责。", "和市财政局", True),          # opens with a function word
     ("市政府成立了节能工作领导小组。", "节能工作领导小组", False),     # a particle ends the phrase before
-    ("符合标准的，经林草主管部门认定后纳入补偿。", "林草主管部门", False),  # 经 introduces the approving body
 ]
 # fmt: on
 
