@@ -471,7 +471,7 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
             # 经所在地人防主管部门审核: the body that approves is the agent of the review.  Not 报X批准:
             # the seed gold reads "报本级…主管部门审核备案" as the submitter's duty, not X's
             verb = next((v for v in _approval_verbs() if clause.startswith(v, length)), "")
-            if verb:  # 经民政部门认定的养老机构: the body still did the 认定
+            if verb and not clause.startswith("的", length + len(verb)):  # 经…审定的排放量: a modifier
                 return list(names), "implement", m.start(), pos + length, m.group()
             continue
         if m.group() == "委托":
