@@ -349,8 +349,7 @@ def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...])
     plan: list[Assignment] = []
     pos = 0
     cues = _cue_positions(masked)
-    hints = sorted([m.start() for m in _SENTENCE_HINT.finditer(masked)]
-                   + [m.start() for m in _approval_hint().finditer(masked)])
+    hints = [m.start() for m in _SENTENCE_HINT.finditer(masked)]
     ends = [m.start() for m in SENTENCE_END.finditer(masked)
             if masked[m.start()] != "\n" or not _is_soft_wrap(masked, m.start())]
     for end in ends + [len(masked)]:
@@ -467,13 +466,6 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if best is None:
             continue
         names, length = best
-        if m.group() == "经":
-            # 经所在地人防主管部门审核: the body that approves is the agent of the review.  Not 报X批准:
-            # the seed gold reads "报本级…主管部门审核备案" as the submitter's duty, not X's
-            verb = next((v for v in _approval_verbs() if clause.startswith(v, length)), "")
-            if verb and not clause.startswith("的", length + len(verb)):  # 经…审定的排放量: a modifier
-                return list(names), "implement", m.start(), pos + length, m.group()
-            continue
         if m.group() == "委托":
             if not clause.startswith(COMMISSION_VERBS, length) or OPTIONAL_BEFORE.search(masked, cstart, m.start()):
                 continue  # 企业可委托第三方机构…: an option, not a commission
@@ -489,20 +481,7 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
 @lru_cache(maxsize=1)
 def _inner_agent_re() -> re.Pattern[str]:
     """由 (not 由于 / 理由 / 自由 / 经由 / 缘由 / 事由) and 委托 inside a clause."""
-    return re.compile(r"(?<![理自经缘事])由(?!于|此|来|衷)|委托(?!书|代理)"
-                      r"|(?<![已曾神财])经(?!济|过|营|费|验|常|历|典|纪|办|销|理|由)")
-
-
-@lru_cache(maxsize=1)
-def _approval_hint() -> re.Pattern[str]:
-    """An approval verb anywhere: a sentence without a cue may still name an approving body."""
-    return re.compile("|".join(map(re.escape, _approval_verbs())))
-
-
-@lru_cache(maxsize=1)
-def _approval_verbs() -> tuple[str, ...]:
-    """What a body reached by 经 / 报 does to a matter (role_triggers.yaml ``approval_verbs``)."""
-    return tuple(load_yaml("role_triggers.yaml")["approval_verbs"])
+    return re.compile(r"(?<![理自经缘事])由(?!于|此|来|衷)|委托(?!书|代理)")
 
 
 def _partners(masked: str, start: int, end: int) -> list[str]:

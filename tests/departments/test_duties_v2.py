@@ -61,8 +61,7 @@ FRAGMENT_CASES = [
     ("结合实际深化公共机构要开展节能改造。", []),
     ("积极推动企业要加快技术改造。", []),
     ("设区市科技局作为项目主管部门要加强审核。", []),
-    # no fragment "…初审后报经省生态环境厅"; the body reached by 经 that 审定 is the approving agent
-    ("各设区市生态环境局初审后报经省生态环境厅审定。", [("省生态环境厅", "implement")]),
+    ("各设区市生态环境局初审后报经省生态环境厅审定。", []),
     # a bank's branch city is not inherited by the next name
     ("（人民银行深圳市中心支行、深圳银保监局按职责分工负责）（市财政局牵头）",
      [("人民银行深圳市中心支行", "support"), ("深圳银保监局", "support"), ("市财政局", "lead")]),
