@@ -249,8 +249,21 @@ def _split_each_run(piece: str) -> list[str]:
 
 
 def distribute(heads: str, head: str) -> list[str]:
-    """"能源、发展改革、财政" + "主管部门" -> [能源主管部门, 发展改革主管部门, 财政主管部门]."""
-    return [f"{h}{head}" for h in heads.split("、") if h]
+    """"能源、发展改革、财政" + "主管部门" -> [能源主管部门, 发展改革主管部门, 财政主管部门].
+
+    A level written on the first head flows forward (FORMAT v2): "省级人力资源社会保障、财政"
+    + "部门" -> [省级人力资源社会保障部门, 省级财政部门].
+    """
+    items = [h for h in heads.split("、") if h]
+    level = _distributive_level(items[0]) if items else ""
+    return [f"{level if i and not _distributive_level(h) else ''}{h}{head}" for i, h in enumerate(items)]
+
+
+def _distributive_level(head: str) -> str:
+    """省级 / 市级 / 各级 / 省 / 市… opening a distributive head, else "" (市场 is no 市)."""
+    if head.startswith(tuple(_gazetteer()["prefix_exceptions"])):
+        return ""
+    return next((w for w in _gazetteer()["distributive_levels"] if head.startswith(w) and len(head) > len(w) + 1), "")
 
 
 def resolve_self_reference(name: str, issuers: list[str]) -> str:

@@ -31,6 +31,7 @@ from ..language.data import load_yaml
 from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..settings import Settings
+from .columns import column_assignments
 from .fields import (
     field_end,
     has_verb,
@@ -100,8 +101,9 @@ NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
-# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务.
-SUFFIX_WORDS = ("部门", "部署", "部分", "部务")
+# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务,
+# and 办法 / 处理 / 处置 ("会同有关部门制定办法" never gives "有关部门制定办").
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面")
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -146,6 +148,13 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
             department=a.department, role=a.role, task=a.task,
             evidence=doc.text[a.evidence[0]:a.evidence[1]], span=a.evidence,
         ))
+    # a table column that assigns its row (牵头单位 / 审核单位, or bodies beside each row)
+    seen = {(r.department, r.role, r.span) for r in out}
+    for name, role, task, span in column_assignments(doc):
+        if (name, role, span) not in seen and doc.text[span[0]:span[1]].strip():
+            seen.add((name, role, span))
+            out.append(Responsibility(department=name, role=role, task=task,
+                                      evidence=doc.text[span[0]:span[1]], span=span))
     return out
 
 
@@ -556,12 +565,15 @@ def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list
     """
     cue_at = _any_cue().match
     for length in lengths:
-        if clause[length] in ROLE_BLOCKERS or not cue_at(clause, length):
+        # "新列入名录的重点排放单位，应于…前报送": a comma may stand between a subject and its modal
+        comma = 1 if clause[length] in "，," and _comma_modal().match(clause, length + 1) else 0
+        if not comma and (clause[length] in ROLE_BLOCKERS or not cue_at(clause, length)):
             continue
         names = _candidate_names(clause[:length])
         if names is None:
             continue
-        role, cue_len = _role_of(intro, clause[length:])
+        role, cue_len = _role_of(intro, clause[length + comma:])
+        cue_len += comma
         if role is not None:
             return list(names), length, role, cue_len
     return None
@@ -607,10 +619,20 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
         names = split_list(m.group("list"))
         if all(is_body(n) for n in names):
             return tuple(share_head(qualify(names)))
+    cm = _conditional_actor().fullmatch(prefix)
+    if cm and is_body(cm.group("body")):
+        return (prefix,)  # 300张床位以下的养老机构应…: a population defined by a condition acts
     dm = pats.distributive.fullmatch(prefix)
     if dm and not any(is_body(h) for h in dm.group("heads").split("、")) and not _opens_with_verb(dm.group("heads")):
         return tuple(distribute(dm.group("heads"), dm.group("head")))
     return None
+
+
+@lru_cache(maxsize=1)
+def _conditional_actor() -> re.Pattern[str]:
+    """A body defined by a numeric condition: "300张床位（含）以上的养老机构" (departments.yaml)."""
+    bounds = "|".join(map(re.escape, load_yaml("departments.yaml")["conditional_bounds"]))
+    return re.compile(rf"[^，,。；;、：:]{{0,24}}?\d[^，,。；;、：:的]{{0,20}}?(?:{bounds})的(?P<body>[^，,。；;、：:的]{{2,16}})")
 
 
 @lru_cache(maxsize=1)
@@ -654,7 +676,13 @@ def _any_cue() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_after_name_end() -> re.Pattern[str]:
     """The empty string between a name-ending character and a role cue (for finditer)."""
-    return re.compile(f"(?<={_name_end_re().pattern})(?={_any_cue().pattern})")
+    return re.compile(f"(?<={_name_end_re().pattern})(?=[，,]{_comma_modal().pattern}|{_any_cue().pattern})")
+
+
+@lru_cache(maxsize=1)
+def _comma_modal() -> re.Pattern[str]:
+    """A modal that may follow its subject after a comma (role_triggers.yaml ``comma_modals``)."""
+    return re.compile(f"(?:{'|'.join(load_yaml('role_triggers.yaml')['comma_modals'])})")
 
 
 @lru_cache(maxsize=1)

@@ -92,7 +92,7 @@ def patterns() -> DepartmentPatterns:
         item=re.compile(rf"^{one}$"),
         subject_list=re.compile(subject_list),
         distributive=re.compile(
-            rf"(?P<heads>[\u4e00-\u9fff]{{2,8}}?(?:、[\u4e00-\u9fff]{{2,8}}?)+)等?(?P<head>{heads})"
+            rf"(?P<heads>[\u4e00-\u9fff]{{2,10}}?(?:、[\u4e00-\u9fff]{{2,10}}?)+)等?(?P<head>{heads})"
         ),
         # 高平市 / 晋城市 / 呼和浩特市 / 鄂尔多斯市 / 新疆维吾尔自治区: a proper region at the start
         region_prefix=re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{levels})"),
