@@ -95,8 +95,8 @@ _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托"))
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 # 由A至B / 由A到B is a range.
 RANGE_WORDS = ("至", "到")
-# After 由X inside a clause: the interpretation clause of a plan and what a group consists of.
-NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:负责解释|解释|组成|构成|组建)")
+# After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
+NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|负责人")
 # 可 / 可以 / 自行 before 委托 make it an option of the applicant.
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
@@ -471,7 +471,7 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
                 continue  # 企业可委托第三方机构…: an option, not a commission
             return list(names), "implement", m.start(), pos + length, m.group()
         if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
-            continue  # 由公共电力设施至养老院 / 由X负责解释 / 由X共同组成: no duty
+            continue  # 由公共电力设施至养老院 / 由X共同组成: no duty
         role, cue_len = _role_of("由", clause[length:])
         if role is not None:
             return list(names), role, m.start(), pos + length + cue_len, "由"

@@ -102,7 +102,7 @@ FREE_TEXT_CASES = [
     # 由X inside a clause, 或由Y
     ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
     ("项目建设资金由县财政局统筹解决，或由项目单位自筹。", [("县财政局", "implement"), ("项目单位", "implement")]),
-    ("本方案由市发展改革委负责解释。", []),
+    ("本方案由市发展改革委负责解释。", [("市发展改革委", "lead")]),  # FORMAT v2: the agent of 由X负责 (devset pingtan)
     ("工作专班由县发改局、县财政局等单位共同组成。", []),
     ("由于市场原因，项目延期。", []),
     ("由公共电力设施至养老院的电力设施，电网企业不得另行收取配套费。", []),
@@ -131,3 +131,23 @@ def test_forward_clause_outside_brackets_covers_every_later_section() -> None:
             "二、重点任务\n（一）推进节能\n开展节能诊断。\n（二）推进改造\n实施改造。\n")
     carried = {(a.department, a.task) for a in assignment_plan(text) if a.kind == "carry"}
     assert carried == {(n, t) for n in ("市发展改革委", "各县（市、区）人民政府") for t in ("推进节能", "推进改造")}
+
+
+# fmt: off
+INTERPRETATION_CASES = [
+    # FORMAT v2: the agent of 由X负责 holds the duty, the interpretation clause included (devset pingtan gold)
+    ("本办法由区财政金融局负责解释。", [("区财政金融局", "lead")]),
+    ("本方案由市发展改革委负责解释。", [("市发展改革委", "lead")]),
+    # 负责人 is a person in charge, and a group's members are no duty
+    ("领导小组成员由各部门负责人组成。", []),
+    ("工作专班由市生态环境局、市财政局共同组成。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERPRETATION_CASES)
+def test_duties_v2_interpretation_clause_and_members(text: str, expected: list) -> None:
+    from extract.pipeline import process_bytes
+
+    [doc] = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [(r.department, r.role) for r in doc.responsibilities] == expected

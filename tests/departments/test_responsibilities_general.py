@@ -223,7 +223,7 @@ def test_collective_and_level_subjects(text: str, expected: list[tuple[str, str]
         ("各县区发改局负责同志参加会议。", []),
         ("实行节能目标责任制和问责制。", []),
         # 由 introduces the body; it is never part of its name
-        ("本方案由市发展改革委负责解释。", []),
+        ("本方案由市发展改革委负责解释。", [("市发展改革委", "lead")]),  # FORMAT v2: the agent of 由X负责 (devset pingtan)
     ],
 )
 def test_sole_owner_duties(text: str, expected: list[tuple[str, str]]) -> None:
