@@ -35,7 +35,7 @@ MIN_UNHEADED_ROWS = 2
 MAX_COLUMN_NAME_CHARS = 12
 MAX_TASK_CHARS = 120
 # A name under a column that assigns: Chinese characters, brackets and "/" (相关部门/社团).
-COLUMN_NAME = re.compile(r"[\u4e00-\u9fff（）()/]{2,%d}" % MAX_COLUMN_NAME_CHARS)
+COLUMN_NAME = re.compile(rf"[\u4e00-\u9fff（）()/]{{2,{MAX_COLUMN_NAME_CHARS}}}")
 # Words before the bodies of a piece: 由教务处 / 经校教评会 / 依教务处、相关会议纪录.
 PIECE_OPENERS = re.compile(r"^(?:并|再)?(?:由|经|依|报)")
 # Points in a row's description ("赋分1.5、2、2.5、3分", "+1分/次", "扣2分"): the rows are a rubric's.
