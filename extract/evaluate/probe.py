@@ -130,11 +130,15 @@ def _is_han(ch: str) -> bool:
 
 
 def record_names(doc: Document) -> set[str]:
-    """Every department name the document's records give."""
-    names = {r.department for r in doc.responsibilities}
-    names |= {d.name for t in doc.targets for d in t.departments}
-    names |= {n for d in doc.deadlines for n in d.responsible}
-    return {n for n in names if n}
+    """Every department name the document's records give as written in their evidence.
+
+    A name built by the prefix rule ("四川省经济和信息化厅、省发展改革委、科技厅" -> 省科技厅, FORMAT
+    v2: prefixes inherit forward) is not in its evidence verbatim and is not judged here.
+    """
+    pairs = [(r.department, r.evidence) for r in doc.responsibilities]
+    pairs += [(d.name, t.evidence) for t in doc.targets for d in t.departments]
+    pairs += [(n, d.evidence) for d in doc.deadlines for n in d.responsible]
+    return {name for name, evidence in pairs if name and name in evidence}
 
 
 def fragment_reason(name: str, text: str, inside_longer: Callable[[str, int], bool]) -> str | None:

@@ -123,3 +123,14 @@ def test_probe_report_on_processed_seeds(processed_seeds: dict) -> None:
 ])
 def test_probe_responsibility_clauses_expected(text: str, expected: int) -> None:
     assert coverage_of(_doc(text, []))["responsibilities"].expected == expected
+
+
+def test_probe_judges_only_names_written_in_their_evidence() -> None:
+    from extract.evaluate.probe import record_names
+
+    text = "（责任单位：四川省经济和信息化厅、省发展改革委、科技厅）"
+    doc = _doc(text, [(0, len(text))])
+    doc.responsibilities[0].department = "省科技厅"      # built by the forward prefix rule
+    assert record_names(doc) == set()
+    doc.responsibilities[0].department = "省发展改革委"  # written as such
+    assert record_names(doc) == {"省发展改革委"}
