@@ -98,7 +98,7 @@ def _role_groups(body: str, role: str) -> list[tuple[str, str]]:
     按职责分工负责 / 配合 / 参与 supports, the others keep the label's role."""
     tail = _support_tail_re()
     out = []
-    for group in split_top_commas(body):
+    for group in split_top(body, "，,"):
         m = tail.search(group)
         out.append((group[: m.start()], "support") if m and m.start() > 0 else (group, role))
     return out
@@ -110,30 +110,16 @@ def _support_tail_re() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
 
 
-def split_top_commas(s: str) -> list[str]:
-    """Split on ，, outside brackets only (a 、 run stays one group)."""
+def split_top(s: str, separators: str = "、，,") -> list[str]:
+    """Split a list on ``separators`` outside brackets: "市发改委、各县（市、区）人民政府" -> 2 items;
+    with ``separators="，,"`` a 、 run stays one comma group."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(s):
         if ch in "（(〔":
             depth += 1
         elif ch in "）)〕" and depth:
             depth -= 1
-        elif ch in "，," and depth == 0:
-            out.append(s[start:i])
-            start = i + 1
-    out.append(s[start:])
-    return out
-
-
-def split_top(s: str) -> list[str]:
-    """Split a list on 、，, outside brackets: "市发改委、各县（市、区）人民政府" -> 2 items."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(s):
-        if ch in "（(〔":
-            depth += 1
-        elif ch in "）)〕" and depth:
-            depth -= 1
-        elif ch in "、，," and depth == 0:
+        elif ch in separators and depth == 0:
             out.append(s[start:i])
             start = i + 1
     out.append(s[start:])
