@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -105,10 +104,9 @@ def _alt(words: list[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict[str, Any]:
-    import yaml
+    from ..language.data import load_yaml
 
-    text = resources.files("extract").joinpath("data", "metadata_vocab.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("metadata_vocab.yaml")
 
 
 def _recipient_class(levels: str) -> re.Pattern[str]:

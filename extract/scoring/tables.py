@@ -35,7 +35,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Cell, Criterion, Document, ScoringItem, ScoringTable, Span, Table
@@ -76,10 +75,9 @@ Grid = list[list[Cell | None]]
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, Any]:
-    import yaml
+    from ..language.data import load_yaml
 
-    path = resources.files("extract") / "data" / "scoring_headers.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = dict(load_yaml("scoring_headers.yaml"))  # a copy: the loader's table is shared
     pairs = [(word, role) for role, words in data["roles"].items() for word in words]
     data["keywords"] = sorted(pairs, key=lambda p: -len(p[0]))
     return data

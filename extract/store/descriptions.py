@@ -8,14 +8,12 @@ tables (:mod:`extract.store.table_schemas`).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 
 @lru_cache(maxsize=1)
 def load_spec() -> dict[str, Any]:
     """``extract/data/datasette.yaml`` parsed (titles, descriptions, facets, canned queries)."""
-    import yaml
+    from ..language.data import load_yaml
 
-    text = resources.files("extract").joinpath("data", "datasette.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("datasette.yaml")

@@ -97,10 +97,9 @@ def owners_sql() -> str:
 @lru_cache(maxsize=1)
 def plan_periods() -> dict[str, tuple[int, int]]:
     """Five-year plan names and the years they cover (``extract/data/target_periods.yaml``)."""
-    import yaml
+    from ..language.data import load_yaml
 
-    text = resources.files("extract").joinpath("data", "target_periods.yaml").read_text(encoding="utf-8")
-    return {name: (int(a), int(b)) for name, (a, b) in yaml.safe_load(text).items()
+    return {name: (int(a), int(b)) for name, (a, b) in load_yaml("target_periods.yaml").items()
             if isinstance(b, int)}
 
 
