@@ -41,3 +41,37 @@ def test_fuzz_process_bytes_on_raw_bytes(data: bytes, name: str) -> None:
                max_size=400), st.sampled_from(NAMES[:5]))
 def test_fuzz_process_bytes_on_policy_alphabet(text: str, name: str) -> None:
     assert check(text.encode(), name) is None
+
+
+def _broken_variants(out: dict) -> list[dict]:
+    """Outputs with one contract break each: a wrong type, a missing field, an extra kind."""
+    import copy
+
+    variants = []
+    for key in list(out)[:6]:
+        missing = copy.deepcopy(out)
+        del missing[key]
+        variants.append(missing)
+        wrong = copy.deepcopy(out)
+        wrong[key] = 5 if not isinstance(out[key], int) else "5"
+        variants.append(wrong)
+    for kind in ("targets", "deadlines", "responsibilities"):
+        if out.get(kind):
+            record = copy.deepcopy(out)
+            record[kind][0]["span"] = "0-1"
+            variants.append(record)
+    return variants
+
+
+def test_fast_validator_agrees_with_jsonschema_on_real_and_broken_outputs() -> None:
+    from extract.pipeline import process_bytes
+
+    from .fuzzgen import SEEDS, _fast_validator, _validator
+
+    outputs = [doc.to_dict(with_text=True) for path in sorted(SEEDS.glob("*.txt"))
+               for doc in process_bytes(path.read_bytes(), path.name)]
+    assert outputs
+    cases = outputs + [v for out in outputs for v in _broken_variants(out)]
+    verdicts = [(_fast_validator().is_valid(o), _validator().is_valid(o)) for o in cases]
+    assert all(fast == slow for fast, slow in verdicts)
+    assert sum(not slow for _, slow in verdicts) > len(outputs)  # the broken ones are refused
