@@ -24,7 +24,9 @@ Matching rules (whitespace is removed before every string comparison):
   field of each document is an item scored like target owners (TP/TN/FP/FN above).
 
 Attribute accuracies are computed on matched pairs only; ``indicator`` counts as correct
-when its character F1 with gold is >= :data:`INDICATOR_CHAR_F1`. Everything is
+when its character F1 with gold is >= :data:`INDICATOR_CHAR_F1`; a deadline's
+``relative_due`` and an item's ``content`` (counted where gold or prediction has one) when
+both are null or their character F1 is >= :data:`PHRASE_CHAR_F1`. Everything is
 micro-averaged over documents.
 """
 
@@ -55,6 +57,9 @@ SCORING_NAME_CHAR_F1 = 0.6
 INDICATOR_CHAR_F1 = 0.6
 # Inconsistency notes are free text: the named category/item counts as found at this F1.
 INCONSISTENCY_NAME_CHAR_F1 = 0.6
+# Free-text fields (a relative limit "收到通知之日起5个工作日内", an item's assessed content) are
+# quoted with more or less context than the gold: right at this character F1.
+PHRASE_CHAR_F1 = 0.6
 
 TARGET_ATTRIBUTES = ("direction", "qualifier", "baseline_year", "deadline", "period", "scope", "indicator")
 METADATA_SCALARS = ("title", "doc_number", "issue_date")
@@ -70,7 +75,8 @@ def evaluate_predictions(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> 
     """Score predicted CONTRACT dicts against gold dicts (see the module docstring)."""
     report = EvalReport()
     attr_names = [f"targets.{a}" for a in TARGET_ATTRIBUTES] + [
-        "target_owners.accuracy", "deadlines.recurrence", "scoring_items.criteria_points"]
+        "target_owners.accuracy", "deadlines.recurrence", "deadlines.relative_due",
+        "scoring_items.criteria_points", "scoring_items.content"]
     report.attributes = {name: Accuracy() for name in attr_names}
     report.metadata_fields = {name: Accuracy() for name in (*METADATA_SCALARS, *METADATA_SETS)}
     report.informational = {"inconsistencies.recall": Accuracy()}
@@ -214,6 +220,27 @@ def _deadline_score(g: dict[str, Any], p: dict[str, Any]) -> float | None:
     return overlap if overlap >= DEADLINE_EVIDENCE_OVERLAP else None
 
 
+def _same_phrase(g: Any, p: Any) -> bool:
+    """Both absent, or the same free-text phrase give or take some context."""
+    if not g or not p:
+        return not g and not p
+    return char_f1(g, p) >= PHRASE_CHAR_F1
+
+
+def _phrase_attribute(report: EvalReport, name: str, record_type: str, attr: str,
+                      g: dict[str, Any], p: dict[str, Any], keys: dict[str, Any]) -> None:
+    """Score a free-text field of a matched pair when either side states it (and the gold
+    annotates the field at all: a gold written before the field existed says nothing)."""
+    if attr not in g or (not g.get(attr) and not p.get(attr)):
+        return
+    ok = _same_phrase(g.get(attr), p.get(attr))
+    report.attributes[f"{record_type}.{attr}"].add(ok)
+    if not ok:
+        report.diffs.append(DiffEntry(name, record_type, "wrong",
+                                      {**keys, attr: f"{g.get(attr)} -> {p.get(attr)}"},
+                                      squash(g.get("evidence"))))
+
+
 def _deadline_keys(r: dict[str, Any]) -> dict[str, Any]:
     return {"due": r.get("due"), "recurrence": r.get("recurrence"), "task": r.get("task"),
             "responsible": r.get("responsible") or []}
@@ -230,6 +257,7 @@ def _score_deadlines(name: str, gold: dict[str, Any], pred: dict[str, Any], repo
             report.diffs.append(DiffEntry(name, "deadlines", "wrong", {
                 "due": g.get("due"), "recurrence": f"{g.get('recurrence')} -> {p.get('recurrence')}"},
                 squash(g.get("evidence"))))
+        _phrase_attribute(report, name, "deadlines", "relative_due", g, p, {"due": g.get("due")})
     _add_unmatched(report, name, "deadlines", gs, {gi for gi, _, _ in pairs}, "missed", _deadline_keys)
     _add_unmatched(report, name, "deadlines", ps, {pi for _, pi, _ in pairs}, "spurious", _deadline_keys)
     return {"deadlines": _matched(pairs, ps, gs)}
@@ -327,6 +355,7 @@ def _score_scoring_items(name: str, gold: dict[str, Any], pred: dict[str, Any], 
             report.diffs.append(DiffEntry(name, "scoring_items", "wrong", {
                 "path": g.get("path") or [],
                 "criteria_points": f"{_item_keys(g)['criteria_points']} -> {_item_keys(p)['criteria_points']}"}))
+        _phrase_attribute(report, name, "scoring_items", "content", g, p, {"path": g.get("path") or []})
     _add_unmatched(report, name, "scoring_items", gs, {gi for gi, _, _ in pairs}, "missed", _item_keys)
     _add_unmatched(report, name, "scoring_items", ps, {pi for _, pi, _ in pairs}, "spurious", _item_keys)
 
