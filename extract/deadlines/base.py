@@ -176,6 +176,42 @@ def numeric(piece: str) -> bool:
 _BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?![\d.,]*[A-Za-z])")
 
 
+def context_sentence(s_text: str) -> bool:
+    """A background sentence: it states the setting ("…打好基础的关键时期", "…具有重要意义") or
+    restates a national commitment ("我国力争2030年前实现碳达峰…"); its dates are no deadlines."""
+    rules = deadline_rules()
+    return contains_any(s_text, rules["context_markers"]) or s_text.startswith(tuple(rules["context_subjects"]))
+
+
+def mask_noun_goals(piece: str) -> str:
+    """``piece`` with goal nouns that hold a goal verb blanked, same length ("碳达峰工作")."""
+    for noun in deadline_rules()["noun_goals"]:
+        piece = piece.replace(noun, "＿" * len(noun))
+    return piece
+
+
+def names_goal(piece: str, start: int, end: int) -> bool:
+    """The date at ``piece[start:end]`` (its 前 included) names a goal or a plan, it sets no
+    due: "确保如期实现2030年前碳达峰目标", "要实现到2030年…达到12亿千瓦以上的目标", "全面落实…
+    2030年前碳达峰实施方案", "完成2000年前建成的老旧小区改造任务", "围绕…2030年前碳达峰工作目标"."""
+    rules = deadline_rules()
+    before, after = piece[:start], mask_noun_goals(piece[end:])
+    if before.lstrip("，, ").startswith(tuple(rules["frame_openers"])):
+        return True
+    if piece[start:end].endswith("前") and _RELATIVE_CLAUSE.match(after):
+        return True  # "2000年前建成的老旧小区": a verb and 的 after the date describe a noun
+    if not piece.rstrip("）)”\"").endswith(tuple(rules["named_goal_heads"])):
+        return False
+    verbs = tuple(rules["goal_verbs"])
+    return not contains_any(after, verbs) or bool(_VERB_BEFORE.search(before))
+
+
+# "2000年前建成的…" / "2000年以前需改造的…": the date in a relative clause
+_RELATIVE_CLAUSE = re.compile(r"^[\u4e00-\u9fff]{1,4}的")
+# "实现到2030年…的目标" / "落实2030年前…": the date inside the object of a verb
+_VERB_BEFORE = re.compile(r"(?:实现|落实|完成|锚定|聚焦|围绕)(?:到|至)?$")
+
+
 def date_text(s_text: str, d: DateMatch) -> str:
     m = re.match(r"(?:底|末)?(?:前|之前|以前)?", s_text[d.end:])
     return s_text[d.start:d.end] + (m.group(0) if m else "")

@@ -35,7 +35,7 @@ from ..language.clauses import Clause, Sentence, split_sentences
 from ..language.dates import mask_noise
 from ..model import Deadline, Document
 from ..settings import Settings
-from .base import GOAL_DATE, Context, Found, TargetClauses
+from .base import GOAL_DATE, Context, Found, TargetClauses, context_sentence
 from .rules import dated, goal_date_of, goals, labelled, recurring, relative
 from .tables import table_deadlines
 from .wording import subject_of, task_of
@@ -125,6 +125,8 @@ def _sentence_deadlines(ctx: Context, sentence: Sentence) -> list[Found]:
     piece = ctx.text[sentence.start:sentence.end]
     if "\t" in piece.strip() or not (_MAY_HOLD_DEADLINE.search(piece) or ctx.goal_due):
         return []  # a table row (rubric conditions), or no time word at all
+    if context_sentence(piece):
+        return []  # "“十四五”时期是…打好基础的关键时期": the setting, not a duty
     found: list[Found] = []
     taken: set[int] = set()
     for rule in _RULES:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..language.clauses import Sentence
+from ..language.clauses import Clause, Sentence
 from ..language.dates import DateMatch, find_due_dates
 from ..language.patterns import contains_any
 from .base import (
@@ -32,6 +32,8 @@ from .base import (
     date_text,
     extend_forward,
     forbidden,
+    mask_noun_goals,
+    names_goal,
     not_a_duty,
     numeric,
     quoted,
@@ -200,6 +202,8 @@ def dated(ctx: Context, sentence: Sentence) -> list[Found]:
         clause = sentence.clauses[i]
         if ctx.targets.holds(ctx.text, clause) or forbidden(s_text[clause.start - sentence.start:d.start]):
             continue
+        if d.month is None and d.part is None and not is_own and _year_goal(ctx, clause, sentence.start + d.start, s_text, d):
+            continue  # a bare "2030年前": a goal date (the goal rule's) or a goal's name
         before = s_text[:d.start]
         members = lists.get(k)
         announced = DUE_BEFORE.search(before) or _leads_future_clause(ctx.text, sentence, i, d)
@@ -231,6 +235,19 @@ def dated(ctx: Context, sentence: Sentence) -> list[Found]:
         when = date_text(s_text, d) if due is None and recurrence is None else None
         out.append(Found(i, last, due, recurrence, detail, span=span, when=when))
     return out
+
+
+def _year_goal(ctx: Context, clause: Clause, pos: int, s_text: str, d: DateMatch) -> bool:
+    """A bare year before 前 is a goal date: the goal rule reads a clause that holds a goal
+    word ("有条件的地区2025年前实现公共机构碳达峰、…2030年前尽早达峰": one goal per part);
+    one that names a goal ("确保如期实现2030年前碳达峰目标") or holds a progress word ("为…2030年前
+    碳达峰奠定坚实基础") is none."""
+    piece = ctx.dated[clause.start:clause.end]
+    at = pos - clause.start
+    rules = deadline_rules()
+    return (names_goal(piece, at, at + len(date_text(s_text, d)))
+            or contains_any(piece, tuple(rules["vague_words"]))
+            or contains_any(mask_noun_goals(piece), tuple(rules["goal_verbs"]) + tuple(rules["completion_adverbs"])))
 
 
 def _this_year_dates(s_text: str, year: int | None) -> list[DateMatch]:
@@ -364,11 +381,13 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     due = ctx.goal_due
     for i, clause in enumerate(sentence.clauses):
         piece = ctx.dated[clause.start:clause.end]
+        before = due
         due = goal_date_of(piece, ctx) or due
+        worded = mask_noun_goals(piece)  # "做好碳达峰工作": 碳达峰 is a noun, not 达峰
         if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
-                or _trend(piece, verbs) or _no_goal(piece)):
+                or _trend(worded, verbs) or _no_goal(piece)):
             continue
-        parts = _goal_parts(piece, verbs)
+        parts = _goal_parts(worded, verbs)
         if not parts:
             continue
         start = _goal_start(ctx, sentence, i, {f.last_index for f in out})
@@ -379,7 +398,8 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
             continue
         for k, (a, b) in enumerate(parts):  # "西部…基本实现…“县县通气”、东部地区实现…“市市通气”"
             begin = sentence.clauses[start].start if k == 0 else clause.start + a
-            out.append(Found(i, i, due, None, None, span=(begin, clause.start + b)))
+            own = goal_date_of(piece[:b], ctx) or before or due  # "2025年前…、…2030年前尽早达峰"
+            out.append(Found(i, i, own, None, None, span=(begin, clause.start + b)))
     return out
 
 
@@ -419,7 +439,7 @@ def goal_date_of(piece: str, ctx: Context) -> str | None:
     """The goal date a clause writes ("到2025年" -> "2025", "到今年底" -> this year's December)."""
     found = None
     for m in GOAL_DATE.finditer(piece):
-        if not quoted(piece, m.start()):
+        if not quoted(piece, m.start()) and not names_goal(piece, m.start(), m.end()):
             found = goal_due(m.group(0))
     if found is None and "年" in piece and (m := THIS_YEAR_GOAL.match(piece)):
         year = this_year(ctx.anchor, ctx.doc_date)
@@ -450,12 +470,16 @@ def _goal_parts(piece: str, verbs: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def _goal_start(ctx: Context, sentence: Sentence, i: int, goals_before: set[int]) -> int:
     """Extend a goal back to its "到2025年" when only context clauses (no target, no other
-    goal) stand between them."""
+    goal, no aim of their own such as "…比重达到国家确定的目标值") stand between them."""
     clauses = sentence.clauses
+    verbs = tuple(deadline_rules()["goal_verbs"])
     for j in range(i - 1, -1, -1):
         c = clauses[j]
         if c.sub != clauses[i].sub or ctx.targets.holds(ctx.text, c) or j in goals_before:
             return i
-        if GOAL_DATE.search(ctx.text[c.start:c.end]):
+        piece = ctx.text[c.start:c.end]
+        if goal_date_of(piece, ctx):
             return j
+        if contains_any(mask_noun_goals(piece), verbs):
+            return i
     return i

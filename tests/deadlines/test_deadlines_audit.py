@@ -61,3 +61,44 @@ def test_audit_one_named_year_is_no_annual_cycle(text: str) -> None:
 def test_audit_yearly_plans_stay_annual(text: str, detail: str | None) -> None:
     got = _deadlines(text)
     assert [(d["recurrence"], d["recurrence_detail"]) for d in got] == [("annual", detail)]
+
+
+# fmt: off
+CONTEXT = [
+    # background, purpose and national commitments restated: no deadline
+    "“十四五”时期是为力争在2030年前实现碳达峰、2060年前实现碳中和打好基础的关键时期，必须协同推进能源低碳转型。",
+    "我国力争2030年前实现碳达峰、2060年前实现碳中和。",
+    "党中央做出了力争2030年前实现碳达峰、2060年前实现碳中和的重大战略决策。",
+    "实现碳达峰对我国2030年前实现高质量发展具有重要意义。",
+    "为城乡建设领域2030年前碳达峰奠定坚实基础。",
+    # a date that names a goal or a plan, or sits in a relative clause
+    "全面落实广东省碳达峰碳中和实施意见和2030年前碳达峰实施方案，组织推进碳达峰碳中和重大改革。",
+    "确保如期实现2030年前碳达峰目标。",
+    "聚焦2030年前城乡建设领域碳达峰目标，推进城乡建设绿色低碳发展。",
+    "全面完成2000年前建成的老旧小区改造任务。",
+    # a purpose clause borrows no year from the goal named before it
+    "要实现到2030年风电、太阳能发电总装机容量达到12亿千瓦以上的目标，必须更好发挥新能源的作用，助力扎实做好碳达峰、碳中和工作。",
+]
+
+CONTEXT_KEEPS = [
+    # (text, [(due, evidence)]): the plan's own dated goals stay, each part with its own year
+    ("有条件的地区2025年前实现公共机构碳达峰、全省公共机构碳排放总量2030年前尽早达峰。",
+     [("2025", "有条件的地区2025年前实现公共机构碳达峰"), ("2030", "全省公共机构碳排放总量2030年前尽早达峰")]),
+    ("到2030年，减污降碳协同能力显著提升，助力实现碳达峰目标。",
+     [("2030", "到2030年，减污降碳协同能力显著提升，助力实现碳达峰目标")]),
+    ("2030年前，城乡建设领域碳排放达到峰值。", [("2030", "2030年前，城乡建设领域碳排放达到峰值")]),
+    ("2021年底前，省属企业完成制定碳达峰行动方案。",
+     [("2021-12", "2021年底前，省属企业完成制定碳达峰行动方案")]),
+    ("到2025年，新增的公务用车全部使用新能源汽车。", [("2025", "到2025年，新增的公务用车全部使用新能源汽车")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", CONTEXT)
+def test_audit_context_gives_no_deadline(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,expected", CONTEXT_KEEPS)
+def test_audit_own_dated_goals_stay(text: str, expected: list) -> None:
+    assert [(d["due"], d["evidence"]) for d in _deadlines(text)] == expected
