@@ -172,6 +172,30 @@ def numeric(piece: str) -> bool:
     return any(q.unit for q in find_quantities(masked))
 
 
+def numeric_goal(piece: str) -> bool:
+    """``piece`` (the duty after its date or rhythm word) states a figure to reach: "建设1个
+    以上滨海沙滩景观带样板", "比例不低于60%", "完成削减替代燃煤140万吨" (FORMAT v2: a target
+    only). Counts of times, copies and time spans are how a duty is done, not a figure to
+    reach ("开展1次演练", "一式两份", "报送前3个月的数据"); a count in Chinese numerals names
+    parts of the duty ("按照市级和区县两个层面", "完成…五项主要任务"), and a measure before a noun
+    describes it ("全面完成35蒸吨/小时以下燃煤锅炉淘汰")."""
+    masked = mask_dates(piece)
+    if LATIN_QUANTITY.search(masked):
+        return True
+    skip = tuple(deadline_rules()["duty_units"])
+    return any(q.unit and q.unit not in skip and _DIGIT.search(masked, q.start, q.end)
+               and not (q.unit_kind == "quantity" and _CJK.match(masked, q.stop))
+               for q in find_quantities(masked))
+
+
+# A measure right before a noun describes it ("35蒸吨/小时以下燃煤锅炉", "10万吨级码头")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# A figure written in Arabic digits: "两个层面" / "五项主要任务" name parts of the duty
+_DIGIT = re.compile(r"\d")
+
+
 # An Arabic number that is no part of a Latin name ("5G基站", "PM2.5", "4A级")
 _BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?![\d.,]*[A-Za-z])")
 

@@ -36,6 +36,7 @@ from .base import (
     names_goal,
     not_a_duty,
     numeric,
+    numeric_goal,
     quoted,
     reach_verb,
 )
@@ -80,6 +81,8 @@ def recurring(ctx: Context, sentence: Sentence) -> list[Found]:
             span_text = ctx.dated[clause.start:sentence.clauses[last].end]
             if not contains_any(span_text, verbs) or not_a_duty(piece, m.start(), m.end(), verbs):
                 break
+            if numeric_goal(ctx.dated[clause.start + m.end():sentence.clauses[last].end]):
+                break  # "每年新增…新能源汽车比例不低于60%": a numeric goal is a target only
             detail = RECURRENCE_DETAIL.match(piece, m.start())
             detail_text = detail.group(0) if detail else None
             window = WINDOW_IN_DETAIL.search(detail_text or "")
@@ -232,6 +235,8 @@ def dated(ctx: Context, sentence: Sentence) -> list[Found]:
                 last = _past_clock(ctx.dated, sentence, i)  # "…17：30前完成…": a clock's colon
                 last = extend_forward(sentence, last, "")  if _CLOCK_TAIL.fullmatch(
                     ctx.dated[sentence.clauses[last].start:sentence.clauses[last].end]) else last
+        if not members and numeric_goal(ctx.dated[sentence.start + d.end:sentence.clauses[last].end]):
+            continue  # "2025年底前，建设1个以上滨海沙滩景观带样板": a target only
         when = date_text(s_text, d) if due is None and recurrence is None else None
         out.append(Found(i, last, due, recurrence, detail, span=span, when=when))
     return out

@@ -102,3 +102,41 @@ def test_audit_context_gives_no_deadline(text: str) -> None:
 @pytest.mark.parametrize("text,expected", CONTEXT_KEEPS)
 def test_audit_own_dated_goals_stay(text: str, expected: list) -> None:
     assert [(d["due"], d["evidence"]) for d in _deadlines(text)] == expected
+
+
+# fmt: off
+NUMERIC_GOALS = [
+    # a numeric goal is a target only (FORMAT v2), after a due date or a rhythm word
+    "2025年底前，建设1个以上滨海沙滩景观带样板。",
+    "2025年年底前，全市建筑垃圾综合利用率达到90%。",
+    "2021年年底前，优先完成140个工业生产废水排污口整治任务。",
+    "2025年年底前，沿海各市新增污水处理能力130万吨/日。",
+    "每年新增及更新的公务用车中新能源汽车（含节能车）比例不低于60%。",
+    "每年实施2-3个全域综合整治项目。",
+]
+
+NOT_NUMERIC_GOALS = [
+    # (text, due, recurrence): times, copies, time spans and Chinese-numeral parts are how a
+    # duty is done
+    ("请于2021年7月30日前将申报材料（附件1-5）纸质版一式两份寄送至工业和信息化部。", "2021-07-30", None),
+    ("市生态环境局每年至少开展1次突发环境事件应急演练。", None, "annual"),
+    ("2025年底前，基本完成主要流域排污口“查、测、溯、治、管”五项主要任务。", "2025-12", None),
+    ("每年按照市级和区县两个层面，分类实施从业人员绿色建筑专项培训。", None, "annual"),
+    ("重点排放单位应于2022年3月31日前报送前3个月的监测数据。", "2022-03-31", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NUMERIC_GOALS)
+def test_audit_numeric_goal_is_no_deadline(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,due,recurrence", NOT_NUMERIC_GOALS)
+def test_audit_counts_of_how_a_duty_is_done_keep_it(text: str, due: str | None, recurrence: str | None) -> None:
+    assert [(d["due"], d["recurrence"]) for d in _deadlines(text)] == [(due, recurrence)]
+
+
+def test_audit_a_measure_before_its_noun_keeps_the_duty() -> None:
+    got = _deadlines("2024年底前，全面完成城市建成区35蒸吨/小时以下燃煤锅炉淘汰。")
+    assert [d["due"] for d in got] == ["2024-12"]
