@@ -139,18 +139,53 @@ def _sentence_deadlines(ctx: Context, sentence: Sentence) -> list[Found]:
 
 
 def _record(text: str, sentence: Sentence, f: Found) -> Deadline:
-    first, last = sentence.clauses[f.clause_index], sentence.clauses[f.last_index]
-    span = f.span or (first.start, last.end)
+    clauses = sentence.clauses
+    first, last = clauses[f.clause_index], clauses[f.last_index]
+    span = f.span or (first.start, _joined_end(text, last.end))
     evidence = text[span[0]:span[1]]
     responsible = f.responsible if f.responsible is not None else subject_of(text, sentence, f)
     wording = evidence
     if f.relative and not f.detail and f.relative in evidence:  # the act after its limit
         wording = evidence[evidence.index(f.relative) + len(f.relative):] or evidence
+        if len(task_of(wording, responsible)) <= BARE_VERB and f.clause_index > 0 and f.span is None:
+            before = clauses[f.clause_index - 1]  # "对通过新建林业项目…实现碳中和的，应不迟于…6年内完成"
+            if before.sub == first.sub:
+                span = (before.start, span[1])
+                evidence = text[span[0]:span[1]]
+                wording = _FRAME.sub("", text[before.start:before.end])
     return Deadline(
-        task=f.task or task_of(wording, responsible), due=f.due, recurrence=f.recurrence,
+        task=f.task or task_of(_LINE_BREAK.sub("", wording), responsible), due=f.due, recurrence=f.recurrence,
         recurrence_detail=f.detail, relative_due=f.relative, responsible=responsible,
         evidence=evidence, span=span,
     )
+
+
+# A clause cut inside a URL, at its colon or a dot ("…网（http" + "://www.reg-sh.org）…")
+_URL_CUT = re.compile(r"(?:https?|ftp)(?::/*[\w\-./]*)?$")
+# The rest of the URL and of its clause
+_URL_REST = re.compile(r"[\w\-./:?=&%#]*(?:[^，,。；;\n]{0,60}(?=[，,。；;\n]))?")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+# A task of this many characters is only its verb ("完成"): the clause before names the act
+BARE_VERB = 2
+# "对通过新建林业项目的方式实现碳中和的，" -> the act without its 对…的 frame
+_FRAME = re.compile(r"^对|的$")
+# A line left broken inside a word ("…将结果反馈给交⏎易机构。"): a full line, a short rest
+MIN_BROKEN_LINE = 20
+MAX_LINE_REST = 30
+_LINE_REST = re.compile(rf"[\u4e00-\u9fff][^，,。；;：:\n]{{0,{MAX_LINE_REST - 1}}}(?=[，,。；;])")
+
+
+def _joined_end(text: str, end: int) -> int:
+    """The end of a clause cut inside a URL ("（http://www.reg-sh.org）") or by a PDF line break
+    inside a word ("…将结果反馈给交⏎易机构。"): up to the rest's stop."""
+    if _URL_CUT.search(text, max(0, end - 80), end):
+        return _URL_REST.match(text, end).end()
+    if not (text[end:end + 1] == "\n" and "\u4e00" <= text[end - 1:end] <= "\u9fff"):
+        return end
+    if end - (text.rfind("\n", 0, end) + 1) < MIN_BROKEN_LINE:
+        return end
+    m = _LINE_REST.match(text, end + 1)
+    return m.end() if m else end
 
 
 __all__ = ["Clause", "extract_deadlines"]

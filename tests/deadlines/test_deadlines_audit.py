@@ -140,3 +140,40 @@ def test_audit_counts_of_how_a_duty_is_done_keep_it(text: str, due: str | None, 
 def test_audit_a_measure_before_its_noun_keeps_the_duty() -> None:
     got = _deadlines("2024年底前，全面完成城市建成区35蒸吨/小时以下燃煤锅炉淘汰。")
     assert [d["due"] for d in got] == ["2024-12"]
+
+
+# fmt: off
+TASKS = [
+    # (text, task): a URL's colon and dots, a PDF line break inside a word, a bare verb
+    ("各纳入配额管理的单位应于2021年3月31日前通过上海节能低碳和应对气候变化网（http://www.reg-sh.org）右下角链接登录“上海市碳排放报告直报系统”，按照系统要求在线填报。",
+     "通过上海节能低碳和应对气候变化网（http://www.reg-sh.org）右下角链接登录“上海市碳排放报告直报系统”"),
+    ("请各区于2022年5月10日前将材料报送至https://www.example.gov.cn/upload，逾期不予受理。",
+     "材料报送至https://www.example.gov.cn/upload"),
+    ("第八条当日完成清算后，注册登记机构应当将结果反馈给交\n易机构。经双方确认无误后，完成交收。",
+     "结果反馈给交易机构"),
+    ("对通过新建林业项目的方式实现碳中和的，应不迟于活动结束后6年内完成。",
+     "通过新建林业项目的方式实现碳中和"),
+    ("各设区市生态环境局每年至少组织一次抽检、抽查。", "至少组织一次抽检、抽查"),
+]
+
+RESPONSIBLE = [
+    # (text, responsible): a generating unit, a verb phrase or a label is no organisation
+    ("置换建设大容量、高参数煤电机组，2021年底前雄安新区建成“无煤区”。", []),
+    ("协助企业应对绿色贸易壁垒，争取2025年底前完成粤港澳碳标签互认。", []),
+    ("积极推动龙头企业参与，到2025年初步建成国内领先的绿色低碳技术创新集聚区。", []),
+    ("【监管形式】各设区市生态环境局每年至少组织一次抽检、抽查。", ["各设区市生态环境局"]),
+    ("各省（区、市）住房和城乡建设部门应在每年11月底前上报本地区建筑节能发展情况报告。",
+     ["各省（区、市）住房和城乡建设部门"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,task", TASKS)
+def test_audit_task_is_whole(text: str, task: str) -> None:
+    assert [d["task"] for d in _deadlines(text)][:1] == [task]
+
+
+@pytest.mark.parametrize("text,responsible", RESPONSIBLE)
+def test_audit_responsible_is_an_organisation(text: str, responsible: list) -> None:
+    got = _deadlines(text)
+    assert got and got[0]["responsible"] == responsible
