@@ -29,8 +29,8 @@ GOAL_DATE = re.compile(
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
 # A window after each period: "每季度结束后15日内" / "每月结束后的40日内" / "每个月结束之后的40日内"
 WINDOW = r"(?:结束之?后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天](?:内|以内)"
-# The rhythm words of a cycle: "每年" / "按季度" / "每周" / "每三年"
-RHYTHM = r"(?:半年|年度?|季度?|个?月|周|星期|日|天|旬|[两二三四五六七八九十]年)"
+# The rhythm words of a cycle: "每年" / "按季度" / "每周" / "每三年" / "每个交易日"
+RHYTHM = r"(?:半年|年度?|季度?|个?月|周|星期|个?交易日|个?工作日|日|天|旬|[两二三四五六七八九十]年)"
 # The detail of a recurrence as written: "每年10月底前" / "每年度报告一次" / "每三年一复核"
 RECURRENCE_DETAIL = re.compile(
     rf"(?:(?:每|按|逐){RHYTHM}|年终)"

@@ -36,7 +36,7 @@ from ..language.dates import mask_noise
 from ..model import Deadline, Document
 from ..settings import Settings
 from .base import GOAL_DATE, Context, Found, TargetClauses, context_sentence
-from .rules import dated, goal_date_of, goals, labelled, recurring, relative
+from .rules import dated, evaluations, goal_date_of, goals, labelled, recurring, relative
 from .tables import table_deadlines
 from .wording import subject_of, task_of
 from .years import document_date, last_full_date
@@ -49,7 +49,7 @@ _MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按|前|后|期|时|日内|天内"
 _BULLET = re.compile(r"^\s*(?:—{1,2}|－{1,2}|-{2})")
 # A goal paragraph may open with a short heading sentence ("（三）主要目标。到2025年，…")
 MAX_LEAD_BEFORE_GOAL = 15
-_RULES = (recurring, labelled, dated, relative, goals)
+_RULES = (recurring, labelled, dated, evaluations, relative, goals)
 # How many characters two undated deadlines with one date must share before the date for one
 # to repeat the other ("省节能降耗考核组将于6月下旬到我市" / "节能降耗考核组将于6月下旬对我市…")
 REPEAT_SHARED = 6

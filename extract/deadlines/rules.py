@@ -24,6 +24,7 @@ from .base import (
     GOAL_DATE,
     RECURRENCE_DETAIL,
     TIME_ONLY,
+    VERB_REACH,
     WINDOW_IN_DETAIL,
     WINDOW_ONLY,
     Context,
@@ -302,6 +303,34 @@ def _list_rhythm(members: list[DateMatch]) -> str | None:
         months.append(year * 12 + (d.month or 0))
     gaps = frozenset(b - a for a, b in zip(months, months[1:]))
     return {frozenset({3}): "quarterly", frozenset({1}): "monthly", frozenset({12}): "annual"}.get(gaps)
+
+
+def evaluations(ctx: Context, sentence: Sentence) -> list[Found]:
+    """Dated reviews of a plan: "2025年底开展终期评估", "在2023年底、2025年底…分别进行中期评估和
+    总结评估" (one deadline per date; with 分别 each date takes its own review)."""
+    words = tuple(deadline_rules()["evaluation_words"])
+    s_text = ctx.dated[sentence.start:sentence.end]
+    if not contains_any(s_text, words):
+        return []
+    out = []
+    clauses = sentence.clauses
+    for i, clause in enumerate(clauses):
+        piece = ctx.dated[clause.start:clause.end]
+        if not contains_any(piece, words) or forbidden(piece) or contains_any(piece, deadline_rules()["fact_words"]):
+            continue
+        first = i
+        while first > 0 and i - first < VERB_REACH and clauses[first - 1].sub == clause.sub and not contains_any(
+                ctx.dated[clauses[first - 1].start:clauses[first - 1].end], words):
+            first -= 1
+        lo, hi = clauses[first].start - sentence.start, clause.end - sentence.start
+        dates = [d for d in find_due_dates(s_text[lo:hi]) if d.year is not None and not quoted(s_text, lo + d.start)
+                 and (d.month is None or d.part == "底") and not EFFECTIVE_AFTER.match(s_text[lo + d.end:])]
+        if not dates:
+            continue
+        begin = clause_at(sentence, sentence.start + lo + dates[0].start)
+        span = (clauses[begin].start, clause.end)  # one evidence, one deadline per date
+        out.extend(Found(begin, i, d.text_due, None, None, span=span) for d in dates)
+    return out
 
 
 # ---------------------------------------------------------------------------- relative limits

@@ -177,3 +177,56 @@ def test_audit_task_is_whole(text: str, task: str) -> None:
 def test_audit_responsible_is_an_organisation(text: str, responsible: list) -> None:
     got = _deadlines(text)
     assert got and got[0]["responsible"] == responsible
+
+
+# fmt: off
+PROCEDURAL = [
+    # (text, relative_due, recurrence, detail): procedural limits of regulations (FORMAT v2)
+    ("纳入配额管理的单位终止的，应当于15日内向市生态环境主管部门报告。", "15日内", None, None),
+    ("对结算结果有异议的，应在下一交易日开市前，以书面形式向注册登记机构提出。", "下一交易日开市前", None, None),
+    ("申请人应于5个工作日内补正材料。", "5个工作日内", None, None),
+    ("交易机构应当在每个交易日发布碳排放配额交易行情等公开信息。", None, None, "每个交易日"),
+    ("有关注销信息每年向社会公开。", None, "annual", "每年"),
+]
+
+NOT_PROCEDURAL = [
+    "项目建设周期一般为15日内完成的小型工程。",     # no modal: a description
+    "每个交易日的收盘价为当日最后一笔成交价。",     # a rhythm word describing a quantity
+]
+
+EVALUATIONS = [
+    # (text, [due]): dated reviews of a plan, one deadline per date
+    ("2025年底开展终期评估，全面梳理总结规划实施情况。", ["2025-12"]),
+    ("在2023年对本规划执行情况开展中期评估，及时优化调整相关指标。", ["2023"]),
+    ("在2023年底、2025年底，分别对规划执行情况进行中期评估和总结评估。", ["2023-12", "2025-12"]),
+    ("2023年组织对规划执行情况进行中期评估，2025年底对规划执行情况进行终期考核。", ["2023", "2025-12"]),
+]
+
+NOT_EVALUATIONS = [
+    "完成《全国地下水污染防治规划（2011—2020年）》终期评估。",   # the year is in a title
+    "2020年已完成规划中期评估。",                                    # done already
+    "建立规划中期评估制度。",                                        # no date
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,relative,recurrence,detail", PROCEDURAL)
+def test_audit_procedural_limits(text: str, relative: str | None, recurrence: str | None, detail: str | None) -> None:
+    got = _deadlines(text)
+    assert [(d["due"], d["relative_due"], d["recurrence"], d["recurrence_detail"]) for d in got] == [
+        (None, relative, recurrence, detail)]
+
+
+@pytest.mark.parametrize("text", NOT_PROCEDURAL)
+def test_audit_not_a_procedural_limit(text: str) -> None:
+    assert _deadlines(text) == []
+
+
+@pytest.mark.parametrize("text,dues", EVALUATIONS)
+def test_audit_dated_plan_evaluations(text: str, dues: list) -> None:
+    assert [d["due"] for d in _deadlines(text)] == dues
+
+
+@pytest.mark.parametrize("text", NOT_EVALUATIONS)
+def test_audit_not_a_dated_evaluation(text: str) -> None:
+    assert _deadlines(text) == []
