@@ -1,6 +1,6 @@
 """Deadlines: dated duties, recurring duties, relative limits and dated goals without a number.
 
-Sentence by sentence, five rules (:mod:`.rules`, vocabulary in ``extract/data/deadline_rules.yaml``):
+Sentence by sentence, six rules (:mod:`.rules`, vocabulary in ``extract/data/deadline_rules.yaml``):
 
 1. recurring duties: "每年度报告一次" -> annual, "每季度" -> quarterly, "按年度落实…" / "制定年度计划";
    weekly, daily and multi-year rhythms keep recurrence null with their wording in the detail;
@@ -8,17 +8,20 @@ Sentence by sentence, five rules (:mod:`.rules`, vocabulary in ``extract/data/de
 3. dated duties: a date followed by 前 ("于2020年8月15日前…", "6月底前…") or announced with
    将于 / a leading "8月份，…将…"; a list of dates under one 前 gives one deadline each;
    a month date right after an annual duty ("每年10月底前…。11月5日前，…") is annual too;
-4. relative limits: "收到通知之日起5个工作日内", "创建期满后", "离校后，由…负责…" -> due null and
+4. dated plan reviews: "2025年底开展终期评估", "在2023年底、2025年底…进行中期评估和总结评估"
+   (one deadline per date, even without 前);
+5. relative limits: "收到通知之日起5个工作日内", "创建期满后", "离校后，由…负责…" -> due null and
    ``relative_due`` as written;
-5. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion or state word
+6. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion or state word
    follows and the clause holds no figure (numeric goals are targets only). A goal date that
    opens a paragraph carries to its later sentences and to the "——" bullets under it.
 
 Years (:mod:`.years`, FORMAT v2): a date without a year takes its sentence's, else the nearest
 full date's before it, else the document's date; else it stays null.
 
-Not deadlines: "定期" with no period, effective and validity dates ("自2023年1月1日起施行",
-"有效期至…": metadata), data cut-offs ("截至2021年底"), dates inside a quoted slogan or a
+Not deadlines: background sentences ("…的关键时期", "我国力争…"), dates that name a goal or a
+plan ("确保如期实现2030年前碳达峰目标"), numeric goals (targets only), "定期" with no period,
+effective and validity dates ("自2023年1月1日起施行", "有效期至…": metadata), data cut-offs ("截至2021年底"), dates inside a quoted slogan or a
 《title》, aims holding a vague or past word, anything under 不得/严禁/鼓励.  Dated tasks written
 inside table cells are read by :mod:`.tables`.
 

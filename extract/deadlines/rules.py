@@ -5,6 +5,7 @@ what it found (vocabulary in ``extract/data/deadline_rules.yaml``).
 * :func:`labelled` — "申报截止时间：2021年7月20日16:30", "时间：2024年12月24日～2025年1月14日17:00"
   (due is the end), "申请期限至2025年12月底";
 * :func:`dated` — a date followed by 前 or announced with 将于; lists of due dates; 今年底 / 年内;
+* :func:`evaluations` — "2025年底开展终期评估" (dated plan reviews, one per date);
 * :func:`relative` — "收到通知之日起5个工作日内", "创建期满后", "离校后，由…" (``relative_due``);
 * :func:`goals` — "到2025年，基本淘汰…" / "…达到国内先进水平" / "培育一批…" without a figure.
 """
