@@ -20,9 +20,11 @@ from ..model import Cell, Document, ScoringItem, ScoringTable, Span
 from .tables import Split, points_from_criteria, split_criteria
 
 # （一）绩效考评具体考评方式总分为100分 / 二、加分项总分为15分 / 考核实行百分制，满分100分
+# The spaces around the name are bounded: with \s* there, a long run of tabs (a DOCX row of
+# a million spanned cells) made every start try every split of the run: cubic, minutes.
 TOTAL_STATEMENT = re.compile(
-    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-    r"([^。；;，,\n（(]{2,30}?)\s*(?:总分|满分)(?:值)?(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
+    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s{0,4}"
+    r"([^。；;，,\n（(]{2,30}?)\s{0,4}(?:总分|满分)(?:值)?(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
 )
 # "1." "2、" "3．" opening a numbered paragraph (not the "80." of "80.21%")
 NUMBERED = re.compile(r"(?<![\d.．])(\d{1,2})\s*[.．、](?!\d)")

@@ -171,6 +171,15 @@ def test_layouts_prose_rubrics_with_a_total(text: str, expected: list) -> None:
     assert _prose(text) == expected
 
 
+def test_prose_total_statement_after_a_long_run_of_tabs() -> None:
+    """Regression: a DOCX row of a million spanned cells is one long run of tabs; with an
+    unbounded space before the rubric's name every start tried every split of the run (cubic:
+    a 2,000-character document took minutes).  The statement after the run is still found."""
+    rubric = PROSE[0][0]
+    assert _prose("指标" + "\t" * 100_000 + "\n" + rubric) == PROSE[0][1]
+    assert _prose("指标" + "\t" * 100_000 + "考核总分为100分") == []
+
+
 # fmt: off
 DEDUCTIONS = [
     # deductions only: no maximum stated -> null; criteria keep their magnitude, kind deduction
