@@ -47,6 +47,10 @@ AXIS_EPSILON = 0.5
 MAX_PATH_SEGMENTS = 4000
 # An image covering this share of the page makes it a scan (same as extract.ingest.pdf).
 SCAN_IMAGE_SHARE = 0.8
+# Two positions closer than this are the same (after rounding to PRECISION decimals).
+TIE = 1e-6
+# Decimals kept of every position (see _page_chars).
+PRECISION = 3
 # The loose box's right edge is the advance only when it lies beyond the ink by more than this.
 INK_EPSILON = 1e-3
 # How far (in ems) a glyph's ink may reach past its advance: bounds where such a char ends.
@@ -157,7 +161,7 @@ def _lines(lines: list[str]) -> list[str]:
 
 @dataclass(slots=True)
 class _Objects:
-    texts: dict[int, tuple[float, float, float]]  # text object -> (x0, x1 of its bounds, its origin's y)
+    texts: dict[int, tuple[float, float, int]]  # text object -> (x0, x1 of its bounds, its place in the content)
     images: int
     full_page_image: bool
 
@@ -176,7 +180,7 @@ def _page_objects(page: int, area: float) -> _Objects:
         kind = api.PageObj_GetType(obj)
         if kind == api.TEXT:
             api.PageObj_GetBounds(obj, *bounds)
-            out.texts[obj] = (left.value, right.value, bottom.value)
+            out.texts[obj] = (left.value, right.value, j)
         elif kind == api.PATH:
             segments += _path_rulings(api, obj, xs, ys)
             if segments > MAX_PATH_SEGMENTS:
@@ -248,8 +252,13 @@ class AmbiguousLayout(Exception):
     """A word cut depends on where a character ends, and that is not known exactly."""
 
 
-def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, float]]) -> list[Char]:
-    """pdfium's characters with pdfminer's boxes, in pdfium's order; raises _NotPlain."""
+def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, int]]) -> list[Char]:
+    """pdfium's characters with pdfminer's boxes, in content-stream order (pdfminer's); raises _NotPlain.
+
+    Positions are rounded to ``PRECISION`` decimals: pdfium keeps them as float32, pdfminer as
+    float64, and a gap of exactly X_TOLERANCE (Word's 1/4-em space between Chinese and digits)
+    must not fall either way by rounding noise.
+    """
     api = _api()
     tp = _handle(textpage)
     n = api.Text_CountChars(tp)
@@ -267,8 +276,10 @@ def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, float]]) -> 
     seen: set[int] = set()
     out: list[Char] = []
     kerned: list[int] = []
+    order: list[tuple[int, int]] = []  # (text object's place in the content, char's place in pdfium's list)
     last = None
-    size = off = 0.0
+    size = off = baseline = 0.0
+    place = 0
     for i, ch in enumerate(text):
         if ch in _UNPLAIN:
             raise _NotPlain("a glyph without Unicode or a rewritten hyphen")
@@ -278,10 +289,12 @@ def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, float]]) -> 
                 continue  # pdfium's own line breaks and spaces between objects
             kerned.append(len(out))  # a space pdfium made of a TJ gap (it drops a real space after it)
             continue
-        if obj != last:
-            if not obj:
-                raise _NotPlain("a character without a text object (ActualText)")
+        new_object = obj != last
+        if new_object:
+            if obj not in texts:
+                raise _NotPlain("a character without a text object on the page (ActualText, form)")
             last = obj
+            place = texts[obj][2]
             if obj not in fonts:
                 fonts[obj] = _font_box(api, tp, i, obj, m, p_m, descents)
                 seen.add(obj)
@@ -289,19 +302,26 @@ def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, float]]) -> 
         if map_error(tp, i) == 1:
             raise _NotPlain("a glyph without Unicode")
         get_origin(tp, i, p_ox, p_oy)
+        if new_object:
+            baseline = oy.value
+        elif oy.value != baseline:  # one text object's glyphs share a baseline unless written vertically
+            raise _NotPlain("vertical writing")
         get_loose(tp, i, p_rect)
         get_ink(tp, i, p_ignored, p_ink, p_ignored, p_ignored)
         # pdfium's loose box is the advance box joined with the ink box: its right edge is the
         # advance (pdfminer's x1) when the ink ends before it; else x1 lies within MAX_OVERHANG below it.
-        x0, x1 = ox.value, rect.right
-        bottom = -(oy.value + off)
-        out.append((ch, x0, x1, bottom - size, bottom,
-                    x1 if x1 > ink_right.value + INK_EPSILON else max(x0, x1 - MAX_OVERHANG * size)))
+        x0, x1 = round(ox.value, PRECISION), round(rect.right, PRECISION)
+        bottom = round(-(oy.value + off), PRECISION)
+        order.append((place, i))
+        out.append((ch, x0, x1, round(bottom - size, PRECISION), bottom,
+                    x1 if rect.right > ink_right.value + INK_EPSILON else max(x0, x1 - MAX_OVERHANG * size)))
     for k in kerned:  # harmless where the gap cuts the word anyway; else pdfminer may have a space there
         if 0 < k < len(out) and out[k][1] - out[k - 1][2] <= X_TOLERANCE:
             raise _NotPlain("a space that pdfium may have merged")
-    out.extend(_skipped_spaces(api, texts, seen, fsize, descents))
-    return out
+    for place, space in _skipped_spaces(api, texts, seen, fsize, descents):
+        order.append((place, -1))
+        out.append(space)
+    return [out[k] for k in sorted(range(len(out)), key=order.__getitem__)]
 
 
 def _font_box(api: Any, tp: int, i: int, obj: int, m: Any, p_m: Any,
@@ -337,12 +357,12 @@ def _has_actual_text(api: Any, obj: int) -> bool:
     return False
 
 
-def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, float]], seen: set[int],
-                    fsize: c_float, descents: dict[int, float]) -> list[Char]:
+def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, int]], seen: set[int],
+                    fsize: c_float, descents: dict[int, float]) -> list[tuple[int, Char]]:
     """The spaces of text objects pdfium skipped for having no width; raises _NotPlain for other skips."""
-    out: list[Char] = []
+    out: list[tuple[int, Char]] = []
     m = api.FS_MATRIX()
-    for obj, (x0, x1, _) in texts.items():
+    for obj, (x0, x1, place) in texts.items():
         if obj in seen:
             continue
         if x1 - x0 > 0.01:
@@ -351,8 +371,9 @@ def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, float]], seen
         if m.b != 0 or m.a <= 0 or m.d <= 0 or not api.TextObj_GetFontSize(obj, byref(fsize)):
             raise _NotPlain("a skipped text object of unknown geometry")
         size = fsize.value * m.d
-        bottom = -(m.f + _descent(api, obj, descents) * size)
-        out.append((" ", m.e, m.e, bottom - size, bottom, m.e))
+        bottom = round(-(m.f + _descent(api, obj, descents) * size), PRECISION)
+        x = round(m.e, PRECISION)
+        out.append((place, (" ", x, x, round(bottom - size, PRECISION), bottom, x)))
     return out
 
 
@@ -372,12 +393,21 @@ def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
     return ids
 
 
+def _is_cjk(ch: str) -> bool:
+    """Chinese characters and punctuation (CJK blocks, full-width forms)."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\ufe30" <= ch <= "\uffef"
+
+
 def chars_to_lines(chars: list[Char]) -> list[str]:
     """pdfplumber's ``extract_text()`` (no layout, default tolerances) of upright chars, as lines.
 
     Chars are clustered into lines by top, sorted by x0 within a line, cut into words at
     whitespace and at gaps over X_TOLERANCE (or a top more than Y_TOLERANCE away); the words are
     clustered by top again (in order), joined by one space.
+
+    A gap of exactly X_TOLERANCE is cut or not by pdfminer's float64 rounding noise, which
+    pdfium's positions cannot reproduce: such a gap is left uncut where a Chinese character is
+    on either side (normalize deletes a space there anyway), and is ambiguous elsewhere.
     """
     ids = _cluster_ids([c[3] for c in chars], Y_TOLERANCE)
     words: list[list[Char]] = []
@@ -394,6 +424,8 @@ def chars_to_lines(chars: list[Char]) -> list[str]:
                 gap = c[1] > p[2] + X_TOLERANCE
                 if gap != (c[1] > p[5] + X_TOLERANCE):
                     raise AmbiguousLayout(f"where {p[0]!r} ends decides a word cut before {c[0]!r}")
+                if abs(c[1] - p[2] - X_TOLERANCE) < TIE and not (_is_cjk(p[0]) or _is_cjk(c[0])):
+                    raise AmbiguousLayout(f"a gap of exactly X_TOLERANCE between {p[0]!r} and {c[0]!r}")
                 if c[1] < p[1] or gap or abs(c[3] - p[3]) > Y_TOLERANCE:
                     words.append(word)
                     word = []
