@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import CorruptFile, EncryptedFile, NoTextLayer
 from ..settings import Settings
 from .layout import CellSpec, RawTextBuilder, cell_text
-from .pdf_fast import open_document, read_fast_page
+from .pdf_fast import close_document, open_document, read_fast_page
 from .pdf_furniture import FurnitureReport, repeated_edge_keys, strip_page_edges
 
 LOGGER = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ def _read_pages(data: bytes, *, fast: bool = True) -> list[PageContent]:
         raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
     finally:
         if document is not None:
-            document.close()
+            close_document(document)
 
 
 def _read_page_fast(page: Any, number: int, document: Any | None) -> PageContent:

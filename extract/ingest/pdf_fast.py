@@ -28,11 +28,14 @@ import ctypes
 import functools
 import itertools
 import logging
+import threading
 from ctypes import byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
 from typing import Any
 
 LOGGER = logging.getLogger(__name__)
+# pdfium is not thread-safe, not even across documents (pypdfium2's docs): one call at a time.
+PDFIUM_LOCK = threading.RLock()
 
 # pdfplumber's extract_text defaults (x_tolerance, y_tolerance): the same rule must use the same numbers.
 X_TOLERANCE = 3.0
@@ -126,14 +129,25 @@ def open_document(data: bytes) -> Any | None:
     try:
         import pypdfium2 as pdfium
 
-        return pdfium.PdfDocument(data)
+        with PDFIUM_LOCK:
+            return pdfium.PdfDocument(data)
     except Exception as e:  # noqa: BLE001 - any pdfium failure only means: no fast path
         LOGGER.debug("pdfium cannot open the PDF (%s): pdfplumber reads it", e)
         return None
 
 
+def close_document(pdf: Any) -> None:
+    with PDFIUM_LOCK:
+        pdf.close()
+
+
 def read_fast_page(pdf: Any, index: int) -> FastPage | None:
     """Page ``index`` (0-based) read by pdfium, or None when pdfplumber must read it."""
+    with PDFIUM_LOCK:
+        return _read_fast_page(pdf, index)
+
+
+def _read_fast_page(pdf: Any, index: int) -> FastPage | None:
     page = textpage = None
     try:
         page = pdf[index]
