@@ -2,24 +2,33 @@
 
 pdfplumber spends ~95% of a PDF's time in pdfminer's content-stream interpreter; pdfium parses the
 same page ~20x faster. Its own text (``get_text_range``) is not pdfplumber's, though: it comes in
-its own order with its own spaces and line breaks. So this module takes only pdfium's characters
-and their geometry and rebuilds pdfplumber's ``extract_text()`` from them with pdfplumber's rule
-(:func:`chars_to_lines`). A page goes this way only when that is known to give the same text
-(:func:`read_fast_page` returns ``None`` otherwise, and the caller reads the page with pdfplumber):
+its own order with its own spaces and line breaks, and its characters differ from pdfminer's
+(runs of spaces collapsed, repeated glyphs dropped, end-of-line hyphens rewritten). So this module
+takes pdfium's characters and their geometry only, puts them back in content-stream order and
+rebuilds pdfplumber's ``extract_text()`` with pdfplumber's own rule (:func:`chars_to_lines`).
+Sub- and superscripts then land on the lines pdfplumber puts them on.
+
+A page goes this way only when that is known to give the same text (:func:`read_fast_page`
+returns ``None`` otherwise, and the caller reads the page with pdfplumber):
 
 * **no ruled table is possible**: pdfplumber's table finder needs at least three horizontal and
-  three vertical ruling lines more than ``TABLE_SNAP`` apart; the page's path objects are read
-  (every segment, transformed to page space) and the page falls back when they hold that many;
-* **every character is plain**: upright and unrotated, mapped to Unicode, not an end-of-line
-  hyphen that pdfium rewrites, not ``ActualText`` replacement text;
+  three vertical ruling lines more than ``TABLE_SNAP`` apart for a 2 x 2 table; the page's path
+  objects are read (every segment, control points included, in page space) and the page falls
+  back when they hold that many; also pages with form XObjects or shadings (not walked here);
+* **every character is plain**: upright, neither rotated nor skewed, on its object's baseline
+  (no vertical writing), mapped to Unicode, not an end-of-line hyphen that pdfium rewrites, not
+  ``ActualText`` replacement text, not an invisible OCR layer; no full-page scan image;
 * **no text object is dropped**: pdfium skips a text object that repeats the one before it
   (fake bold), and pdfminer keeps both; a page with such an object falls back. Objects of zero
   width (a lone space glyph) are skipped by pdfium too: they become the space pdfminer reads;
-* **no form XObject** (its objects would have to be walked in their own space).
+* **every word cut is decided exactly**: a space pdfium made of a TJ gap (after which it drops a
+  real space) must sit in a gap wide enough to cut anyway; a glyph whose ink reaches past its
+  advance hides where it ends, which must not decide a cut; a gap of exactly ``X_TOLERANCE``
+  between two non-Chinese characters is decided by pdfminer's rounding noise.
 
-pdfminer's box of a character (which pdfplumber groups by) spans from ``descent`` below the
-baseline to ``size`` above that, horizontally from the origin over the advance width; pdfium gives
-the origin, the loose box (advance width) and the font's descent, which is the same box.
+pdfminer's box of a character (which pdfplumber groups by) spans from the font's descent below
+the baseline to ``size`` above that, and from the origin over the advance width. pdfium gives the
+origin, the font's descent, and a loose box that is the advance box joined with the ink box.
 """
 
 from __future__ import annotations
@@ -48,8 +57,9 @@ MIN_RULINGS = 3
 AXIS_EPSILON = 0.5
 # Pages with more path segments than this are drawings (seals, charts): pdfplumber reads them.
 MAX_PATH_SEGMENTS = 4000
-# An image covering this share of the page makes it a scan (same as extract.ingest.pdf).
-SCAN_IMAGE_SHARE = 0.8
+# extract.ingest.pdf calls a page with an image over 0.8 of it a scan; pdfplumber reads any page
+# with an image over this share (page areas may differ a little between the two readers).
+SCAN_SUSPECT_SHARE = 0.5
 # Two positions closer than this are the same (after rounding to PRECISION decimals).
 TIE = 1e-6
 # Decimals kept of every position (see _page_chars).
@@ -101,7 +111,8 @@ def _api() -> Any:
         ("FPDFText_GetCharBox", i, p, i, p, p, p, p),
         ("FPDFText_IsGenerated", i, p, i), ("FPDFText_HasUnicodeMapError", i, p, i),
         ("FPDFText_GetFontSize", c_double, p, i), ("FPDFText_GetMatrix", i, p, i, p),
-        ("FPDFTextObj_GetFont", p, p), ("FPDFTextObj_GetTextRenderMode", i, p), ("FPDFTextObj_GetFontSize", i, p, p), ("FPDFFont_GetDescent", i, p, c_float, p),
+        ("FPDFTextObj_GetFont", p, p), ("FPDFTextObj_GetTextRenderMode", i, p),
+        ("FPDFTextObj_GetFontSize", i, p, p), ("FPDFFont_GetDescent", i, p, c_float, p),
         ("FPDFPage_CountObjects", i, p), ("FPDFPage_GetObject", p, p, i), ("FPDFPageObj_GetType", i, p),
         ("FPDFPageObj_GetBounds", i, p, p, p, p, p), ("FPDFPageObj_GetMatrix", i, p, p),
         ("FPDFPageObj_CountMarks", i, p), ("FPDFPageObj_GetMark", p, p, ctypes.c_ulong),
@@ -202,11 +213,11 @@ def _page_objects(page: int, area: float) -> _Objects:
         elif kind == api.IMAGE:
             api.PageObj_GetBounds(obj, *bounds)
             out.images += 1
-            out.full_page_image |= (right.value - left.value) * (top.value - bottom.value) >= SCAN_IMAGE_SHARE * area
+            out.full_page_image |= (right.value - left.value) * (top.value - bottom.value) >= SCAN_SUSPECT_SHARE * area
         else:  # form XObject (or shading): its content is not walked here
             raise _NotPlain(f"page object of type {kind}")
     if out.full_page_image:
-        raise _NotPlain("a scan (a full-page image)")
+        raise _NotPlain("a scan (an image over half the page)")
     if _spread(xs) >= MIN_RULINGS and _spread(ys) >= MIN_RULINGS:
         raise _NotPlain("ruling lines that may form a table")
     return out
