@@ -1,22 +1,28 @@
-"""PDF pages per second: ``python -m benchmarks.pdf_speed [PDF...]``.
+"""PDF pages per second: ``python -m benchmarks.pdf_speed [PDF...] [--repeat N] [--check]``.
 
-Three readers over the same PDFs (default: the text PDFs r01-r04 of ../shared/corpora/real),
-CPU seconds of this process, best of ``--repeat`` passes:
+Four readers over the same PDFs (default: the text PDFs r01-r04 of ../shared/corpora/real),
+taken in turn in each of ``--repeat`` passes; the medians of CPU seconds (this process) and wall
+seconds are reported, pages/s from the CPU median (the machine is shared and noisy):
 
-* ``ingest``: the pipeline's reader (:func:`extract.ingest.pdf.read_pdf`: pdfplumber per page,
-  ruled tables, furniture stripping);
+* ``ingest``: the pipeline's reader (:func:`extract.ingest.pdf.read_pdf`): pypdfium2 for pages
+  that can hold no ruled table and hold only plain text (:mod:`extract.ingest.pdf_fast`),
+  pdfplumber for the others, then furniture stripping;
+* ``ingest, pdfplumber only``: the same reader with the fast path off (``fast=False``);
 * ``pdfplumber``: bare ``page.extract_text()`` per page;
 * ``pypdfium2``: bare ``PdfDocument(...)[i].get_textpage().get_text_range()`` per page.
 
-Also says how many pages hold nothing but text objects (no path or image object), the
-pages a pdfium fast path could take without risking a ruled table.
+``--check`` also reads every page both ways and reports the pages whose lines differ (none is
+expected), with the reason each page that pdfplumber reads was not taken by pdfium.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import logging
+import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 from .bench import ROOT
@@ -29,6 +35,13 @@ def _ingest(data: bytes) -> int:
     from extract.settings import Settings
 
     return len(read_pdf(data, Settings()).page_starts)
+
+
+def _ingest_pdfplumber(data: bytes) -> int:
+    from extract.ingest.pdf import read_pdf
+    from extract.settings import Settings
+
+    return len(read_pdf(data, Settings(), fast=False).page_starts)
 
 
 def _pdfplumber(data: bytes) -> int:
@@ -50,48 +63,103 @@ def _pdfium(data: bytes) -> int:
     return len(pdf)
 
 
-def text_only_pages(data: bytes) -> tuple[int, int]:
-    """(pages holding only text objects, pages) by pdfium's page-object types."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    pdf = pdfium.PdfDocument(data)
-    text_only = 0
-    for i in range(len(pdf)):
-        page = pdf[i]  # keep the page alive while its raw handle is used
-        types = {pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, j))
-                 for j in range(pdfium_c.FPDFPage_CountObjects(page.raw))}
-        page.close()
-        text_only += types <= {pdfium_c.FPDF_PAGEOBJ_TEXT}
-    return text_only, len(pdf)
+READERS = {"ingest": _ingest, "ingest, pdfplumber only": _ingest_pdfplumber, "pdfplumber": _pdfplumber,
+           "pypdfium2": _pdfium}
 
 
-READERS = {"ingest": _ingest, "pdfplumber": _pdfplumber, "pypdfium2": _pdfium}
+class _Reasons(logging.Handler):
+    """Counts why pages were left to pdfplumber (the fast path logs one debug line per page)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.counts: Counter[str] = Counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.endswith("pdfplumber reads it"):
+            self.counts[message.split(": ", 1)[1].rsplit(":", 1)[0]] += 1
+
+
+def fast_pages(blobs: list[bytes]) -> tuple[int, int, Counter[str]]:
+    """(pages pdfium takes, pages, reasons for the others)."""
+    from extract.ingest.pdf_fast import open_document, read_fast_page
+
+    reasons = _Reasons()
+    logger = logging.getLogger("extract.ingest.pdf_fast")
+    logger.addHandler(reasons)
+    logger.setLevel(logging.DEBUG)
+    fast = total = 0
+    try:
+        for data in blobs:
+            document = open_document(data)
+            n = len(document) if document is not None else 0
+            fast += sum(read_fast_page(document, i) is not None for i in range(n))
+            total += n
+    finally:
+        logger.removeHandler(reasons)
+    return fast, total, reasons.counts
+
+
+def check(paths: list[Path]) -> int:
+    """Pages whose fast-path lines differ from pdfplumber's reading; prints each."""
+    import pdfplumber
+
+    from extract.ingest.pdf import _read_page
+    from extract.ingest.pdf_fast import open_document, read_fast_page
+
+    differ = compared = 0
+    for path in paths:
+        data = path.read_bytes()
+        document = open_document(data)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i, page in enumerate(pdf.pages):
+                fast = read_fast_page(document, i) if document is not None else None
+                if fast is None:
+                    page.close()
+                    continue
+                slow = _read_page(page, i + 1)
+                compared += 1
+                if (fast.lines, fast.has_images, fast.full_page_image) != (slow.items, slow.has_images,
+                                                                            slow.full_page_image):
+                    differ += 1
+                    print(f"DIFFERS {path.name} page {i + 1}")
+    print(f"check: {compared} pages read both ways, {differ} differ")
+    return differ
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pdf_speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("pdfs", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=2, help="passes per reader, best kept (default 2)")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over all readers, in turn (default 5)")
+    parser.add_argument("--check", action="store_true", help="also compare the fast path with pdfplumber, page by page")
     args = parser.parse_args(argv)
     paths = args.pdfs or sorted(REAL.glob("r0[1-4]*.pdf"))
     if not paths:
         print(f"pdf_speed: no PDFs given and none under {REAL}: skipped")
         return 0
     blobs = [p.read_bytes() for p in paths]
-    only, total = map(sum, zip(*(text_only_pages(b) for b in blobs)))
-    print(f"{len(paths)} PDFs, {total} pages ({only} hold only text objects)")
-    rates: dict[str, float] = {}
-    for name, read in READERS.items():
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.process_time()
+    fast, total, reasons = fast_pages(blobs)
+    print(f"{len(paths)} PDFs, {total} pages; the pipeline reads {fast} through pypdfium2, "
+          f"{total - fast} through pdfplumber" + (f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})"
+                                                   if reasons else ""))
+    for read in READERS.values():  # warm imports and caches outside the timing
+        read(blobs[0])
+    cpu: dict[str, list[float]] = {name: [] for name in READERS}
+    wall: dict[str, list[float]] = {name: [] for name in READERS}
+    pages = 0
+    for _ in range(args.repeat):
+        for name, read in READERS.items():
+            t0, w0 = time.process_time(), time.perf_counter()
             pages = sum(read(b) for b in blobs)
-            best = min(best, time.process_time() - t0)
-        rates[name] = pages / best
-    base = rates["pdfplumber"]
-    for name, rate in rates.items():
-        print(f"{name:<11}{rate:>9.1f} pages/s  ({rate / base:.2f}x bare pdfplumber)")
+            cpu[name].append(time.process_time() - t0)
+            wall[name].append(time.perf_counter() - w0)
+    base = pages / statistics.median(cpu["pdfplumber"])
+    print(f"{'reader':<25}{'pages/s':>9}{'CPU s':>8}{'wall s':>8}  (medians of {args.repeat} passes; pages/s from CPU)")
+    for name in READERS:
+        c, w = statistics.median(cpu[name]), statistics.median(wall[name])
+        print(f"{name:<25}{pages / c:>9.1f}{c:>8.2f}{w:>8.2f}  ({pages / c / base:.2f}x bare pdfplumber)")
+    if args.check:
+        return 1 if check(paths) else 0
     return 0
 
 
