@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..language.clauses import Sentence
 from ..language.patterns import YEAR
@@ -75,6 +76,12 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百\d]+条")
 _NOT_NAME = re.compile(r"^[将把对向在为与及从按]|(?:格局|布局|大局|结局)$")
 
 
+@lru_cache(maxsize=1)
+def _predicate_start() -> re.Pattern[str]:
+    """并 / 支持 / 组织… opening a phrase: a predicate, not a subject (deadline_rules.yaml)."""
+    return re.compile("^(?:" + "|".join(deadline_rules()["not_subject_starts"]) + ")")
+
+
 def _is_org(name: str, suffixes: tuple[str, ...]) -> bool:
-    return (2 <= len(name) <= MAX_SUBJECT and not _NOT_NAME.search(name)
+    return (2 <= len(name) <= MAX_SUBJECT and not _NOT_NAME.search(name) and not _predicate_start().match(name)
             and (name.endswith(suffixes) or bool(_EACH_PLACE.match(name))))

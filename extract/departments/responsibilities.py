@@ -45,6 +45,7 @@ from .fields import (
 from .names import (
     distribute,
     is_body,
+    is_class_department,
     is_government,
     qualify,
     share_head,
@@ -438,10 +439,11 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
             found = _agent_inside(masked, cstart, cend, end)
         if found is not None:
             found_at.append((cstart, found))
-    for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
+    for i, (cstart, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
         # a duty runs to the next clause that names its own subject, or the sentence end
         stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
-        task = _clip(text[task_start:stop])
+        # "承包期内的抚育管护由承包方负责。": nothing follows the cue, the topic before 由 is the task
+        task = _clip(text[task_start:stop]) or _clip(text[cstart:subj_start].strip(" \t\u3000，,"))
         evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []
@@ -612,8 +614,8 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
 def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
     pats = patterns()
-    if pats.level_class.fullmatch(prefix):
-        return (prefix,)  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one class of places
+    if pats.level_class.fullmatch(prefix) or is_class_department(prefix):
+        return (prefix,)  # 各省（自治区、直辖市） / 县(市、区)林草主管部门: one class of places
     m = pats.subject_list.fullmatch(prefix)
     if m:
         names = split_list(m.group("list"))
@@ -720,8 +722,8 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     if not rest or rest[0] in ROLE_BLOCKERS:
         return None, 0
     if intro == "由":
-        if rest.startswith(tuple(vocab()["composition_verbs"])):
-            return None, 0  # 由生产、设备…等职能部门组成: who a group consists of, not a duty
+        if rest.startswith(tuple(vocab()["composition_verbs"]) + tuple(vocab()["beneficiary_verbs"])):
+            return None, 0  # 由生产、设备…等职能部门组成 / 转由其他养老机构使用: no duty
         if rest.startswith("负责") and not rest.startswith("负责落实"):
             return "lead", 2
         return "implement", 0
