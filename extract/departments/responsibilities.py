@@ -176,8 +176,12 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
                      if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
     # "（配合单位：监测中心）" only adds supporters to the sentence before it: a document whose
     # parentheticals name no lead or implementer still assigns work by its sentences
+    # parentheticals name no lead or implementer still assigns work by its sentences.  In a plan
+    # that divides its work by parentheticals, a sentence that assigns by 牵头 / 负责 / 由X负责
+    # ("住房城乡建设厅每年牵头开展…评估", "由…住房城乡建设主管部门负责办理备案手续") divides
+    # work too; its exhortations ("各级人民政府…负总责", "国有企业要带头…") are asides.
     if sum(any(item[1] != "support" for item in p.items) for p in parens) >= PARENTHETICAL_PLAN_MIN:
-        sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
+        sentence_plan = [a if _assigns_by_name(a) else replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()
     unique: list[Assignment] = []
@@ -323,6 +327,18 @@ def _carried(name: str, role: str, evidence: Span, sec: Section | None,
         for s in later
         if not any(c.level > s.level and s.contains(c.start) for c in later)
     ]
+
+
+def _assigns_by_name(a: Assignment) -> bool:
+    """A sentence that assigns a task as a division of labour does: 牵头, a sole 负责, 由X负责
+    (not "考核结果交由干部主管部门作为…依据", where 由X only hands a result over)."""
+    return "牵头" in a.cue or _assigning_cue().search(a.cue) is not None
+
+
+@lru_cache(maxsize=1)
+def _assigning_cue() -> re.Pattern[str]:
+    """负责 that assigns (not 负总责, 负责落实 of an implementer told to carry out)."""
+    return re.compile(r"负责$")
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -726,6 +742,8 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
             return None, 0  # 由生产、设备…等职能部门组成 / 转由其他养老机构使用: no duty
         if rest.startswith("负责") and not rest.startswith("负责落实"):
             return "lead", 2
+        if rest.startswith("牵头"):
+            return "lead", 2  # 成立由省发展改革委牵头、省国资委…参加的工作专班
         return "implement", 0
     for cue, role in patterns().cues:
         m = cue.match(rest)
@@ -737,4 +755,4 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
 
 
 def _clip(s: str) -> str:
-    return s.strip()[:MAX_TASK_CHARS]
+    return s.strip().lstrip("，,、").strip()[:MAX_TASK_CHARS]

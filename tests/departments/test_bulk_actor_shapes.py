@@ -69,6 +69,9 @@ CASES = [
     ("如养老机构停办，由政府收回或经批准后转由其他民办非营利性养老机构使用。", []),
     ("补贴资金由符合条件的企业享受。", []),
     ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
+    # 由X牵头 inside a clause: X leads
+    ("成立由省发展改革委牵头，省国资委等参加的煤炭价格形成机制改革工作专班。", [("省发展改革委", "lead")]),
+    ("由市发改委牵头组织实施。", [("市发改委", "lead")]),
     # 地方 is a body inside a list of bodies only
     ("（二十六）加强组织领导。各有关部门要加强协调配合。（各相关部门、地方按职责分工负责）",
      [("各相关部门", "support"), ("地方", "support"), ("各有关部门", "support")]),
@@ -99,3 +102,32 @@ NAMES = [
 @pytest.mark.parametrize(("name", "expected"), NAMES)
 def test_bulk_name_shapes(name: str, expected: bool) -> None:
     assert is_body(name) is expected
+
+
+# A plan that divides its work by parentheticals: its sentences that assign by 牵头 / a sole
+# 负责 / 由X负责 divide work too and are recorded; its exhortations (要 / 负总责) are asides.
+PLAN = ("（一）推动试点示范。开展示范县城培育工作。（牵头单位：住房城乡建设厅；配合单位：应急管理厅）\n"
+        "（二）开展评估评价。{sentence}（牵头单位：住房城乡建设厅、民政厅；配合单位：省发展改革委）\n")
+
+# fmt: off
+PLAN_SENTENCES = [
+    ("住房城乡建设厅每年牵头开展全省县城绿色低碳建设年度评估评价。", [("住房城乡建设厅", "lead", "sentence")]),
+    ("施工劳务资质由审批制改为备案制，由企业注册地住房城乡建设主管部门负责办理备案手续。",
+     [("企业注册地住房城乡建设主管部门", "lead", "sentence")]),
+    ("市统计局负责提供能耗数据。", [("市统计局", "support", "sentence")]),
+    ("各级人民政府对本行政区域内的县城建设工作负总责。", []),      # an exhortation: aside
+    ("国有企业要带头落实节能减排目标责任。", []),
+    ("考核结果交由干部主管部门作为综合考核评价的重要依据。", []),   # 由X hands a result over
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLAN_SENTENCES)
+def test_plan_records_sentences_that_assign_by_name(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    from extract.departments.responsibilities import KIND_SENTENCE, assignment_plan
+
+    text = PLAN.format(sentence=sentence)
+    start = text.index(sentence)
+    got = sorted({(a.department, a.role, a.kind) for a in assignment_plan(text)
+                  if a.kind == KIND_SENTENCE and start <= a.evidence[0] < start + len(sentence)})
+    assert got == sorted(expected)
