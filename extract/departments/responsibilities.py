@@ -491,8 +491,8 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
             continue  # 由公共电力设施至养老院 / 由X共同组成: no duty
         role, cue_len = _role_of("由", clause[length:])
-        if role is not None:
-            return list(names), role, m.start(), pos + length + cue_len, "由"
+        if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
+            return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
     return None
 
 
