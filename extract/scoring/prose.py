@@ -20,9 +20,11 @@ from ..model import Cell, Document, ScoringItem, ScoringTable, Span
 from .tables import Split, points_from_criteria, split_criteria
 
 # （一）绩效考评具体考评方式总分为100分 / 二、加分项总分为15分 / 考核实行百分制，满分100分
+# (a statement is prose: no tab inside it, so that a run of table tabs costs linear time, not
+# the minutes a tab-spanning label and two \s* took on a 2000-tab row)
 TOTAL_STATEMENT = re.compile(
-    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-    r"([^。；;，,\n（(]{2,30}?)\s*(?:总分|满分)(?:值)?(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
+    r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?[ \u3000]*"
+    r"([^。；;，,\n（(\t]{2,30}?)[ \u3000]*(?:总分|满分)(?:值)?(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
 )
 # "1." "2、" "3．" opening a numbered paragraph (not the "80." of "80.21%")
 NUMBERED = re.compile(r"(?<![\d.．])(\d{1,2})\s*[.．、](?!\d)")

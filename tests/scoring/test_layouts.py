@@ -275,3 +275,25 @@ NO_REPEAT = [
 def test_layouts_paths_never_repeat_an_element(rows: list[Row], paths: list) -> None:
     (st,) = _tables(rows)
     assert [i.path for i in st.items] == paths
+
+
+# fmt: off
+TOTAL_STATEMENTS = [
+    ("（一）绩效考评具体考评方式总分为100分", ("绩效考评具体考评方式", "100")),
+    ("二、加分项总分为15分", ("加分项", "15")),
+    ("考核内容 总分 100分", ("考核内容", "100")),
+    ("指标" + "\t" * 3000 + "分值", None),   # a row of table tabs: no statement, and no minutes spent
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), TOTAL_STATEMENTS)
+def test_prose_total_statement_is_linear_on_tab_runs(text: str, expected: tuple[str, str] | None) -> None:
+    import time
+
+    from extract.scoring.prose import TOTAL_STATEMENT
+
+    start = time.perf_counter()
+    m = TOTAL_STATEMENT.search(text)
+    assert (m.groups() if m else None) == expected
+    assert time.perf_counter() - start < 1.0  # it took minutes on a 2000-tab row (torture gridspan_huge)
