@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..language.clauses import Sentence
 from ..language.patterns import YEAR
@@ -85,6 +86,12 @@ _NOT_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _predicate_start() -> re.Pattern[str]:
+    """并 / 支持 / 组织… opening a phrase: a predicate, not a subject (deadline_rules.yaml)."""
+    return re.compile("^(?:" + "|".join(deadline_rules()["not_subject_starts"]) + ")")
+
+
 def _is_org(name: str, suffixes: tuple[str, ...]) -> bool:
-    return (2 <= len(name) <= MAX_SUBJECT and not _NOT_NAME.search(name)
+    return (2 <= len(name) <= MAX_SUBJECT and not _NOT_NAME.search(name) and not _predicate_start().match(name)
             and (name.endswith(suffixes) or bool(_EACH_PLACE.match(name))))

@@ -128,7 +128,8 @@ def split_top(s: str, separators: str = "、，,") -> list[str]:
 
 def is_item(name: str) -> bool:
     """A body, or a bracketed class of places with its suffix ("各县（市、区）人民政府")."""
-    return is_body(name) or bool(patterns().level_class.fullmatch(name))
+    return (is_body(name) or bool(patterns().level_class.fullmatch(name))
+            or name in load_yaml("departments.yaml")["list_only_bodies"])
 
 
 def without_tail(name: str) -> str:

@@ -65,9 +65,23 @@ def is_body(name: str) -> bool:
     string with one body (no clause opener, verb, modal or bare generic head).
     """
     pats = patterns()
+    if is_class_department(name):
+        return True
     if not name or not pats.item.match(name) or pats.not_body.search(name):
         return False
     return is_recognized_body(name)
+
+
+def is_class_department(name: str) -> bool:
+    """县(市、区)林草主管部门 / 各省（区、市）住房和城乡建设部门: the department of each place of a class."""
+    m = _level_class_prefix().match(name)
+    return bool(m) and m.end() < len(name) and is_body(name[m.end():])
+
+
+@lru_cache(maxsize=1)
+def _level_class_prefix() -> re.Pattern[str]:
+    """县(市、区) / 各省（区、市） before a department (departments.yaml ``level_class_prefix``)."""
+    return re.compile(_gazetteer()["level_class_prefix"])
 
 
 @lru_cache(maxsize=1)

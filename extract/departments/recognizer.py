@@ -101,6 +101,12 @@ def get_recognizer() -> Language:
             {"TEXT": {"REGEX": NAME_CHAR}, "OP": "*"},
             {"TEXT": {"IN": last_chars}},
         ]},
+    ] + [
+        # 其他行业企业: a determiner whose first character is a stop character
+        {"label": LABEL_BODY, "pattern": [
+            *_chars(start), {"TEXT": {"REGEX": NAME_CHAR}, "OP": "*"}, {"TEXT": {"IN": last_chars}},
+        ]}
+        for start in v["determiner_starts"]
     ]
     ruler.add_patterns(patterns)
     _register_jieba_words()
@@ -156,8 +162,10 @@ def is_generic(name: str) -> bool:
 def is_recognized_body(name: str) -> bool:
     """True when one recognised body covers all of ``name`` and no post-check rejects it."""
     breakers, verb_start, generic = _post_checks()
-    if not name or name in generic or verb_start.match(name) or breakers.search(name):
+    if not name or name in generic or breakers.search(name):
         return False
+    if verb_start.match(name) and name.removeprefix("各") not in vocab()["verb_start_names"]:
+        return False  # 积极宣传中央企业 (but 宣传教育处 is a division)
     if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return False  # 贵企业（单位: a name cut inside its bracket
     mentions = recognize(name)

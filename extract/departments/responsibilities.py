@@ -45,6 +45,7 @@ from .fields import (
 from .names import (
     distribute,
     is_body,
+    is_class_department,
     is_government,
     qualify,
     share_head,
@@ -175,8 +176,12 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
                      if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
     # "（配合单位：监测中心）" only adds supporters to the sentence before it: a document whose
     # parentheticals name no lead or implementer still assigns work by its sentences
+    # parentheticals name no lead or implementer still assigns work by its sentences.  In a plan
+    # that divides its work by parentheticals, a sentence that assigns by 牵头 / 负责 / 由X负责
+    # ("住房城乡建设厅每年牵头开展…评估", "由…住房城乡建设主管部门负责办理备案手续") divides
+    # work too; its exhortations ("各级人民政府…负总责", "国有企业要带头…") are asides.
     if sum(any(item[1] != "support" for item in p.items) for p in parens) >= PARENTHETICAL_PLAN_MIN:
-        sentence_plan = [replace(a, kind=KIND_ASIDE) for a in sentence_plan]
+        sentence_plan = [a if _assigns_by_name(a) else replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()
     unique: list[Assignment] = []
@@ -324,6 +329,18 @@ def _carried(name: str, role: str, evidence: Span, sec: Section | None,
     ]
 
 
+def _assigns_by_name(a: Assignment) -> bool:
+    """A sentence that assigns a task as a division of labour does: 牵头, a sole 负责, 由X负责
+    (not "考核结果交由干部主管部门作为…依据", where 由X only hands a result over)."""
+    return "牵头" in a.cue or _assigning_cue().search(a.cue) is not None
+
+
+@lru_cache(maxsize=1)
+def _assigning_cue() -> re.Pattern[str]:
+    """负责 that assigns (not 负总责, 负责落实 of an implementer told to carry out)."""
+    return re.compile(r"负责$")
+
+
 def _sentence_before(text: str, pos: int) -> str:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
     return text[start:pos].strip()[:MAX_TASK_CHARS]
@@ -438,10 +455,11 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
             found = _agent_inside(masked, cstart, cend, end)
         if found is not None:
             found_at.append((cstart, found))
-    for i, (_, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
+    for i, (cstart, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
         # a duty runs to the next clause that names its own subject, or the sentence end
         stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
-        task = _clip(text[task_start:stop])
+        # "承包期内的抚育管护由承包方负责。": nothing follows the cue, the topic before 由 is the task
+        task = _clip(text[task_start:stop]) or _clip(text[cstart:subj_start].strip(" \t\u3000，,"))
         evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []
@@ -473,8 +491,8 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
             continue  # 由公共电力设施至养老院 / 由X共同组成: no duty
         role, cue_len = _role_of("由", clause[length:])
-        if role is not None:
-            return list(names), role, m.start(), pos + length + cue_len, "由"
+        if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
+            return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
     return None
 
 
@@ -612,8 +630,8 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
 def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
     pats = patterns()
-    if pats.level_class.fullmatch(prefix):
-        return (prefix,)  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one class of places
+    if pats.level_class.fullmatch(prefix) or is_class_department(prefix):
+        return (prefix,)  # 各省（自治区、直辖市） / 县(市、区)林草主管部门: one class of places
     m = pats.subject_list.fullmatch(prefix)
     if m:
         names = split_list(m.group("list"))
@@ -720,10 +738,12 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     if not rest or rest[0] in ROLE_BLOCKERS:
         return None, 0
     if intro == "由":
-        if rest.startswith(tuple(vocab()["composition_verbs"])):
-            return None, 0  # 由生产、设备…等职能部门组成: who a group consists of, not a duty
+        if rest.startswith(tuple(vocab()["composition_verbs"]) + tuple(vocab()["beneficiary_verbs"])):
+            return None, 0  # 由生产、设备…等职能部门组成 / 转由其他养老机构使用: no duty
         if rest.startswith("负责") and not rest.startswith("负责落实"):
             return "lead", 2
+        if rest.startswith("牵头"):
+            return "lead", 2  # 成立由省发展改革委牵头、省国资委…参加的工作专班
         return "implement", 0
     for cue, role in patterns().cues:
         m = cue.match(rest)
@@ -735,4 +755,4 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
 
 
 def _clip(s: str) -> str:
-    return s.strip()[:MAX_TASK_CHARS]
+    return s.strip().lstrip("，,、").strip()[:MAX_TASK_CHARS]

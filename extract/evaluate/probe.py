@@ -46,12 +46,18 @@ DETERMINER_START = ("各", "全", "本", "我", "有关", "相关", "其他", "�
 # ("上市公司和发债企业"), a particle ("市政府成立了节能工作领导小组"), a copula or preposition
 # ("由生态环境部", "委托第三方机构", "会同省财政厅"), an article number ("第四条广东省生态环境厅").
 NOT_IN_NAME_BEFORE = "和及与、的或了是在为对向由经请被让将把从同托条款"
+# Words before the name that end a phrase too: a verb that sets a body up ("省国资委成立省国资系统
+# 碳达峰碳中和工作领导小组": the group's name starts after 成立) or a two-character conjunction
+# ("由合并后存续单位或者新设单位承继").
+NOT_IN_NAME_BEFORE_WORDS = ("成立", "设立", "组建", "或者", "以及")
 
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-# （市发展改革委牵头，市财政局配合） / (各县区政府负责)
-RESPONSIBILITY_PAREN = re.compile(r"[（(][^（）()\n]{2,300}?(?:牵头|负责|配合)[^（）()\n]{0,200}[）)]")
-# 由市生态环境局负责… / 市发展改革委牵头…
-RESPONSIBILITY_CLAUSE = re.compile(r"由[^，,。；;：:\n（(]{2,30}?负责|[^，,。；;：:\n（()）]{2,30}?牵头")
+# （市发展改革委牵头，市财政局配合） / (各县区政府负责); 负责人 is a person, not a role word
+# ("（…指定一名高级管理人员作为核查工作负责人…）" assigns nothing)
+RESPONSIBILITY_PAREN = re.compile(r"[（(][^（）()\n]{2,300}?(?:牵头|负责(?!人)|配合)[^（）()\n]{0,200}[）)]")
+# 由市生态环境局负责… / 市发展改革委牵头…; 牵头单位 / 牵头部门 / 牵头人 are nouns, a table's
+# column header or an item of a list ("明确具体任务、工作措施、牵头单位…"), not a 牵头 clause
+RESPONSIBILITY_CLAUSE = re.compile(r"由[^，,。；;：:\n（(]{2,30}?负责(?!人)|[^，,。；;：:\n（()）]{2,30}?牵头(?!单位|部门|人)")
 # FORMAT v2: a body that a verb of encouraging or supporting acts on ("鼓励企业牵头") and anything
 # under a prohibition ("负责人不得牵头") are no responsibility, so no record is expected there.
 NOT_A_DUTY = re.compile(r"鼓励|支持|引导|推动|不得|严禁|禁止")
@@ -159,6 +165,8 @@ def _inside_longer_name(text: str) -> Callable[[str, int], bool]:
 
     def inside(name: str, i: int) -> bool:
         if i == 0 or not _is_han(text[i - 1]) or text[i - 1] in NOT_IN_NAME_BEFORE:
+            return False
+        if text.endswith(NOT_IN_NAME_BEFORE_WORDS, 0, i):
             return False
         lo = max(0, i - NAME_CONTEXT_CHARS)
         window = text[lo : i + len(name)]

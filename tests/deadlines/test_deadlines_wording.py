@@ -75,6 +75,13 @@ SUBJECTS = [
     # no organisation opens the clause: left to the link stage
     ("要按规定于2022年5月底前完成整改。", []),
     ("充分调动社会各方面积极性，于2022年5月底前完成整改。", []),
+    # a clause opened by 并 or by a verb that acts on the body after it names no subject
+    # (FORMAT v2): the subject is the earlier clause's, or nobody
+    ("第二十一条省级发展改革部门要会同有关行业管理部门加强项目实施监管，并组织项目单位于每月10日前将项目信息通过在线平台填报。",
+     ["省级发展改革部门"]),
+    ("实施科技型中小企业创新能力提升工程，每年支持一批科技型中小企业牵头实施技术创新项目。", []),
+    ("每年鼓励一批重点用能企业于6月底前开展能源审计。", []),
+    ("市委组织部于2023年6月底前报送考核结果。", ["市委组织部"]),   # 组织部 is a name
 ]
 # fmt: on
 

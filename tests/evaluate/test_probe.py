@@ -62,6 +62,11 @@ FRAGMENT_CASES = [
     ("本办法由生态环境部负责解释。", "生态环境部", False),            # a preposition before the name
     ("第四条广东省生态环境厅负责监督。", "广东省生态环境厅", False),   # an article number before it
     ("请四川省财政厅、四川省科技厅配合。", "省财政厅", True),          # the place cut off its name
+    # a verb that sets a body up, or 或者, ends the phrase before the name
+    ("省国资委成立省国资系统碳达峰碳中和工作领导小组，加强统筹。", "省国资系统碳达峰碳中和工作领导小组", False),
+    ("市政府设立市节能监察中心，负责监察。", "市节能监察中心", False),
+    ("其权利义务由合并后存续单位或者新设单位承继。", "新设单位", False),
+    ("省国资委成立省国资系统碳达峰碳中和工作领导小组，加强统筹。", "资系统碳达峰碳中和工作领导小组", True),
 ]
 # fmt: on
 
@@ -120,6 +125,11 @@ def test_probe_report_on_processed_seeds(processed_seeds: dict) -> None:
     ("鼓励龙头企业牵头组建创新联合体。", 0),      # FORMAT v2: encouraged bodies hold no duty
     ("支持企业牵头承担国家科技项目。", 0),
     ("项目负责人不得牵头申报两个项目。", 0),       # a prohibition is no duty
+    # 牵头单位 / 负责人 are nouns: a column header or a list item, a person
+    ("明确具体任务、工作措施、牵头单位、责任分工等事项。", 0),
+    ("\t重点任务\t完成时限\t牵头单位\n", 0),
+    ("（组织机构指：明确管理层职责，指定一名高级管理人员作为核查工作负责人）", 0),
+    ("市住房城乡建设局牵头单位名单另行公布，由市财政局负责审核。", 1),
 ])
 def test_probe_responsibility_clauses_expected(text: str, expected: int) -> None:
     assert coverage_of(_doc(text, []))["responsibilities"].expected == expected
