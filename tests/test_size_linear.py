@@ -190,3 +190,12 @@ def test_table_grid_counts_columns_once(monkeypatch) -> None:
     table = Table(cells=[Cell(row=r, col=c, text="x") for r in range(500) for c in range(4)])
     assert len(table.grid()) == 500
     assert calls["n"] == 1
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_responsibilities_sentence_before_same_as_scanning_from_the_top(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["各单位", "。", "；", "\n", "落实", "要求" * 40]) for _ in range(200))
+    for pos in range(-1, len(text) + 1, 7):
+        start = max((m.end() for m in resp.SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
+        assert resp._sentence_before(text, pos) == text[start:pos].strip()[:resp.MAX_TASK_CHARS]

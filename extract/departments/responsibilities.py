@@ -322,17 +322,17 @@ def _carried(name: str, role: str, evidence: Span, sec: Section | None,
     """以下均需…负责落实: one assignment per later leaf section (one without subsections)."""
     if sec is None:
         return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
-    return [Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue)
-            for s in leaves if s.start >= sec.end]
+    later = leaves[bisect.bisect_left(leaves, sec.end, key=lambda s: s.start):]
+    return [Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue) for s in later]
 
 
 def _leaf_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """The sections no deeper section starts inside, in order (one pass, not one per pair)."""
-    order = sorted(range(len(sections)), key=lambda k: sections[k].start)
-    starts = [sections[k].start for k in order]
-    deepest = _range_max([sections[k].level for k in order])
-    return tuple(s for s in sections if deepest(bisect.bisect_left(starts, s.start),
-                                                 bisect.bisect_left(starts, s.end), s.level) <= s.level)
+    """The sections no deeper section starts inside, by start (one pass, not one per pair)."""
+    ordered = sorted(sections, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    deepest = _range_max([s.level for s in ordered])
+    return tuple(s for s in ordered if deepest(bisect.bisect_left(starts, s.start),
+                                                bisect.bisect_left(starts, s.end), s.level) <= s.level)
 
 
 def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
@@ -353,15 +353,13 @@ def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
 
 def _sentence_before(text: str, pos: int) -> str:
     # the last sentence end before pos, looked for backwards in growing windows (not from 0)
-    start, window = 0, MAX_TASK_CHARS
+    window = MAX_TASK_CHARS
     while True:
         lo = max(pos - window, 0)
         ends = [m.end() for m in SENTENCE_END.finditer(text, lo, max(pos, 0))]
         if ends or lo == 0:
-            start = ends[-1] if ends else 0
-            break
+            return text[(ends[-1] if ends else 0):pos].strip()[:MAX_TASK_CHARS]
         window *= 4
-    return text[start:pos].strip()[:MAX_TASK_CHARS]
 
 
 # --------------------------------------------------------------------------- tabbed tables
