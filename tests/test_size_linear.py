@@ -199,3 +199,23 @@ def test_responsibilities_sentence_before_same_as_scanning_from_the_top(seed: in
     for pos in range(-1, len(text) + 1, 7):
         start = max((m.end() for m in resp.SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
         assert resp._sentence_before(text, pos) == text[start:pos].strip()[:resp.MAX_TASK_CHARS]
+
+
+def _as_planned(plan):  # type: ignore[no-untyped-def]
+    """What assignment_plan keeps: sorted by scope and evidence, the first of each key."""
+    seen, out = set(), []
+    for a in sorted(plan, key=lambda a: (a.scope[0], a.evidence[0])):
+        if (a.department, a.role, a.evidence, a.task) not in seen:
+            seen.add((a.department, a.role, a.evidence, a.task))
+            out.append(a)
+    return out
+
+
+def test_responsibilities_carried_repeated_titles_planned_as_before() -> None:
+    """Copies of one plan (titles repeat): a carry builds one record per title, the same the plan kept."""
+    text = _many_sections(5) * 40
+    sections, parens = split_sections(text), resp.find_parentheticals(text)
+    got = resp._parenthetical_assignments(text, sections, parens)
+    reference = _reference_parenthetical_assignments(text, sections, parens)
+    assert len(got) < len(reference) / 5
+    assert _as_planned(got) == _as_planned(reference)

@@ -322,8 +322,15 @@ def _carried(name: str, role: str, evidence: Span, sec: Section | None,
     """以下均需…负责落实: one assignment per later leaf section (one without subsections)."""
     if sec is None:
         return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
-    later = leaves[bisect.bisect_left(leaves, sec.end, key=lambda s: s.start):]
-    return [Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue) for s in later]
+    out: list[Assignment] = []
+    titles: set[str] = set()
+    for s in leaves[bisect.bisect_left(leaves, sec.end, key=lambda s: s.start):]:
+        # a later leaf with a title already carried would be the same record, and the plan
+        # keeps the first (by scope start) of those: not built at all
+        if s.title not in titles:
+            titles.add(s.title)
+            out.append(Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue))
+    return out
 
 
 def _leaf_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
