@@ -57,7 +57,8 @@ bench: install
 	$(BIN)/python -m benchmarks.compare
 	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.pdf_speed
-	$(BIN)/python -m benchmarks.store_growth --docs 3000
+	$(BIN)/python -m benchmarks.scaling --sizes 0.1 1 2 5 10
+	$(BIN)/python -m benchmarks.store_growth --docs 10000
 
 bench-throughput: install
 	$(BIN)/python -m benchmarks.bench

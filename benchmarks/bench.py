@@ -158,7 +158,7 @@ def bench_task_overhead(n_tasks: int, workers: int) -> dict[str, float]:
     """
     from distributed import Client
 
-    from extract.batch import _Job, _pool_outcomes
+    from extract.batch import _Job, _outcomes
     from extract.cluster import DEFAULT_ALLOWED_FAILURES, DaskExecutor, _local_cluster
     from extract.settings import Settings
     from extract.store import FileInfo
@@ -170,7 +170,7 @@ def bench_task_overhead(n_tasks: int, workers: int) -> dict[str, float]:
             yield _Job(source=f"{i}.txt", info=FileInfo(path=f"/overhead/{i}.txt", sha256=None), data=b"")
 
     started = time.perf_counter()
-    assert all(not o.ok for _, o in _pool_outcomes(jobs(n_tasks), workers, settings))
+    assert all(not o.ok for _, o in _outcomes(jobs(n_tasks), workers, settings))
     pool_ms = (time.perf_counter() - started) * 1000 / n_tasks
     started = time.perf_counter()
     with _local_cluster(workers, DEFAULT_ALLOWED_FAILURES) as cluster, Client(cluster) as client:

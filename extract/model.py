@@ -83,7 +83,8 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows x cols; every slot covered by a merged cell holds that same Cell object."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        n_cols = self.n_cols  # once: the property scans every cell
+        grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):

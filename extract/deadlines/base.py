@@ -69,6 +69,10 @@ class Found:
     responsible: list[str] | None = None  # set by rules that read it from a label
 
 
+# Target evidences are looked up by this many last characters (TargetClauses.holds).
+SUFFIX_KEY_CHARS = 8
+
+
 class TargetClauses:
     """Clauses that hold a numeric target (by position, and by text for repeated passages)."""
 
@@ -80,10 +84,21 @@ class TargetClauses:
             targets = extract_targets(doc, settings)
         self.ends = {t.span[1] for t in targets}
         self.evidences = {t.evidence for t in targets}
+        # "is the clause the end of some target's evidence", answered by lookups instead of
+        # one endswith per target: every short suffix, and the evidences by their last chars
+        self._short_suffixes = {e[-k:] for e in self.evidences for k in range(1, SUFFIX_KEY_CHARS)}
+        self._by_last_chars: dict[str, list[str]] = {}
+        for e in self.evidences:
+            if len(e) >= SUFFIX_KEY_CHARS:
+                self._by_last_chars.setdefault(e[-SUFFIX_KEY_CHARS:], []).append(e)
 
     def holds(self, text: str, clause: Clause) -> bool:
         piece = text[clause.start:clause.end]
-        return clause.end in self.ends or any(e.endswith(piece) for e in self.evidences)
+        if clause.end in self.ends:
+            return True
+        if len(piece) < SUFFIX_KEY_CHARS:
+            return piece in self._short_suffixes if piece else bool(self.evidences)
+        return any(e.endswith(piece) for e in self._by_last_chars.get(piece[-SUFFIX_KEY_CHARS:], ()))
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ inside table cells are read by :mod:`.tables`.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -66,10 +67,12 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     out: list[Deadline] = []
     seen: dict[tuple, list[str]] = {}
     previous_end = 0
-    tables = [t.span for t in doc.tables if t.span]
+    tables = _disjoint([t.span for t in doc.tables if t.span])
+    table_starts = [a for a, _ in tables]
     line_start = -1
     for sentence in split_sentences(text):
-        if any(a <= sentence.start < b for a, b in tables):
+        t = bisect.bisect_right(table_starts, sentence.start) - 1
+        if t >= 0 and sentence.start < tables[t][1]:
             continue  # table cells: read by .tables
         if ctx.annual_before and "\n" in text[previous_end:sentence.start]:
             ctx.annual_before = False  # the annual cycle carries within its paragraph only
@@ -88,6 +91,17 @@ def extract_deadlines(doc: Document, settings: Settings) -> list[Deadline]:
     for record in table_deadlines(doc, ctx):
         _add(out, seen, record, None)
     LOGGER.debug("%s: %d deadlines", doc.source, len(out))
+    return out
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of ``spans`` as sorted disjoint spans (a position is looked up by bisection)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -297,12 +298,17 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
 def _parenthetical_assignments(text: str, sections: tuple[Section, ...],
                                parens: list[Parenthetical]) -> list[Assignment]:
     plan: list[Assignment] = []
+    # parens come sorted by start (find_parentheticals): the earlier ones of a section are one
+    # index range, and the next one tells whether another follows in the section
+    starts = [p.span[0] for p in parens]
+    latest_end = _range_max([p.span[1] for p in parens])
+    leaves = _leaf_sections(sections)
     for i, p in enumerate(parens):
         sec = innermost(sections, p.span[0])
         sec_start, sec_end = (sec.start, sec.end) if sec else (0, len(text))
         # several parentheticals in one section: each owns the text since the previous one
-        prev_end = max([q.span[1] for q in parens[:i] if sec_start <= q.span[0] < p.span[0]] or [sec_start])
-        is_last = not any(sec_start <= q.span[0] < sec_end for q in parens[i + 1:])
+        prev_end = latest_end(bisect.bisect_left(starts, sec_start), bisect.bisect_left(starts, p.span[0]), sec_start)
+        is_last = i + 1 == len(parens) or parens[i + 1].span[0] >= sec_end
         scope = (prev_end, sec_end if is_last else p.span[1])
         task = sec.title if sec else _sentence_before(text, p.span[0] - 1)
         named = {(n, r) for n, r, _, carry, _ in p.items if not carry}
@@ -310,23 +316,51 @@ def _parenthetical_assignments(text: str, sections: tuple[Section, ...],
             if carry:
                 if (name, role) not in named:
                     plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
-                plan.extend(_carried(name, role, ev, sec, sections, text, cue))
+                plan.extend(_carried(name, role, ev, sec, leaves, text, cue))
             else:
                 plan.append(Assignment(name, role, task, ev, scope, KIND_SECTION, cue))
     return plan
 
 
 def _carried(name: str, role: str, evidence: Span, sec: Section | None,
-             sections: tuple[Section, ...], text: str, cue: str) -> list[Assignment]:
+             leaves: tuple[Section, ...], text: str, cue: str) -> list[Assignment]:
     """以下均需…负责落实: one assignment per later leaf section (one without subsections)."""
     if sec is None:
         return [Assignment(name, role, "", evidence, (evidence[1], len(text)), KIND_CARRY, cue)]
-    later = [s for s in sections if s.start >= sec.end]
-    return [
-        Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue)
-        for s in later
-        if not any(c.level > s.level and s.contains(c.start) for c in later)
-    ]
+    out: list[Assignment] = []
+    titles: set[str] = set()
+    for s in leaves[bisect.bisect_left(leaves, sec.end, key=lambda s: s.start):]:
+        # a later leaf with a title already carried would be the same record, and the plan
+        # keeps the first (by scope start) of those: not built at all
+        if s.title not in titles:
+            titles.add(s.title)
+            out.append(Assignment(name, role, s.title, evidence, (s.start, s.end), KIND_CARRY, cue))
+    return out
+
+
+def _leaf_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The sections no deeper section starts inside, by start (one pass, not one per pair)."""
+    ordered = sorted(sections, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    deepest = _range_max([s.level for s in ordered])
+    return tuple(s for s in ordered if deepest(bisect.bisect_left(starts, s.start),
+                                                bisect.bisect_left(starts, s.end), s.level) <= s.level)
+
+
+def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
+    """``max(values[lo:hi])`` (``default`` when empty) in O(1) per query: a sparse table."""
+    table = [values]
+    while 2 ** len(table) <= len(values):
+        prev, k = table[-1], 2 ** (len(table) - 1)
+        table.append([max(prev[j], prev[j + k]) for j in range(len(prev) - k)])
+
+    def query(lo: int, hi: int, default: int) -> int:
+        if lo >= hi:
+            return default
+        j = (hi - lo).bit_length() - 1
+        return max(table[j][lo], table[j][hi - 2 ** j])
+
+    return query
 
 
 def _assigns_by_name(a: Assignment) -> bool:
@@ -342,8 +376,14 @@ def _assigning_cue() -> re.Pattern[str]:
 
 
 def _sentence_before(text: str, pos: int) -> str:
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
-    return text[start:pos].strip()[:MAX_TASK_CHARS]
+    # the last sentence end before pos, looked for backwards in growing windows (not from 0)
+    window = MAX_TASK_CHARS
+    while True:
+        lo = max(pos - window, 0)
+        ends = [m.end() for m in SENTENCE_END.finditer(text, lo, max(pos, 0))]
+        if ends or lo == 0:
+            return text[(ends[-1] if ends else 0):pos].strip()[:MAX_TASK_CHARS]
+        window *= 4
 
 
 # --------------------------------------------------------------------------- tabbed tables

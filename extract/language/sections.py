@@ -51,15 +51,16 @@ def split_sections(text: str) -> tuple[Section, ...]:
                     heads.append((pos + (len(line) - len(line.lstrip())), level, title))
                 break
         pos += len(line)
-    sections: list[Section] = []
-    for i, (start, level, title) in enumerate(heads):
-        end = len(text)
-        for later_start, later_level, _ in heads[i + 1:]:
-            if later_level <= level:
-                end = later_start
-                break
-        sections.append(Section(level=level, start=start, end=end, title=title))
-    return tuple(sections)
+    # a section ends where the next one of the same or a higher level starts: one pass with
+    # a stack of the open sections (levels increase up the stack), not a scan per heading
+    ends = [len(text)] * len(heads)
+    open_heads: list[int] = []
+    for i, (start, level, _) in enumerate(heads):
+        while open_heads and heads[open_heads[-1]][1] >= level:
+            ends[open_heads.pop()] = start
+        open_heads.append(i)
+    return tuple(Section(level=level, start=start, end=end, title=title)
+                 for (start, level, title), end in zip(heads, ends))
 
 
 def innermost(sections: tuple[Section, ...], pos: int) -> Section | None:
@@ -79,6 +80,26 @@ def innermost(sections: tuple[Section, ...], pos: int) -> Section | None:
     while i >= 0 and not sections[i].contains(pos):
         i = parents[i]
     return sections[i] if i >= 0 else None
+
+
+def enclosing(sections: tuple[Section, ...], pos: int) -> list[Section]:
+    """Every section containing ``pos``, outermost first (in ``sections`` order).
+
+    In an outline they are ``innermost`` and its ancestors (sections nest or are disjoint):
+    a walk up the tree, not a scan of every section.
+    """
+    tree = _outline_tree(sections)
+    if tree is None:
+        return [s for s in sections if s.contains(pos)]
+    starts, parents = tree
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0 and not sections[i].contains(pos):
+        i = parents[i]
+    chain: list[Section] = []
+    while i >= 0:
+        chain.append(sections[i])
+        i = parents[i]
+    return chain[::-1]
 
 
 def _innermost_by_scan(sections: tuple[Section, ...], pos: int) -> Section | None:

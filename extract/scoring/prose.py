@@ -42,6 +42,8 @@ def prose_rubrics(doc: Document, taken: list[Span]) -> list[ScoringTable]:
     """Rubrics written as prose in ``doc.text`` outside the ``taken`` (table) spans."""
     text = doc.text or ""
     out: list[ScoringTable] = []
+    if "总分" not in text and "满分" not in text:
+        return out  # TOTAL_STATEMENT needs one of them: two substring scans instead of the regex's
     for m in TOTAL_STATEMENT.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue

@@ -641,8 +641,18 @@ def _span_after(doc: Document, text: str, span: Span | None, cut: int) -> Span |
 def _lines_before(doc: Document, span: Span | None) -> list[str]:
     if span is None or not doc.text:
         return []
-    lines = [ln.strip() for ln in doc.text[: span[0]].split("\n")]
-    return [ln for ln in lines if ln][-TITLE_LOOKBACK_LINES:]
+    # the last non-empty lines before the table, read backwards (not every line from the top)
+    lines: list[str] = []
+    end = span[0]
+    while len(lines) < TITLE_LOOKBACK_LINES:
+        start = doc.text.rfind("\n", 0, end) + 1
+        line = doc.text[start:end].strip()
+        if line:
+            lines.append(line)
+        if start == 0:
+            break
+        end = start - 1
+    return lines[::-1]
 
 
 def _title_like(line: str) -> bool:

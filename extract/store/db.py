@@ -21,6 +21,12 @@ LOGGER = logging.getLogger(__name__)
 
 # FTS5's trigram tokenizer indexes 3-character windows: shorter queries cannot MATCH.
 TRIGRAM_MIN_CHARS = 3
+# The writer's page cache (KiB, as a negative cache_size) and memory-mapped reads: every
+# document inserts rows at random places of the id and doc_id indexes, and once the file
+# outgrows SQLite's default 2 MB cache each insert re-reads pages; store time per file
+# over 10,000 documents grew 1.42x from the first 1,000 to the last, ~1.24x with these.
+WRITER_CACHE_KIB = 64 * 1024
+WRITER_MMAP_BYTES = 1024 * 1024 * 1024
 # Characters of context on each side of a hit in search snippets.
 SNIPPET_CONTEXT_CHARS = 20
 
@@ -37,6 +43,8 @@ def open_db(path: str | Path | None = None) -> Database:
         db = Database(path)
         db.execute("PRAGMA journal_mode=WAL").fetchall()
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
+        db.execute(f"PRAGMA mmap_size={WRITER_MMAP_BYTES}").fetchall()
     db.execute("PRAGMA foreign_keys=ON")
     migrate(db)
     return db

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..language.clauses import Clause
 from ..language.numbers import Quantity
 from ..language.patterns import contains_any
+from ..language.sections import enclosing
 from .context import Context
 from .frame import Frames
 from .vocab import STANDARD_VALUE, five_year_plans, markers
@@ -106,7 +107,7 @@ def _in_quote_of_speech(text: str, start: int, pos: int) -> bool:
 
 def _in_application_rules(frames: Frames, pos: int) -> bool:
     words = markers()["application_headings"]
-    return any(s.contains(pos) and any(w in s.title for w in words) for s in frames.sections)
+    return any(any(w in s.title for w in words) for s in enclosing(frames.sections, pos))
 
 
 @lru_cache(maxsize=8)

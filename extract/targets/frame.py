@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..language.patterns import YEAR
-from ..language.sections import Section, split_sections
+from ..language.sections import Section, enclosing, split_sections
 from .vocab import five_year_plans, markers
 
 # A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
@@ -74,19 +74,16 @@ class Frames:
         para = self.para_frames[i] if i >= 0 else Frame()
         past = para.past or self.doc_past
         deadline, period = para.deadline, para.period
-        for s in self.sections:  # outermost first: an inner section's lead wins
-            if s.start > pos:
-                break
-            if s.contains(pos):
-                f = self.section_frames.get(s.start)
-                if f is None:
-                    continue
-                if f.plan and not para.past:
-                    past = self.doc_past
-                if f.past and pos < self.review_until.get(s.start, s.end):
-                    past = past or f.past
-                if para.deadline is None and para.period is None and (f.deadline or f.period):
-                    deadline, period = f.deadline, f.period
+        for s in enclosing(self.sections, pos):  # outermost first: an inner section's lead wins
+            f = self.section_frames.get(s.start)
+            if f is None:
+                continue
+            if f.plan and not para.past:
+                past = self.doc_past
+            if f.past and pos < self.review_until.get(s.start, s.end):
+                past = past or f.past
+            if para.deadline is None and para.period is None and (f.deadline or f.period):
+                deadline, period = f.deadline, f.period
         return Frame(past=past, deadline=deadline, period=period)
 
 

@@ -39,3 +39,14 @@ def test_store_deletes_by_document_use_an_index(db) -> None:
     for sql in _DELETE_DOCUMENT:
         plan = " ".join(str(r[-1]) for r in db.execute("EXPLAIN QUERY PLAN " + sql, {"doc": "x"}).fetchall())
         assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (sql, plan)
+
+
+def test_store_file_database_keeps_a_large_page_cache(tmp_path) -> None:
+    """Random-key index inserts re-read pages once the file outgrows SQLite's 2 MB default."""
+    from extract.store import open_db
+    from extract.store.db import WRITER_CACHE_KIB, WRITER_MMAP_BYTES
+
+    db = open_db(tmp_path / "policy.db")
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -WRITER_CACHE_KIB
+    assert db.execute("PRAGMA mmap_size").fetchone()[0] == WRITER_MMAP_BYTES
+    db.close()
