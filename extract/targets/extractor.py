@@ -697,7 +697,7 @@ def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
 def _is_baseline_year(before: str, d: DateMatch) -> bool:
     head = before[max(0, d.start - 2):d.start]
     tail = before[d.end:d.end + 3]
-    return bool(re.search(r"(?:比|较|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
+    return bool(re.search(r"(?:比|较|相对|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
 
 
 def _evidence_start(ctx: _Context, index: int) -> int:

@@ -40,6 +40,23 @@ APPLICATION_TITLE = re.compile(r"申报|推荐工作|推荐.{0,10}的通知|指�
 PLAN_TITLE = re.compile(r"计划|要点|工作安排|方案|规划|意见")
 # Longest heading read as a title (longer lines are body text)
 MAX_HEADING = 30
+# Chapter and section headings of long plans, above the 一、 outline: "第一章 发展基础与形势",
+# "第二节 工作成效" (a table-of-contents line keeps its dots and page number, cut off below)
+CHAPTER = re.compile(r"(?m)^[ \t\u3000]*第[一二三四五六七八九十百]{1,4}(?P<kind>章|节|部分|篇)[ \t\u3000]*(?P<title>[^\n]*)")
+# Outline levels of chapter headings: a 章 holds its 节, a 节 holds 一、 (level 1 and deeper)
+CHAPTER_LEVELS = {"章": -1, "部分": -1, "篇": -1, "节": 0}
+# Table-of-contents filler after a heading: "工作成效......... 6", "回顾…………(59)"
+TOC_TAIL = re.compile(r"[.…·．\s]{2,}[（(]?\d*[）)]?$|\d+$")
+# A heading that names a base or results as work still to do is a plan heading:
+# "夯实安全发展基础", "巩固提升绿化质量和成效", "各地区要做好典型经验的总结", "推进保护修复成效评估"
+TASK_HEADING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}要)?(?:夯实|筑牢|打牢|厚植|巩固|实施|推进|推动|加强|强化|提升|开展|做好|建立|健全|完善|深化|扩大|持续)"
+    r"|(?:成效|成果|情况)(?:验收|评估|评价|监测|考核)"
+)
+# A paragraph lead that puts what follows in the past: "“十三五”以来，", "2016年以来，", "近年来，"
+SINCE_LEAD = re.compile(r"^[^，,。；]{0,14}(?:以来|年来)[，,]")
+# A paragraph lead naming a five-year plan period: "“十三五”时期，" (past when it ended before now)
+PERIOD_LEAD = re.compile(r"^[“\"]?(?P<plan>十[一二三四五]五)[”\"]?(?:时期|期间|期末|末|规划期)?(?:以来)?[，,]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +114,43 @@ def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
         doc_past = f"review document: {title[:30]}"
     if title and APPLICATION_TITLE.search(title):
         application = title[:30]
-    sections = split_sections(text)
+    sections = _with_chapters(text, split_sections(text))
     section_frames = {s.start: _section_frame(text, s, issue_year) for s in sections}
+    plans = [five_year_plans()[p][0] for p in re.findall(r"十[一二三四五]五", title or "") if p in five_year_plans()]
+    now = issue_year or max(plans, default=None)
     starts, frames = [], []
     pos = 0
     for line in text.split("\n"):
         starts.append(pos)
-        frames.append(_paragraph_frame(line, issue_year))
+        frames.append(_paragraph_frame(line, now))
         pos += len(line) + 1
     review_until = _review_ends(sections, section_frames)
-    plans = [five_year_plans()[p][0] for p in re.findall(r"十[一二三四五]五", title or "") if p in five_year_plans()]
     plan_doc = bool(title and PLAN_TITLE.search(title) and not doc_past)
     return Frames(text, issue_year, doc_past, application, max(plans, default=None), plan_doc, sections,
                   section_frames, review_until, starts, frames)
+
+
+def _with_chapters(text: str, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The outline with the chapter (第一章) and section (第一节) headings of long plans added
+    above it; an outline section ends where the next chapter or section heading begins."""
+    heads = [(m.start(), CHAPTER_LEVELS[m.group("kind")], _heading_title(m.group("title")))
+             for m in CHAPTER.finditer(text)]
+    if not heads:
+        return sections
+    out: list[Section] = []
+    for i, (start, level, title) in enumerate(heads):
+        end = next((s for s, lv, _ in heads[i + 1:] if lv <= level), len(text))
+        out.append(Section(level=level, start=start, end=end, title=title))
+    starts = [h[0] for h in heads]
+    for s in sections:
+        i = bisect.bisect_right(starts, s.start)
+        out.append(Section(level=s.level, start=s.start, end=min(s.end, starts[i]) if i < len(starts) else s.end,
+                           title=s.title))
+    return tuple(sorted(out, key=lambda s: (s.start, s.level)))
+
+
+def _heading_title(line: str) -> str:
+    return TOC_TAIL.sub("", re.split(r"[。；;]", line, maxsplit=1)[0].strip()).strip()
 
 
 def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dict[int, int]:
@@ -125,8 +166,9 @@ def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dic
 
 def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
     title = s.title[:MAX_HEADING]
-    if any(w in title for w in markers()["review_headings"]) or _past_year_heading(title, issue_year):
-        if not GOAL_HEADING.search(title) or "回顾" in title:
+    if (any(w in title for w in markers()["review_headings"]) and not TASK_HEADING.search(title)) \
+            or _past_year_heading(title, issue_year):
+        if not GOAL_HEADING.search(title) or "回顾" in title or "完成情况" in title:
             return Frame(past=f"review section: {title}")
     if not GOAL_HEADING.search(title):
         return Frame(plan=bool(PLAN_HEADING.search(title)))
@@ -146,13 +188,19 @@ def _past_year_heading(title: str, issue_year: int | None) -> bool:
                 and "工作" in title and not re.search(r"安排|计划|重点|要点|目标|任务", title))
 
 
-def _paragraph_frame(line: str, issue_year: int | None) -> Frame:
+def _paragraph_frame(line: str, now: int | None) -> Frame:
+    """The lead of a line: past ("过去五年，", "“十三五”以来，", "2020年，" in a plan for
+    2021–2025), dated ("到2025年，") or neither. ``now`` is the document's year, else the
+    first year of the plan period its title names."""
     lead = LINE_MARK.sub("", line[:60])
-    if lead.startswith(markers()["past_leads"]):
+    if lead.startswith(markers()["past_leads"]) or SINCE_LEAD.match(lead):
         return Frame(past=f"past lead: {lead[:12]}")
     m = YEAR_LEAD.match(lead)
-    if m and issue_year and m.group("year").isdigit() and int(m.group("year")) < issue_year:
+    if m and now and m.group("year").isdigit() and int(m.group("year")) < now:
         return Frame(past=f"past year lead: {lead[:12]}")
+    m = PERIOD_LEAD.match(lead)
+    if m and now and m.group("plan") in five_year_plans() and five_year_plans()[m.group("plan")][1] < now:
+        return Frame(past=f"past period lead: {lead[:12]}")
     return _dated_lead(lead) or Frame()
 
 

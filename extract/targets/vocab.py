@@ -14,7 +14,7 @@ from ..language.data import data_text, load_yaml, tsv_rows
 from ..language.patterns import YEAR
 
 # A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
-BASELINE = re.compile(rf"(?:比|较|相比|相较|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
+BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
 BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年为基[准数期年]")
 # A rubric rule: "得2分" / "扣1分" / "（2分）" / "最高得5分"
 SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|[（(]\d+(?:\.\d+)?分[）)]|最高得|满分")
