@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..language.clauses import Clause, Sentence, split_sentences
 from ..language.dates import DateMatch, mask_dates, mask_noise, year_of
 from ..language.numbers import Quantity, find_quantities
-from ..language.patterns import contains_any, qualifiers
+from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
@@ -33,6 +33,7 @@ from .frame import read_frames
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
+    BREAKDOWN_REGION,
     CONCURRENT_OPENER,
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
@@ -72,6 +73,8 @@ MAX_TRAILING_NOUN = 8
 # Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past;
 # "提供至少1次…", "增长约5%" (a qualifier written before the number).
 GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
+# What may stand between a count-only verb and its count: "加快25个…", "启动至少2个…"
+COUNT_FILLERS = ("", "至少", "约")
 # 均 / 各 / 都 / 分别 before the verb or number share one number: "化肥、农药利用率均达到43%"
 SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
@@ -187,6 +190,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
             out.extend(made)
             if made:
                 ctx.prev = ctx.last = made[-1]
+                ctx.last_clause = index
             region = group[-1].stop
             if made or not _glued(ctx.text, group[-1], clause.end):
                 phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
@@ -261,6 +265,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if reason:
         return _drop(ctx, clause, reason)
     direction, trigger, raw_indicator, form = found
+    if _regional_breakdown(ctx, clause, raw_indicator, form):
+        return _drop(ctx, clause, "regional breakdown")  # "其中广州和深圳市达到40%左右"
     if form not in ("share", "base") and is_threshold(text, last, clause):
         return _drop(ctx, clause, "threshold")
     reason = not_a_goal(ctx, clause, group, region, raw_indicator, direction)
@@ -326,11 +332,11 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     "list" (continues the previous target), "share" ("25%的党政机关要建成…").
     """
     text, first = ctx.text, group[0]
-    trig = _rightmost_trigger(ctx.masked, region, first.start)
+    trig = _rightmost_trigger(ctx.masked, region, first.start, first.unit_kind == "count")
     pre = text[region:first.start]
     if pre.endswith(("过", "逾")) and first.value == 1 and not text[first.start].isdigit():
         return "reach", EXCEEDS, text[min(region, phrase):first.start - 1], "verb"  # "规模过万亿"
-    if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
+    if (ctx.prev is not None and first.unit_kind == "count" and unit_kind(ctx.prev.unit or "") == "count"
             and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
             and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
         return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
@@ -353,7 +359,35 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
         return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…利用项目10个"
+    if _continues_last(ctx, clause, group, text[min(region, phrase):first.start]):
+        return ctx.last.direction, None, text[min(region, phrase):first.start], "noun"  # "…，B项目100个以上"
     return None
+
+
+def _regional_breakdown(ctx: _Context, clause: Clause, raw_indicator: str, form: str) -> bool:
+    """"其中广州和深圳市达到40%左右": the share of some regions in a total just stated."""
+    head = ctx.text[clause.start:clause.start + 2]
+    if head not in markers()["breakdown_leads"]:
+        return False
+    subject = raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator
+    return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
+
+
+def _continues_last(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> bool:
+    """A value statement without a verb right after a target's clause, in the same unit kind,
+    shares its verb: "完成太阳能热水项目100个以上，热泵项目100个以上"."""
+    last = ctx.last
+    index = ctx.sentence.clauses.index(clause)
+    if last is None or ctx.last_clause != index - 1 or ctx.sentence.clauses[index - 1].sub != clause.sub:
+        return False
+    if first_kind := group[0].unit_kind:
+        same = last.unit == group[0].unit or (first_kind == "count" and unit_kind(last.unit or "") == "count")
+    else:
+        same = False
+    after = ctx.text[group[-1].stop:clause.end]
+    noun = noun.strip()
+    return (same and not after and MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN
+            and not noun.startswith(markers()["breakdown_leads"]) and not noun.endswith(("的", "等", "第", "约", "按")))
 
 
 def _with_trigger(ctx: _Context, region: int, group: list[Quantity], phrase: int,
@@ -411,13 +445,17 @@ def _measure_heads() -> tuple[str, ...]:
     return tuple(sorted(set(indicator_heads()) | {"率"}, key=len, reverse=True))
 
 
-def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Trigger] | None:
-    """The last trigger before the number that is a verb (not "减排" inside "碳减排技术")."""
+def _rightmost_trigger(masked: str, start: int, end: int, count: bool = False) -> tuple[int, int, Trigger] | None:
+    """The last trigger before the number that is a verb (not "减排" inside "碳减排技术");
+    a count-only verb (推进, 实施 …) only right before a count (``count``)."""
     best = None
     followers = markers()["trigger_noun_followers"]
     not_verbs = markers()["trigger_words_not_verbs"]
+    count_only = markers()["count_only_triggers"]
     for m in trigger_regex().finditer(masked, start, end):
         trigger = triggers()[m.group(0)]
+        if trigger.word in count_only and not (count and masked[m.end():end] in COUNT_FILLERS):
+            continue
         comparison = trigger.qualifier is not None  # "不低于项目总建筑面积2‰": never a noun
         if (comparison or not masked.startswith(followers, m.end())) and not masked.startswith(not_verbs, m.start()):
             best = (m.start(), m.end(), trigger)
@@ -456,7 +494,8 @@ def _rate_indicator(text: str, q: Quantity, clause: Clause) -> str:
 def _counts_a_noun(text: str, q: Quantity, clause: Clause) -> bool:
     """"新建200家国家和省级绿色工厂": a count followed by the noun it counts."""
     nxt = text[q.stop:q.stop + 1] if q.stop < clause.end else ""
-    return q.unit_kind == "count" and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit())
+    return q.unit_kind == "count" and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit()
+                                                      or (nxt.isascii() and nxt.isalpha()))  # "3-5个CCUS试点"
 
 
 # ---------------------------------------------------------------------------- fields

@@ -29,6 +29,12 @@ CONTEXT_CLAUSE = re.compile(
     r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)"
     r"|(?:通过|依托|按照|围绕)[^，,]{0,30})$"
 )
+# What follows 其中 in a regional breakdown of a total just stated (FORMAT v2: no separate
+# target): "其中广州和深圳市达到40%左右", "其中华东、华中、南方等地区达到最大负荷的5%左右",
+# "其中济南、青岛、烟台3市达到50%以上" (but "其中分布式光伏新增装机超过500万千瓦" is a target)
+BREAKDOWN_REGION = re.compile(
+    r"^[\u4e00-\u9fff、和及与\d]{1,24}?(?:等)?(?:地区|区域|省|市|县|区|州|盟|旗|城市群|都市圈|经济带)$"
+)
 # Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区 /
 # 中心城区 / 经济开发区 / 每个区（市、县） (a distributive scope)
 SCOPE = re.compile(

@@ -75,6 +75,33 @@ VERBS = [
     ("推进超低排放改造。", []),
 ]
 
+# Counts (issue 13: "a bare count after 推动/完成/安排 is a target"): verbs of carrying out
+# (推进/实施/开展/启动/加快/选择/取得) set a count right after them, never a size; lists of counts in
+# different count units and value statements coordinated after a count keep every number.
+COUNTS = [
+    ("加快25个智慧物流园区建设。", [(25, "个", "reach", None, None)]),
+    ("“十四五”时期，推进100个左右地级及以上城市开展“无废城市”建设。", [(100, "个", "reach", "about", None)]),
+    ("到2025年，力争取得4项以上原创性成果。", [(4, "项", "reach", "at_least", "2025")]),
+    ("每个街道启动2-3个社区试点。", [(2, "个", "reach", None, None)]),
+    ("在火电、水泥等行业开展3-5个CCUS试点示范项目。", [(3, "个", "reach", None, None)]),
+    ("力争引进30名以上绿色低碳技术领域高层次领军人才。", [(30, "名", "reach", "at_least", None)]),
+    ("到2025年，培育和引进50名以上创新型企业家和20个以上领军型创新创业团队。",
+     [(50, "名", "reach", "at_least", "2025"), (20, "个", "reach", "at_least", "2025")]),
+    ("到2025年，建成30个左右智能制造示范工厂、50家左右智慧化工示范园区。",
+     [(30, "个", "reach", "about", "2025"), (50, "家", "reach", "about", "2025")]),
+    ("2023年完成太阳能热水项目100个以上，热泵项目100个以上。",
+     [(100, "个", "reach", "at_least", "2023"), (100, "个", "reach", "at_least", "2023")]),
+    ("到2025年，形成300艘LNG船舶应用规模。", [(300, "艘", "reach", None, "2025")]),
+    # nothing: a voltage or capacity after a verb of carrying out, a count after the object,
+    # a breakdown after the total, a rank
+    ("加快推进1000千伏特高压交流工程建设。", []),
+    ("强力推进100万千瓦风电基地建设。", []),
+    ("推进环评审批和监督执法两个“正面清单”制度化。", []),
+    ("到2025年，新能源汽车新车销量占比达到20%，其中广州和深圳市达到40%左右。", [(20, "%", "reach", None, "2025")]),
+    ("其中华东、华中、南方等地区达到最大负荷的5%左右。", []),
+    ("排名第1名的地级以上市给予奖励。", []),
+]
+
 RATES_AND_SIZES = [
     ("新建建筑按15%—25%分类配建。", [(15, "%", "reach", None, None)]),
     ("既有机关及企事业单位按不低于20%配建。", [(20, "%", "floor", "at_least", None)]),
@@ -100,6 +127,11 @@ def test_targets_one_per_conjunct(text: str, expected: list, targets_of) -> None
 
 @pytest.mark.parametrize("text,expected", VERBS)
 def test_targets_verbs_and_goal_nouns(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", COUNTS)
+def test_targets_counts_after_verbs_and_in_lists(text: str, expected: list, targets_of) -> None:
     assert _fields(targets_of(text)) == expected
 
 
