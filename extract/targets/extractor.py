@@ -207,6 +207,8 @@ def _without_modifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         if text.startswith(CLASS_SUFFIX, q.stop):
             continue  # "十万吨级CO2捕集", "千亿级产业集群": a size class, not an amount
+        if q.unit in markers()["class_units"] and (_starts_noun(text, q.stop) or text[q.start - 1:q.start] in "±+"):
+            continue  # "1000千伏特高压交流输电工程", "220千伏变电站": a voltage class
         later = i + 1 < len(quantities)
         if (later and q.unit_kind in ("quantity", "grade") and q.qualifier is None and q.value_max is None
                 and _starts_noun(text, q.stop)):

@@ -64,8 +64,9 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     s = ctx.sentence
     if _in_quote_of_speech(text, s.start, first.start):
         return "quoted opinion"
-    if direction in ("cap", "floor") and _in_brackets(text, clause.start, first.start):
-        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）": a definition of the class
+    bound = direction in ("cap", "floor") or last.qualifier_word in ("以上", "以下")
+    if bound and _in_brackets(text, clause.start, first.start):
+        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）", "重点企业（能耗5000吨标煤以上）"
     if _after_condition(ctx, clause):
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):

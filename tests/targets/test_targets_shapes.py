@@ -97,9 +97,27 @@ COUNTS = [
     ("加快推进1000千伏特高压交流工程建设。", []),
     ("强力推进100万千瓦风电基地建设。", []),
     ("推进环评审批和监督执法两个“正面清单”制度化。", []),
-    ("到2025年，新能源汽车新车销量占比达到20%，其中广州和深圳市达到40%左右。", [(20, "%", "reach", None, "2025")]),
-    ("其中华东、华中、南方等地区达到最大负荷的5%左右。", []),
     ("排名第1名的地级以上市给予奖励。", []),
+]
+
+# Specifications and breakdowns (FORMAT v2): a voltage class or boiler size glued to what is
+# built is no amount; "其中 + regions" breaks a total just stated down and is no separate
+# target (a subcategory after 其中 stays one); a bound in brackets defines a class.
+SPECS_AND_BREAKDOWNS = [
+    ("建成哈密至重庆±800千伏直流、川渝1000千伏特高压交流输电工程。", []),
+    ("科学有序增加220千伏变电站布点。", []),
+    ("到2025年，基本淘汰65蒸吨燃煤锅炉。", []),
+    ("规划建设一批500千伏输变电工程。", []),
+    ("到2025年，全市110千伏及以上电网设施变电容量达到17760千伏安。", [(17760, "千伏安", "reach", None, "2025")]),
+    ("到2025年，新能源汽车新车销量占比达到20%，其中广州和深圳市达到40%左右。", [(20, "%", "reach", None, "2025")]),
+    ("到2025年，需求响应能力达到最大负荷的3%，其中华东、华中、南方等地区达到最大负荷的5%左右。",
+     [(3, "%", "reach", None, "2025")]),
+    ("到2025年，装配式建筑占比达到30%，其中济南、青岛、烟台3市达到50%以上。", [(30, "%", "reach", None, "2025")]),
+    ("到2025年，可再生能源装机达到5000万千瓦，其中分布式光伏新增装机超过500万千瓦。",
+     [(5000, "万千瓦", "reach", None, "2025"), (500, "万千瓦", "reach", "at_least", "2025")]),
+    ("完成一批重点企业（能耗5000吨标煤以上）碳账户建设。", []),
+    ("到2025年，全市燃煤机组平均供电煤耗控制在300克标煤/千瓦时以内。", [(300, "克标煤/千瓦时", "cap", "at_most", "2025")]),
+    ("到2025年，全国储气能力达到550亿～600亿立方米。", [(550, "亿立方米", "reach", None, "2025")]),
 ]
 
 RATES_AND_SIZES = [
@@ -132,6 +150,11 @@ def test_targets_verbs_and_goal_nouns(text: str, expected: list, targets_of) -> 
 
 @pytest.mark.parametrize("text,expected", COUNTS)
 def test_targets_counts_after_verbs_and_in_lists(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", SPECS_AND_BREAKDOWNS)
+def test_targets_specifications_and_breakdowns(text: str, expected: list, targets_of) -> None:
     assert _fields(targets_of(text)) == expected
 
 
