@@ -26,6 +26,16 @@ DATE_LEAD = re.compile(
 )
 # A year that opens a paragraph as its time frame: "2022年，全市…" (past when before the document's year)
 YEAR_LEAD = re.compile(rf"^(?P<year>{YEAR})年(?:全年|以来|，|,)")
+# A dated lead opening a sentence inside a paragraph: "…。到2025年，星级绿色建筑占比…",
+# "…；到2025年，非化石能源…" (the paragraph's own first lead is read by _paragraph_frame)
+SENTENCE_LEAD = re.compile(
+    rf"(?<=[。！？；;])[\s—]*(?:力争|争取)?(?P<lead>(?:到|至|预计到)?(?:{YEAR})年(?:底|末)?(?:前)?[，,：:]"
+    r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)[，,：:])"
+)
+# Line ends that leave a sentence open: the next line continues it ("…18%以上；\n森林覆盖率…")
+CONTINUING_ENDS = "；;，,、"
+# How many lines back a continued sentence is followed to its lead
+MAX_CONTINUED_LINES = 3
 # Outline marker and dash at a line start, skipped before reading a lead: "——", "1.", "（一）"
 LINE_MARK = re.compile(r"^[\s\u3000]*(?:——|—|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?)?\s*")
 # Words of a heading that names goals: "二、主要目标", "（二）发展目标", "预期目标"
@@ -67,6 +77,7 @@ class Frame:
     plan: bool = False  # a heading of the plan part (目标, 任务, 措施 …): ends a review above it
     deadline: str | None = None  # the date its lead sets ("2025", "2025-12")
     period: str | None = None  # the plan period its lead names ("十四五")
+    goals: bool = False  # a goals section ("主要目标"): its later dated paragraphs date what follows
 
 
 @dataclass(slots=True)
@@ -84,13 +95,18 @@ class Frames:
     review_until: dict[int, int]  # review section start -> where the plan part begins
     para_starts: list[int]
     para_frames: list[Frame]
+    dated_until: list[int]  # per line: the last line at or before it whose lead sets a date (-1: none)
+    heading_starts: frozenset[int]  # line starts of outline headings
 
     def at(self, pos: int) -> Frame:
-        """The frame at ``pos``: paragraph lead, then innermost dated or review section."""
+        """The frame at ``pos``: the last dated lead of its paragraph (or of the line it
+        continues), then the last dated paragraph of a goals section, then the innermost
+        dated or review section."""
         i = bisect.bisect_right(self.para_starts, pos) - 1
         para = self.para_frames[i] if i >= 0 else Frame()
         past = para.past or self.doc_past
-        deadline, period = para.deadline, para.period
+        lead = self._lead_before(i, pos) if i >= 0 else None
+        deadline, period = (lead.deadline, lead.period) if lead else (para.deadline, para.period)
         for s in self.sections:  # outermost first: an inner section's lead wins
             if s.start > pos:
                 break
@@ -102,9 +118,45 @@ class Frames:
                     past = self.doc_past
                 if f.past and pos < self.review_until.get(s.start, s.end):
                     past = past or f.past
-                if para.deadline is None and para.period is None and (f.deadline or f.period):
-                    deadline, period = f.deadline, f.period
+                if lead is None and para.deadline is None and para.period is None:
+                    j = self.dated_until[i] if f.goals else -1
+                    if j >= 0 and self.para_starts[j] > s.start:  # "到2035年，…" then "到2025年，…"
+                        deadline, period = self.para_frames[j].deadline, self.para_frames[j].period
+                    elif f.deadline or f.period:
+                        deadline, period = f.deadline, f.period
         return Frame(past=past, deadline=deadline, period=period)
+
+    def _continued(self, i: int, end: int) -> bool:
+        """Does line ``i`` (ending at ``end``) leave its sentence open: it ends in ；/，/、 or
+        mid-word ("…新建超低能耗建筑\t\t" over a line left unjoined), and is no heading?"""
+        last = self.text[self.para_starts[i]:end].rstrip(" \t\u3000")[-1:]
+        if not last or self.para_starts[i] in self.heading_starts:
+            return False
+        return last in CONTINUING_ENDS or "\u4e00" <= last <= "\u9fff"
+
+    def _lead_before(self, i: int, pos: int) -> Frame | None:
+        """The last dated sentence lead inside line ``i`` before ``pos`` ("…。到2025年，A…。
+        B达到35%"), else, when the line only continues the one before it (that line ends
+        in ；/，), the last dated lead of that line ("到2025年，…18%以上；\n森林覆盖率…")."""
+        for _ in range(MAX_CONTINUED_LINES):
+            start = self.para_starts[i]
+            found = None
+            for m in SENTENCE_LEAD.finditer(self.text, start, pos):
+                found = m
+            if found is not None:
+                return _dated_lead(found.group("lead"))
+            if i == 0 or (self.para_frames[i].deadline or self.para_frames[i].period):
+                return None
+            prev_end = start - 1  # the newline ending line i - 1
+            if not self._continued(i - 1, prev_end):
+                return None
+            i, pos = i - 1, prev_end
+            if self.para_frames[i].deadline or self.para_frames[i].period:
+                found_prev = None
+                for m in SENTENCE_LEAD.finditer(self.text, self.para_starts[i], pos):
+                    found_prev = m
+                return _dated_lead(found_prev.group("lead")) if found_prev else self.para_frames[i]
+        return None
 
 
 def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
@@ -125,9 +177,19 @@ def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
         frames.append(_paragraph_frame(line, now))
         pos += len(line) + 1
     review_until = _review_ends(sections, section_frames)
+    dated_until, last = [], -1
+    for k, f in enumerate(frames):
+        if (f.deadline or f.period) and not f.past:
+            last = k
+        dated_until.append(last)
     plan_doc = bool(title and PLAN_TITLE.search(title) and not doc_past)
     return Frames(text, issue_year, doc_past, application, max(plans, default=None), plan_doc, sections,
-                  section_frames, review_until, starts, frames)
+                  section_frames, review_until, starts, frames, dated_until,
+                  frozenset(_line_start(text, s.start) for s in sections))
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _with_chapters(text: str, sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -176,7 +238,9 @@ def _section_frame(text: str, s: Section, issue_year: int | None) -> Frame:
     first_break = body.find("\n")
     lead = LINE_MARK.sub("", body[first_break + 1:first_break + 80]) if first_break >= 0 else ""
     dated = _dated_lead(lead)
-    return Frame(deadline=dated.deadline, period=dated.period, plan=True) if dated else Frame(plan=True)
+    if dated:
+        return Frame(deadline=dated.deadline, period=dated.period, plan=True, goals=True)
+    return Frame(plan=True, goals=True)
 
 
 def _past_year_heading(title: str, issue_year: int | None) -> bool:
