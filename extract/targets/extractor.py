@@ -38,6 +38,7 @@ from .vocab import (
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
     DATE_PREFIX,
+    FROM_LEVEL,
     INNER_SHARE,
     LEADING_NOISE,
     OUTLINE_NUMBER,
@@ -307,7 +308,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     reason = is_past(ctx, clause, deadline, region, first, period)
     if reason:
         return _drop(ctx, clause, f"past: {reason}")
-    baseline = _baseline(text[clause.start:first.start])
+    baseline = _baseline(text[clause.start:first.start]) or _baseline_lead(ctx, clause)
     start = _evidence_start(ctx, index) if region == clause.start else clause.start
     evidence_span = (start, clause.end)
     if len(group) == 1 and len(named) > 1:  # one number shared: "化肥、农药利用率均达到43%"
@@ -525,7 +526,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     s = OUTLINE_NUMBER.sub("", raw)
     for _ in range(3):
         s = LEADING_NOISE.sub("", DATE_PREFIX.sub("", s))
-    s = BASELINE_BASE.sub("", BASELINE.sub("", s))
+    s = BASELINE_BASE.sub("", BASELINE.sub("", FROM_LEVEL.sub("", s)))
     scope = None
     m = SCOPE.match(s)
     if m and m.end() < len(s) and _on_word_boundary(s, m.end()):
@@ -714,6 +715,15 @@ def _baseline(prefix: str) -> int | None:
     return year_of(m.group(0)) if m else None
 
 
+def _baseline_lead(ctx: _Context, clause: Clause) -> int | None:
+    """A base year set for the whole sentence by an earlier clause: "在2020年的基础上，单位建筑
+    面积能耗下降4%", "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"."""
+    m = None
+    for m in BASELINE_BASE.finditer(ctx.text, ctx.sentence.start, clause.start):
+        pass
+    return year_of(m.group(0)) if m else None
+
+
 def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
     """The last deadline and five-year period written in the sentence before ``pos``."""
     s = ctx.sentence
@@ -738,7 +748,7 @@ def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
 def _is_baseline_year(before: str, d: DateMatch) -> bool:
     head = before[max(0, d.start - 2):d.start]
     tail = before[d.end:d.end + 3]
-    return bool(re.search(r"(?:比|较|相对|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
+    return bool(re.search(r"(?:比|较|相对|与|同|以|自|从|由)$", head)) or tail.startswith(("相比", "为基", "水平", "的基础", "基础上"))
 
 
 def _evidence_start(ctx: _Context, index: int) -> int:

@@ -14,8 +14,12 @@ from ..language.data import data_text, load_yaml, tsv_rows
 from ..language.patterns import YEAR
 
 # A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
-BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
-BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年为基[准数期年]")
+BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同|由)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
+# "以2020年为基期", "在2020年的基础上，单位建筑面积能耗下降4%"
+# "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"
+BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年[^，,；;。]{{0,24}}?为基[准数期年]|[在以](?P<base>{YEAR})年的?基础上")
+# A starting level before the verb: "利用率由30%提高到50%", "比重由2020年的11.2%提高到20%"
+FROM_LEVEL = re.compile(rf"(?:由|从)(?:(?:{YEAR})年(?:底|末)?的?)?\d+(?:\.\d+)?(?:%|个百分点)?$")
 # A rubric rule: "得2分" / "扣1分" / "（2分）" / "最高得5分"
 SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|[（(]\d+(?:\.\d+)?分[）)]|最高得|满分")
 # Five-year plan: “十四五”时期 / 十四五期间 / “十四五”末

@@ -45,3 +45,28 @@ LEADS = [
 @pytest.mark.parametrize("text,expected", LEADS)
 def test_targets_dates_from_paragraph_and_section_leads(text: str, expected: list, targets_of) -> None:
     assert _dated(targets_of(text)) == expected
+
+
+# fmt: off
+# (text, [(value, baseline_year, deadline, indicator)]): a base year written for the whole
+# sentence or as the starting level ("由2020年的11.2%提高到20%") is no deadline and no part of
+# the indicator
+BASELINES = [
+    ("到2025年，在2020年的基础上，单位建筑面积能耗下降4%。", [(4, 2020, "2025", "单位建筑面积能耗")]),
+    ("以2020年能源、水资源消费以及碳排放为基数，2025年公共机构人均综合能耗下降6%。",
+     [(6, 2020, "2025", "公共机构人均综合能耗")]),
+    ("到2025年，非化石能源占一次能源消费比重由2020年的11.2%提高到20%。",
+     [(20, 2020, "2025", "非化石能源占一次能源消费比重")]),
+    ("到2025年，西部数据中心利用率由30%提高到50%以上。", [(50, None, "2025", "西部数据中心利用率")]),
+    ("到2025年，单位地区生产总值二氧化碳排放相对2020年降低20.5%。",
+     [(20.5, 2020, "2025", "单位地区生产总值二氧化碳排放")]),
+    # nothing of the kind: a year that is the deadline stays the deadline
+    ("2025年，公共机构人均综合能耗下降6%。", [(6, None, "2025", "公共机构人均综合能耗")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", BASELINES)
+def test_targets_base_years_are_baselines(text: str, expected: list, targets_of) -> None:
+    got = [(t["value"], t["baseline_year"], t["deadline"], t["indicator"]) for t in targets_of(text)]
+    assert got == expected
