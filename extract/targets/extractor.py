@@ -38,6 +38,7 @@ from .vocab import (
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
     DATE_PREFIX,
+    FOOTNOTE_MARK,
     FROM_LEVEL,
     INNER_SHARE,
     LEADING_NOISE,
@@ -105,6 +106,8 @@ PLAN_WORD = re.compile(r"计划|拟|预期|力争|目标为|目标是")
 CLASS_SUFFIX = ("级", "等级")
 # Unit kinds a value statement without a verb may carry ("劣Ⅴ类" after 消除 is no level reached)
 VERBLESS_KINDS = ("quantity", "count", "currency", "percent", "ratio")
+# The level word of an administrative class ("国家级、省级示范园"): conjuncts share the head
+LEVEL_WORD = "级"
 # Longest noun phrase of a value statement without a verb: "浅层地温能利用项目10个".
 MAX_VERBLESS_NOUN = 24
 
@@ -537,7 +540,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     m = COUNT_SUMMARY.match(s)
     if m and m.end() < len(s):
         s = s[m.end():]
-    s = hedge_regex().sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s)))
+    s = hedge_regex().sub("", FOOTNOTE_MARK.sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s))))
     return scope, _balanced(s)
 
 
@@ -596,7 +599,10 @@ def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
     noun = _first_conjunct(ctx, noun, last.stop)
     if "的" in noun:  # "30个特色鲜明、差异化发展的试点城市" / "2个低碳社区的创建"
         modifier, _, head = noun.rpartition("的")
-        noun = head if "、" in modifier else modifier
+        # the head is what is counted ("70个左右具有竞争优势的化工园区"), unless it names the
+        # action on the modifier ("2个低碳社区的创建") or is too short to name anything
+        action = head.startswith(tuple(markers()["nominal_actions"])) or head in markers()["nominal_heads"]
+        noun = modifier if (action or len(head) < MIN_INDICATOR) and "、" not in modifier else head
     if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[、，,]", noun):
         return "", scope
     return (f"{noun}数量" if first.unit_kind == "count" else noun), scope
@@ -609,10 +615,14 @@ def _first_conjunct(ctx: _Context, noun: str, pos: int) -> str:
     if not m:
         return noun
     rest, noun = noun[m.end():], noun[:m.start()]
-    if not noun[:1].isdigit():
+    level = noun.endswith(LEVEL_WORD)  # "建成10个国家级、100个省级农村产业融合示范园"
+    if not noun[:1].isdigit() and not level:
         return noun
     quantities = find_quantities(ctx.masked, pos + m.end(), pos + len(noun) + len(rest) + m.end() - m.start())
     head = ctx.text[quantities[-1].stop:pos + m.end() + len(rest)] if quantities else ""
+    if level:  # the last conjunct's head after its own level word: "省级|农村产业融合示范园"
+        shared = re.match(rf"^[\u4e00-\u9fff]{{1,4}}?{LEVEL_WORD}(?P<head>[^\d、]{{{MIN_INDICATOR},}})$", head)
+        return noun + shared.group("head") if shared else noun
     return noun + head if head and not re.search(r"[\d、]", head) else noun
 
 

@@ -47,7 +47,8 @@ SCOPE = re.compile(
     r"|每个(?:村|社区|乡镇|街道|镇|乡|区|县|市))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|"
+                           r"建成(?!区)|争创|严格执行|开展|《方案》(?:明确|提出)|此外)+")
 # A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"
 CONCURRENT_OPENER = re.compile(r"^[^，,；;]*?的同时(?:还|也)?")
 # "X达到Y的比例": X is the population measured, the indicator is the share
@@ -61,7 +62,9 @@ STANDARD_VALUE = re.compile(
     r"《[^》]{1,60}》[^，,；;]{0,30}?(?:引导值|约束值|限定值|限值|准入值|先进值|基准值|标准值|指标值|准入要求)"
 )
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
-TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:(?:{YEAR})年|[“\"]?十[一二三四五]五[”\"]?(?:末|时期|期间)?)|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+# A footnote mark glued to the indicator: "全省森林覆盖率1达到58.9%" (not "CO2", "PM2.5")
+FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 # An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"
 OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+){1,3}(?=[\u4e00-\u9fff])(?![万亿千百])")
 # A count that sums up the list before it: "废钢铁、废铜…9种主要再生资源…" / "三大领域、"
