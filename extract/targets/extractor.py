@@ -365,8 +365,9 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
         return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…利用项目10个"
-    if _continues_last(ctx, clause, group, text[min(region, phrase):first.start]):
-        return ctx.last.direction, None, text[min(region, phrase):first.start], "noun"  # "…，B项目100个以上"
+    last = _continued_target(ctx, clause, group, text[min(region, phrase):first.start])
+    if last is not None:
+        return last.direction, None, text[min(region, phrase):first.start], "noun"  # "…，B项目100个以上"
     return None
 
 
@@ -379,21 +380,20 @@ def _regional_breakdown(ctx: _Context, clause: Clause, raw_indicator: str, form:
     return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
 
 
-def _continues_last(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> bool:
-    """A value statement without a verb right after a target's clause, in the same unit kind,
-    shares its verb: "完成太阳能热水项目100个以上，热泵项目100个以上"."""
+def _continued_target(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> Target | None:
+    """The target whose verb a value statement without a verb right after its clause, in the
+    same unit kind, shares: "完成太阳能热水项目100个以上，热泵项目100个以上"."""
     last = ctx.last
     index = ctx.sentence.clauses.index(clause)
     if last is None or ctx.last_clause != index - 1 or ctx.sentence.clauses[index - 1].sub != clause.sub:
-        return False
-    if first_kind := group[0].unit_kind:
-        same = last.unit == group[0].unit or (first_kind == "count" and unit_kind(last.unit or "") == "count")
-    else:
-        same = False
+        return None
+    kind = group[0].unit_kind
+    same = kind is not None and (last.unit == group[0].unit or (kind == "count" and unit_kind(last.unit or "") == "count"))
     after = ctx.text[group[-1].stop:clause.end]
     noun = noun.strip()
-    return (same and not after and MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN
-            and not noun.startswith(markers()["breakdown_leads"]) and not noun.endswith(("的", "等", "第", "约", "按")))
+    ok = (same and not after and MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN
+          and not noun.startswith(markers()["breakdown_leads"]) and not noun.endswith(("的", "等", "第", "约", "按")))
+    return last if ok else None
 
 
 def _with_trigger(ctx: _Context, region: int, group: list[Quantity], phrase: int,
@@ -728,10 +728,8 @@ def _baseline(prefix: str) -> int | None:
 def _baseline_lead(ctx: _Context, clause: Clause) -> int | None:
     """A base year set for the whole sentence by an earlier clause: "在2020年的基础上，单位建筑
     面积能耗下降4%", "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"."""
-    m = None
-    for m in BASELINE_BASE.finditer(ctx.text, ctx.sentence.start, clause.start):
-        pass
-    return year_of(m.group(0)) if m else None
+    found = list(BASELINE_BASE.finditer(ctx.text, ctx.sentence.start, clause.start))
+    return year_of(found[-1].group(0)) if found else None
 
 
 def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:

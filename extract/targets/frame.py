@@ -140,11 +140,9 @@ class Frames:
         in ；/，), the last dated lead of that line ("到2025年，…18%以上；\n森林覆盖率…")."""
         for _ in range(MAX_CONTINUED_LINES):
             start = self.para_starts[i]
-            found = None
-            for m in SENTENCE_LEAD.finditer(self.text, start, pos):
-                found = m
-            if found is not None:
-                return _dated_lead(found.group("lead"))
+            leads = list(SENTENCE_LEAD.finditer(self.text, start, pos))
+            if leads:
+                return _dated_lead(leads[-1].group("lead"))
             if i == 0 or (self.para_frames[i].deadline or self.para_frames[i].period):
                 return None
             prev_end = start - 1  # the newline ending line i - 1
@@ -152,10 +150,8 @@ class Frames:
                 return None
             i, pos = i - 1, prev_end
             if self.para_frames[i].deadline or self.para_frames[i].period:
-                found_prev = None
-                for m in SENTENCE_LEAD.finditer(self.text, self.para_starts[i], pos):
-                    found_prev = m
-                return _dated_lead(found_prev.group("lead")) if found_prev else self.para_frames[i]
+                leads = list(SENTENCE_LEAD.finditer(self.text, self.para_starts[i], pos))
+                return _dated_lead(leads[-1].group("lead")) if leads else self.para_frames[i]
         return None
 
 
