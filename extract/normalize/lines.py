@@ -73,6 +73,8 @@ MAX_FRAGMENT_WIDTH = 4
 # continues is that line's overhang, so the next line is judged against the full line (unless
 # the overhang closes a bracket: "（配合单位：宣教中\n心）\n省环境监察局…" ends there).
 OVERHANG = 3.0
+# A title wrapped onto a short last line ends there: "…相关重点工作\n的通知\n银川市、…："
+TITLE_ENDS = ("通知", "意见", "方案", "办法", "规定", "决定", "公告", "通告", "批复", "规划", "计划", "要点", "细则", "导则")
 # The closing half of an open bracket must come this soon on the next line ("份）报所在…").
 MAX_BRACKET_TAIL = 40
 
@@ -167,6 +169,11 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     return len(a) >= MIN_BODY_LINE and bool(CLAUSE_PUNCT.search(a))
 
 
+def _overhang(line: str) -> bool:
+    """Is ``line`` the overhang of the full line before it (not a bracket's or a title's end)?"""
+    return display_width(line) <= OVERHANG and line[-1] not in CLOSERS and not line.endswith(TITLE_ENDS)
+
+
 def page_furniture(lines: list[Line], page_starts: list[int]) -> set[int]:
     """Indexes of bare page-number lines that are the last or first text of a page."""
     if not page_starts:
@@ -204,7 +211,7 @@ def join_broken_lines(mt: MappedText, raw_page_starts: list[int] | None = None, 
         if continues(line, b.text, paged, width):
             sep = " " if LATIN_WORD_END.search(a.text) and LATIN_WORD_START.search(b.text) else ""
             joins.append((a.end, b.start, sep))
-            carried = line if paged and display_width(b.text) <= OVERHANG and b.text[-1] not in CLOSERS else ""
+            carried = line if paged and _overhang(b.text) else ""
         else:
             carried = ""
     if not joins and not edits:

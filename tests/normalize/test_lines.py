@@ -191,7 +191,11 @@ OVERHANG_CASES = [
     # (lines of one page, the normalized text)
     ([FULL, "蓄积", "量达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
     ([FULL, "蓄", "积量达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
+    ([FULL, "蓄、", "积量达到9亿立方米。"], FULL + "蓄、积量达到9亿立方米。"),
+    # a title wrapped onto a short last line ends there (r11 of corpora/real)
     ([FULL, "蓄积量", "达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
+    ([FULL + "重点工作", "的通知", "银川市、石嘴山市生态环境局，各有关重点排放单位："],
+     FULL + "重点工作的通知\n银川市、石嘴山市生态环境局，各有关重点排放单位："),
     # the overhang ends the sentence or closes a bracket: the next paragraph stays apart
     ([FULL, "蓄积。", "二氧化碳排放量达到峰值。"], FULL + "蓄积。\n二氧化碳排放量达到峰值。"),
     ([FULL, "量）", "省环境监察局负责温室气体重点排放单位环境监管工作。"],
