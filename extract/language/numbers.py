@@ -196,6 +196,8 @@ def _arabic(text: str, start: int, end: int, token: str) -> Quantity | None:
         if m2:
             second_end = joiner.end() + m2.end()
             unit2, kind2 = _unit_at(text, second_end)
+            if unit in MAGNITUDES and unit2 and unit2 != unit and unit2.startswith(unit):
+                unit, kind = unit2, kind2  # "550亿～600亿立方米": the bare magnitude is the range's unit cut short
             if unit is None or unit2 in (unit, None):
                 value_max = parse_number(m2.group(0))
                 unit, kind = (unit2, kind2) if unit is None else (unit, kind)

@@ -33,6 +33,7 @@ from .line_patterns import (
     CAPTION_LINE,
     CLAUSE_NUMBER_LINE,
     CLAUSE_PUNCT,
+    CLOSERS,
     DATE_LINE,
     FIELD_LINE,
     FORMULA_FRAGMENT_LINE,
@@ -67,6 +68,13 @@ MAX_FIELD_LINE = 40
 MAX_SIGNATURE_LINE = 30
 # Pure-ASCII lines at most this wide are formula residue ("2 2", "fossil,j"), not text.
 MAX_FRAGMENT_WIDTH = 4
+# Some PDF text layers set the last one to three characters of a full line on a line of their
+# own ("…活立木蓄积量\n达到\n9亿立方米"): a line this narrow right after a full line it
+# continues is that line's overhang, so the next line is judged against the full line (unless
+# the overhang closes a bracket: "（配合单位：宣教中\n心）\n省环境监察局…" ends there).
+OVERHANG = 3.0
+# A title wrapped onto a short last line ends there: "…相关重点工作\n的通知\n银川市、…："
+TITLE_ENDS = ("通知", "意见", "方案", "办法", "规定", "决定", "公告", "通告", "批复", "规划", "计划", "要点", "细则", "导则")
 # The closing half of an open bracket must come this soon on the next line ("份）报所在…").
 MAX_BRACKET_TAIL = 40
 
@@ -161,6 +169,11 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     return len(a) >= MIN_BODY_LINE and bool(CLAUSE_PUNCT.search(a))
 
 
+def _overhang(line: str) -> bool:
+    """Is ``line`` the overhang of the full line before it (not a bracket's or a title's end)?"""
+    return display_width(line) <= OVERHANG and line[-1] not in CLOSERS and not line.endswith(TITLE_ENDS)
+
+
 def page_furniture(lines: list[Line], page_starts: list[int]) -> set[int]:
     """Indexes of bare page-number lines that are the last or first text of a page."""
     if not page_starts:
@@ -191,11 +204,16 @@ def join_broken_lines(mt: MappedText, raw_page_starts: list[int] | None = None, 
     kept = [ln for i, ln in enumerate(lines) if ln.text and i not in furniture]
     widths = page_widths(kept, page_starts) if paged else [0.0]
     joins: list[tuple[int, int, str]] = []
+    carried = ""  # a full line whose last characters overhang onto the line ``a`` (see OVERHANG)
     for a, b in zip(kept, kept[1:]):
         width = widths[min(page_index(a.start, page_starts), len(widths) - 1)]
-        if continues(a.text, b.text, paged, width):
+        line = carried + a.text
+        if continues(line, b.text, paged, width):
             sep = " " if LATIN_WORD_END.search(a.text) and LATIN_WORD_START.search(b.text) else ""
             joins.append((a.end, b.start, sep))
+            carried = line if paged and _overhang(b.text) else ""
+        else:
+            carried = ""
     if not joins and not edits:
         return mt
     # furniture lines lie inside join gaps: a join gap swallows them

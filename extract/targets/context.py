@@ -24,6 +24,7 @@ class Context:
     scope: str | None = None
     prev: Target | None = None  # previous target in the clause (for list continuation)
     last: Target | None = None  # previous target in the sentence (for staged targets)
+    last_clause: int = -1  # index of the clause that made ``last``
     found_dates: list[DateMatch] | None = None  # read on first use: most sentences need none
 
     @property

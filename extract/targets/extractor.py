@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..language.clauses import Clause, Sentence, split_sentences
 from ..language.dates import DateMatch, mask_dates, mask_noise, year_of
 from ..language.numbers import Quantity, find_quantities
-from ..language.patterns import contains_any, qualifiers
+from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
@@ -33,10 +33,13 @@ from .frame import read_frames
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
+    BREAKDOWN_REGION,
     CONCURRENT_OPENER,
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
     DATE_PREFIX,
+    FOOTNOTE_MARK,
+    FROM_LEVEL,
     INNER_SHARE,
     LEADING_NOISE,
     OUTLINE_NUMBER,
@@ -72,6 +75,8 @@ MAX_TRAILING_NOUN = 8
 # Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past;
 # "提供至少1次…", "增长约5%" (a qualifier written before the number).
 GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
+# What may stand between a count-only verb and its count: "加快25个…", "启动至少2个…"
+COUNT_FILLERS = ("", "至少", "约")
 # 均 / 各 / 都 / 分别 before the verb or number share one number: "化肥、农药利用率均达到43%"
 SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
@@ -101,6 +106,8 @@ PLAN_WORD = re.compile(r"计划|拟|预期|力争|目标为|目标是")
 CLASS_SUFFIX = ("级", "等级")
 # Unit kinds a value statement without a verb may carry ("劣Ⅴ类" after 消除 is no level reached)
 VERBLESS_KINDS = ("quantity", "count", "currency", "percent", "ratio")
+# The level word of an administrative class ("国家级、省级示范园"): conjuncts share the head
+LEVEL_WORD = "级"
 # Longest noun phrase of a value statement without a verb: "浅层地温能利用项目10个".
 MAX_VERBLESS_NOUN = 24
 
@@ -187,6 +194,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
             out.extend(made)
             if made:
                 ctx.prev = ctx.last = made[-1]
+                ctx.last_clause = index
             region = group[-1].stop
             if made or not _glued(ctx.text, group[-1], clause.end):
                 phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
@@ -203,6 +211,8 @@ def _without_modifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         if text.startswith(CLASS_SUFFIX, q.stop):
             continue  # "十万吨级CO2捕集", "千亿级产业集群": a size class, not an amount
+        if q.unit in markers()["class_units"] and (_starts_noun(text, q.stop) or text[q.start - 1:q.start] in "±+"):
+            continue  # "1000千伏特高压交流输电工程", "220千伏变电站": a voltage class
         later = i + 1 < len(quantities)
         if (later and q.unit_kind in ("quantity", "grade") and q.qualifier is None and q.value_max is None
                 and _starts_noun(text, q.stop)):
@@ -261,6 +271,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if reason:
         return _drop(ctx, clause, reason)
     direction, trigger, raw_indicator, form = found
+    if _regional_breakdown(ctx, clause, raw_indicator, form):
+        return _drop(ctx, clause, "regional breakdown")  # "其中广州和深圳市达到40%左右"
     if form not in ("share", "base") and is_threshold(text, last, clause):
         return _drop(ctx, clause, "threshold")
     reason = not_a_goal(ctx, clause, group, region, raw_indicator, direction)
@@ -299,7 +311,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     reason = is_past(ctx, clause, deadline, region, first, period)
     if reason:
         return _drop(ctx, clause, f"past: {reason}")
-    baseline = _baseline(text[clause.start:first.start])
+    baseline = _baseline(text[clause.start:first.start]) or _baseline_lead(ctx, clause)
     start = _evidence_start(ctx, index) if region == clause.start else clause.start
     evidence_span = (start, clause.end)
     if len(group) == 1 and len(named) > 1:  # one number shared: "化肥、农药利用率均达到43%"
@@ -326,11 +338,11 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     "list" (continues the previous target), "share" ("25%的党政机关要建成…").
     """
     text, first = ctx.text, group[0]
-    trig = _rightmost_trigger(ctx.masked, region, first.start)
+    trig = _rightmost_trigger(ctx.masked, region, first.start, first.unit_kind == "count")
     pre = text[region:first.start]
     if pre.endswith(("过", "逾")) and first.value == 1 and not text[first.start].isdigit():
         return "reach", EXCEEDS, text[min(region, phrase):first.start - 1], "verb"  # "规模过万亿"
-    if (ctx.prev is not None and first.unit_kind == "count" and ctx.prev.unit == first.unit
+    if (ctx.prev is not None and first.unit_kind == "count" and unit_kind(ctx.prev.unit or "") == "count"
             and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
             and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
         return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
@@ -353,7 +365,35 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
         return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…利用项目10个"
+    last = _continued_target(ctx, clause, group, text[min(region, phrase):first.start])
+    if last is not None:
+        return last.direction, None, text[min(region, phrase):first.start], "noun"  # "…，B项目100个以上"
     return None
+
+
+def _regional_breakdown(ctx: _Context, clause: Clause, raw_indicator: str, form: str) -> bool:
+    """"其中广州和深圳市达到40%左右": the share of some regions in a total just stated."""
+    head = ctx.text[clause.start:clause.start + 2]
+    if head not in markers()["breakdown_leads"]:
+        return False
+    subject = raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator
+    return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
+
+
+def _continued_target(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> Target | None:
+    """The target whose verb a value statement without a verb right after its clause, in the
+    same unit kind, shares: "完成太阳能热水项目100个以上，热泵项目100个以上"."""
+    last = ctx.last
+    index = ctx.sentence.clauses.index(clause)
+    if last is None or ctx.last_clause != index - 1 or ctx.sentence.clauses[index - 1].sub != clause.sub:
+        return None
+    kind = group[0].unit_kind
+    same = kind is not None and (last.unit == group[0].unit or (kind == "count" and unit_kind(last.unit or "") == "count"))
+    after = ctx.text[group[-1].stop:clause.end]
+    noun = noun.strip()
+    ok = (same and not after and MIN_INDICATOR <= len(noun) <= MAX_VERBLESS_NOUN
+          and not noun.startswith(markers()["breakdown_leads"]) and not noun.endswith(("的", "等", "第", "约", "按")))
+    return last if ok else None
 
 
 def _with_trigger(ctx: _Context, region: int, group: list[Quantity], phrase: int,
@@ -411,13 +451,17 @@ def _measure_heads() -> tuple[str, ...]:
     return tuple(sorted(set(indicator_heads()) | {"率"}, key=len, reverse=True))
 
 
-def _rightmost_trigger(masked: str, start: int, end: int) -> tuple[int, int, Trigger] | None:
-    """The last trigger before the number that is a verb (not "减排" inside "碳减排技术")."""
+def _rightmost_trigger(masked: str, start: int, end: int, count: bool = False) -> tuple[int, int, Trigger] | None:
+    """The last trigger before the number that is a verb (not "减排" inside "碳减排技术");
+    a count-only verb (推进, 实施 …) only right before a count (``count``)."""
     best = None
     followers = markers()["trigger_noun_followers"]
     not_verbs = markers()["trigger_words_not_verbs"]
+    count_only = markers()["count_only_triggers"]
     for m in trigger_regex().finditer(masked, start, end):
         trigger = triggers()[m.group(0)]
+        if trigger.word in count_only and not (count and masked[m.end():end] in COUNT_FILLERS):
+            continue
         comparison = trigger.qualifier is not None  # "不低于项目总建筑面积2‰": never a noun
         if (comparison or not masked.startswith(followers, m.end())) and not masked.startswith(not_verbs, m.start()):
             best = (m.start(), m.end(), trigger)
@@ -456,7 +500,8 @@ def _rate_indicator(text: str, q: Quantity, clause: Clause) -> str:
 def _counts_a_noun(text: str, q: Quantity, clause: Clause) -> bool:
     """"新建200家国家和省级绿色工厂": a count followed by the noun it counts."""
     nxt = text[q.stop:q.stop + 1] if q.stop < clause.end else ""
-    return q.unit_kind == "count" and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit())
+    return q.unit_kind == "count" and bool(nxt) and ("\u4e00" <= nxt <= "\u9fff" or nxt.isdigit()
+                                                      or (nxt.isascii() and nxt.isalpha()))  # "3-5个CCUS试点"
 
 
 # ---------------------------------------------------------------------------- fields
@@ -484,7 +529,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     s = OUTLINE_NUMBER.sub("", raw)
     for _ in range(3):
         s = LEADING_NOISE.sub("", DATE_PREFIX.sub("", s))
-    s = BASELINE_BASE.sub("", BASELINE.sub("", s))
+    s = BASELINE_BASE.sub("", BASELINE.sub("", FROM_LEVEL.sub("", s)))
     scope = None
     m = SCOPE.match(s)
     if m and m.end() < len(s) and _on_word_boundary(s, m.end()):
@@ -495,7 +540,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     m = COUNT_SUMMARY.match(s)
     if m and m.end() < len(s):
         s = s[m.end():]
-    s = hedge_regex().sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s)))
+    s = hedge_regex().sub("", FOOTNOTE_MARK.sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s))))
     return scope, _balanced(s)
 
 
@@ -554,7 +599,10 @@ def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
     noun = _first_conjunct(ctx, noun, last.stop)
     if "的" in noun:  # "30个特色鲜明、差异化发展的试点城市" / "2个低碳社区的创建"
         modifier, _, head = noun.rpartition("的")
-        noun = head if "、" in modifier else modifier
+        # the head is what is counted ("70个左右具有竞争优势的化工园区"), unless it names the
+        # action on the modifier ("2个低碳社区的创建") or is too short to name anything
+        action = head.startswith(tuple(markers()["nominal_actions"])) or head in markers()["nominal_heads"]
+        noun = modifier if (action or len(head) < MIN_INDICATOR) and "、" not in modifier else head
     if not noun or len(noun) > MAX_COUNTED_NOUN or re.search(r"[、，,]", noun):
         return "", scope
     return (f"{noun}数量" if first.unit_kind == "count" else noun), scope
@@ -567,10 +615,14 @@ def _first_conjunct(ctx: _Context, noun: str, pos: int) -> str:
     if not m:
         return noun
     rest, noun = noun[m.end():], noun[:m.start()]
-    if not noun[:1].isdigit():
+    level = noun.endswith(LEVEL_WORD)  # "建成10个国家级、100个省级农村产业融合示范园"
+    if not noun[:1].isdigit() and not level:
         return noun
     quantities = find_quantities(ctx.masked, pos + m.end(), pos + len(noun) + len(rest) + m.end() - m.start())
     head = ctx.text[quantities[-1].stop:pos + m.end() + len(rest)] if quantities else ""
+    if level:  # the last conjunct's head after its own level word: "省级|农村产业融合示范园"
+        shared = re.match(rf"^[\u4e00-\u9fff]{{1,4}}?{LEVEL_WORD}(?P<head>[^\d、]{{{MIN_INDICATOR},}})$", head)
+        return noun + shared.group("head") if shared else noun
     return noun + head if head and not re.search(r"[\d、]", head) else noun
 
 
@@ -673,6 +725,13 @@ def _baseline(prefix: str) -> int | None:
     return year_of(m.group(0)) if m else None
 
 
+def _baseline_lead(ctx: _Context, clause: Clause) -> int | None:
+    """A base year set for the whole sentence by an earlier clause: "在2020年的基础上，单位建筑
+    面积能耗下降4%", "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"."""
+    found = list(BASELINE_BASE.finditer(ctx.text, ctx.sentence.start, clause.start))
+    return year_of(found[-1].group(0)) if found else None
+
+
 def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
     """The last deadline and five-year period written in the sentence before ``pos``."""
     s = ctx.sentence
@@ -697,7 +756,7 @@ def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
 def _is_baseline_year(before: str, d: DateMatch) -> bool:
     head = before[max(0, d.start - 2):d.start]
     tail = before[d.end:d.end + 3]
-    return bool(re.search(r"(?:比|较|与|同|以|自|从)$", head)) or tail.startswith(("相比", "为基", "水平"))
+    return bool(re.search(r"(?:比|较|相对|与|同|以|自|从|由)$", head)) or tail.startswith(("相比", "为基", "水平", "的基础", "基础上"))
 
 
 def _evidence_start(ctx: _Context, index: int) -> int:

@@ -30,6 +30,9 @@ ATTRIBUTIVE_TAIL = re.compile(r"^、[^\d，,；;。]*的[\u4e00-\u9fff]{1,12}$")
 BELOW_BASE_TAIL = re.compile(r"低于(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
 # How far before a size its build verb may stand: "建有一所床位不低于300张的…" (8 characters)
 BUILD_VERB_REACH = 12
+# Future words too weak to keep a figure in a review frame a goal: 将 marks an object ("将…纳入"),
+# 要 hides in 主要 / 重要 / 需要
+REVIEW_WEAK_FUTURE = ("将", "要")
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -62,8 +65,9 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     s = ctx.sentence
     if _in_quote_of_speech(text, s.start, first.start):
         return "quoted opinion"
-    if direction in ("cap", "floor") and _in_brackets(text, clause.start, first.start):
-        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）": a definition of the class
+    bound = direction in ("cap", "floor") or last.qualifier_word in ("以上", "以下")
+    if bound and _in_brackets(text, clause.start, first.start):
+        return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）", "重点企业（能耗5000吨标煤以上）"
     if _after_condition(ctx, clause):
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
@@ -174,13 +178,13 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
     plan_doc = ctx.frames is not None and ctx.frames.plan_doc
     if hit and not future and not (plan_doc and not _frame_past(ctx, first.start)):  # "2023年工作要点": 全年 ahead
         return hit
-    frame = ctx.frames.at(first.start) if ctx.frames is not None else None
-    if frame is not None and frame.past and not _committed(so_far, deadline, ctx.issue_year):
-        return frame.past
-    if deadline and ctx.issue_year and int(deadline[:4]) < ctx.issue_year and not future:
-        return f"year {deadline[:4]} before the document's"
-    plan = five_year_plans().get(period or "")
     now = ctx.issue_year or (ctx.frames.plan_year if ctx.frames is not None else None)
+    frame = ctx.frames.at(first.start) if ctx.frames is not None else None
+    if frame is not None and frame.past and not _committed(so_far, deadline, now):
+        return frame.past
+    if deadline and now and int(deadline[:4]) < now and not future:
+        return f"year {deadline[:4]} before the document's"  # "2020年全省能源消费总量3.45亿吨" in a 十四五 plan
+    plan = five_year_plans().get(period or "")
     if plan and now and plan[1] < now and not future:
         return f"period {period} before the document's"  # "“十三五”期间，全市…分别为35次…"
     return None
@@ -200,13 +204,20 @@ def _future_words() -> tuple[str, ...]:
     return tuple(w for w in markers()["future"] if w != "到")
 
 
+@lru_cache(maxsize=1)
+def _committed_words() -> tuple[str, ...]:
+    return tuple(w for w in _future_words() if w not in REVIEW_WEAK_FUTURE)
+
+
 def _first_word(text: str, name: str) -> str | None:
     m = word_regex(name).search(text)
     return m.group(0) if m else None
 
 
 def _committed(text: str, deadline: str | None, issue_year: int | None) -> bool:
-    """A goal inside a review: a future word other than 到 and a deadline not yet passed."""
-    if not contains_any(text, _future_words()):
+    """A goal inside a review: a future word other than 到, 将 or 要 and a deadline not yet
+    passed (a review says "将生态文明建设纳入考核…，权重由15%提高到18%": 将 is the object
+    marker there, and 要 hides in 主要 / 重要)."""
+    if not contains_any(text, _committed_words()):
         return False
     return deadline is None or issue_year is None or int(deadline[:4]) >= issue_year

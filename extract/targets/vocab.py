@@ -14,8 +14,12 @@ from ..language.data import data_text, load_yaml, tsv_rows
 from ..language.patterns import YEAR
 
 # A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
-BASELINE = re.compile(rf"(?:比|较|相比|相较|与|同)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
-BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年为基[准数期年]")
+BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同|由)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
+# "以2020年为基期", "在2020年的基础上，单位建筑面积能耗下降4%"
+# "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"
+BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年[^，,；;。]{{0,24}}?为基[准数期年]|[在以](?P<base>{YEAR})年的?基础上")
+# A starting level before the verb: "利用率由30%提高到50%", "比重由2020年的11.2%提高到20%"
+FROM_LEVEL = re.compile(rf"(?:由|从)(?:(?:{YEAR})年(?:底|末)?的?)?\d+(?:\.\d+)?(?:%|个百分点)?$")
 # A rubric rule: "得2分" / "扣1分" / "（2分）" / "最高得5分"
 SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|[（(]\d+(?:\.\d+)?分[）)]|最高得|满分")
 # Five-year plan: “十四五”时期 / 十四五期间 / “十四五”末
@@ -29,6 +33,12 @@ CONTEXT_CLAUSE = re.compile(
     r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)"
     r"|(?:通过|依托|按照|围绕)[^，,]{0,30})$"
 )
+# What follows 其中 in a regional breakdown of a total just stated (FORMAT v2: no separate
+# target): "其中广州和深圳市达到40%左右", "其中华东、华中、南方等地区达到最大负荷的5%左右",
+# "其中济南、青岛、烟台3市达到50%以上" (but "其中分布式光伏新增装机超过500万千瓦" is a target)
+BREAKDOWN_REGION = re.compile(
+    r"^[\u4e00-\u9fff、和及与\d]{1,24}?(?:等)?(?:地区|区域|省|市|县|区|州|盟|旗|城市群|都市圈|经济带)$"
+)
 # Leading scope of an indicator phrase: 全区 / 全市 / 我市 / 12个盟市主城区 / 城市主城区 /
 # 中心城区 / 经济开发区 / 每个区（市、县） (a distributive scope)
 SCOPE = re.compile(
@@ -37,7 +47,8 @@ SCOPE = re.compile(
     r"|每个(?:村|社区|乡镇|街道|镇|乡|区|县|市))(?:[（(][^）)]{1,10}[）)])?"
 )
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
-LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|《方案》(?:明确|提出)|此外)+")
+LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|"
+                           r"建成(?!区)|争创|严格执行|开展|《方案》(?:明确|提出)|此外)+")
 # A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"
 CONCURRENT_OPENER = re.compile(r"^[^，,；;]*?的同时(?:还|也)?")
 # "X达到Y的比例": X is the population measured, the indicator is the share
@@ -51,7 +62,9 @@ STANDARD_VALUE = re.compile(
     r"《[^》]{1,60}》[^，,；;]{0,30}?(?:引导值|约束值|限定值|限值|准入值|先进值|基准值|标准值|指标值|准入要求)"
 )
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
-TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:{YEAR})年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:(?:{YEAR})年|[“\"]?十[一二三四五]五[”\"]?(?:末|时期|期间)?)|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+# A footnote mark glued to the indicator: "全省森林覆盖率1达到58.9%" (not "CO2", "PM2.5")
+FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 # An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"
 OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+){1,3}(?=[\u4e00-\u9fff])(?![万亿千百])")
 # A count that sums up the list before it: "废钢铁、废铜…9种主要再生资源…" / "三大领域、"

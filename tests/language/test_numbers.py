@@ -73,6 +73,12 @@ COMPOSED_UNITS = [
     ("车桩比例达到4：1", [(4, None, "：1", None)]),
     ("新增装机五十万吨", [(50, None, "万吨", None)]),
     ("投资额达500万元（含）以上", [(500, None, "万元", "at_least")]),
+    # 标煤 spelled short, and a range whose magnitude is written on both ends (b016, b573)
+    ("平均供电煤耗控制在300克标煤/千瓦时以内", [(300, None, "克标煤/千瓦时", "at_most")]),
+    ("可再生能源利用总量达到6.8亿吨标煤", [(6.8, None, "亿吨标煤", None)]),
+    ("储气能力达到550亿～600亿立方米", [(550, 600, "亿立方米", None)]),
+    ("产值达到5000亿-6000亿元", [(5000, 6000, "亿元", None)]),
+    ("变电容量达到17760千伏安", [(17760, None, "千伏安", None)]),
     # nothing: a Latin word, a unit word without a number, a size class glued to letters
     ("5G基站", []),
     ("万元GDP能耗", []),

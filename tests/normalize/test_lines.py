@@ -180,3 +180,34 @@ def test_lines_field_line_continues_only_when_full(a: str, b: str, expected: boo
     from extract.normalize.lines import continues
 
     assert continues(a, b, paged=True, width=34) is expected
+
+
+# Text layers that set the last one to three characters of a full line on a line of their
+# own (b052, b060, b069 of the bulk corpus): the overhang continues the full line, so the
+# line after it is judged against the full line, not against the narrow overhang.
+FULL = "单位地区生产总值能耗持续下降，单位地区生产总值二氧化碳排放确保完成国家下达指标，活立木"  # 43 wide
+# fmt: off
+OVERHANG_CASES = [
+    # (lines of one page, the normalized text)
+    ([FULL, "蓄积", "量达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
+    ([FULL, "蓄", "积量达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
+    ([FULL, "蓄、", "积量达到9亿立方米。"], FULL + "蓄、积量达到9亿立方米。"),
+    # a title wrapped onto a short last line ends there (r11 of corpora/real)
+    ([FULL, "蓄积量", "达到9亿立方米。"], FULL + "蓄积量达到9亿立方米。"),
+    ([FULL + "重点工作", "的通知", "银川市、石嘴山市生态环境局，各有关重点排放单位："],
+     FULL + "重点工作的通知\n银川市、石嘴山市生态环境局，各有关重点排放单位："),
+    # the overhang ends the sentence or closes a bracket: the next paragraph stays apart
+    ([FULL, "蓄积。", "二氧化碳排放量达到峰值。"], FULL + "蓄积。\n二氧化碳排放量达到峰值。"),
+    ([FULL, "量）", "省环境监察局负责温室气体重点排放单位环境监管工作。"],
+     FULL + "量）\n省环境监察局负责温室气体重点排放单位环境监管工作。"),
+    # a short line that is no overhang (the full line before it does not continue) stays
+    (["各有关单位：", "现将有关事项通知如下。"], "各有关单位：\n现将有关事项通知如下。"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lines", "expected"), OVERHANG_CASES)
+def test_lines_overhang_of_a_full_line_is_carried(lines: list[str], expected: str) -> None:
+    body = [FULL + "，", FULL + "，", FULL + "，"]  # lines that set the page's column width
+    text = normalize(pdf_document(["\n".join([*body, "。", *lines]) + "\n"]), Settings()).text
+    assert text.split("。\n", 1)[1].rstrip("\n") == expected

@@ -98,6 +98,57 @@ NOT_GOALS = [
 # fmt: on
 
 
+# Plans for a coming period whose issue date is unknown: the plan period the title names
+# ("十四五" -> 2021) is the document's "now" (b567, b434, b016 of the bulk corpus show the class).
+PLAN = "江南省应对气候变化“十四五”专项规划"
+# (text, title, [(value, unit)] kept)
+PLAN_RESULTS = [
+    # chapter and section headings of long plans (第一章 / 第一节) frame a review
+    ("第一章 现状与形势\n第二节 工作成效\n能源结构显著优化，全省森林覆盖率达58.66%。\n"
+     "第二章 总体要求\n第一节 主要目标\n到2025年，全省森林覆盖率达到60%。", PLAN, [(60, "%")]),
+    ("第一节 “十三五”时期工作成效\n开工建设15座污水处理厂，全市红树林湿地面积达100公顷以上。\n"
+     "第二节 “十四五”时期面临的挑战\n第二章 规划目标\n到2025年，新建污水处理厂10座。", PLAN, [(10, "座")]),
+    # a section heading ends its review at the next section, even inside one chapter
+    ("第一章 规划背景\n第一节 发展现状\n建成绿色工厂80家。\n第二节 主要任务\n力争建成绿色工厂120家。", PLAN,
+     [(120, "家")]),
+    # a TOC line (dots and page number) does not open a review over the body
+    ("第一节 工作回顾........ 6\n第二节 规划目标........ 9\n第一节 工作回顾\n建成绿色工厂80家。\n"
+     "第二节 规划目标\n到2025年，建成绿色工厂150家。", PLAN, [(150, "家")]),
+    # a year before the plan period, written in the clause
+    ("2020年全省能源消费总量3.45亿吨标准煤。", PLAN, []),
+    ("2020年，全市煤炭消费744.8万吨标准煤。", PLAN, []),
+    ("2023年，全省能源消费总量控制在3.8亿吨标准煤以内。", PLAN, [(3.8, "亿吨标准煤")]),
+    # a paragraph opened by "…以来" or by a plan period that has ended
+    ("“十三五”以来，国内原油产量稳步回升，油气管道总里程达到17.5万公里，发电装机容量达到22亿千瓦。", PLAN, []),
+    ("2016年以来，累计建成充电桩2万个。", PLAN, []),
+    ("“十三五”时期，全省森林覆盖率达到42%，森林蓄积量达到4.2亿立方米。", PLAN, []),
+    ("“十四五”时期，全省森林覆盖率达到45%。", PLAN, [(45, "%")]),
+    # 将 (an object marker) and 要 (in 主要) do not make a review figure a goal
+    ("一、“十三五”生态环境保护工作成效\n将生态文明建设纳入考核，考核权重提高到18%。", PLAN, []),
+    ("一、发展基础\n主要污染物减排完成考核目标，优良比例72.7%。", PLAN, []),
+    # a heading that names a base or results as work to do is a plan heading
+    ("一、夯实安全发展基础\n到2025年，建成应急物资储备库10个。", PLAN, [(10, "个")]),
+    ("（三）巩固提升绿化质量和成效\n到2025年，全省森林覆盖率达到60%。", PLAN, [(60, "%")]),
+    ("第五章 成效评估\n到2025年，建成监测站点20个。", PLAN, [(20, "个")]),
+    # 相对2020年 is a baseline, not a past deadline
+    ("到2025年，全市单位地区生产总值二氧化碳排放相对2020年降低20.5%。", PLAN, [(20.5, "%")]),
+]
+
+
+@pytest.mark.parametrize("text,title,expected", PLAN_RESULTS)
+def test_targets_results_in_plans_without_issue_date(text: str, title: str, expected: list) -> None:
+    doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata(title=title))
+    assert [(t.value, t.unit) for t in extract_targets(doc, Settings())] == expected
+
+
+def test_targets_regression_relative_baseline_year() -> None:
+    """"相对2020年降低20.5%": 2020 is the baseline, never the deadline (b499)."""
+    doc = Document(id="x", source="s", format="txt", text="到2025年，全市碳排放强度相对2020年降低20.5%。",
+                   metadata=Metadata(title=PLAN))
+    [t] = extract_targets(doc, Settings())
+    assert (t.baseline_year, t.deadline) == (2020, "2025")
+
+
 @pytest.mark.parametrize("text,title,expected", RESULTS)
 def test_targets_reported_results_are_not_targets(text: str, title: str | None, expected: list) -> None:
     assert _values(text, title) == expected

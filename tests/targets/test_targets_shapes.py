@@ -75,6 +75,51 @@ VERBS = [
     ("推进超低排放改造。", []),
 ]
 
+# Counts (issue 13: "a bare count after 推动/完成/安排 is a target"): verbs of carrying out
+# (推进/实施/开展/启动/加快/选择/取得) set a count right after them, never a size; lists of counts in
+# different count units and value statements coordinated after a count keep every number.
+COUNTS = [
+    ("加快25个智慧物流园区建设。", [(25, "个", "reach", None, None)]),
+    ("“十四五”时期，推进100个左右地级及以上城市开展“无废城市”建设。", [(100, "个", "reach", "about", None)]),
+    ("到2025年，力争取得4项以上原创性成果。", [(4, "项", "reach", "at_least", "2025")]),
+    ("每个街道启动2-3个社区试点。", [(2, "个", "reach", None, None)]),
+    ("在火电、水泥等行业开展3-5个CCUS试点示范项目。", [(3, "个", "reach", None, None)]),
+    ("力争引进30名以上绿色低碳技术领域高层次领军人才。", [(30, "名", "reach", "at_least", None)]),
+    ("到2025年，培育和引进50名以上创新型企业家和20个以上领军型创新创业团队。",
+     [(50, "名", "reach", "at_least", "2025"), (20, "个", "reach", "at_least", "2025")]),
+    ("到2025年，建成30个左右智能制造示范工厂、50家左右智慧化工示范园区。",
+     [(30, "个", "reach", "about", "2025"), (50, "家", "reach", "about", "2025")]),
+    ("2023年完成太阳能热水项目100个以上，热泵项目100个以上。",
+     [(100, "个", "reach", "at_least", "2023"), (100, "个", "reach", "at_least", "2023")]),
+    ("到2025年，形成300艘LNG船舶应用规模。", [(300, "艘", "reach", None, "2025")]),
+    # nothing: a voltage or capacity after a verb of carrying out, a count after the object,
+    # a breakdown after the total, a rank
+    ("加快推进1000千伏特高压交流工程建设。", []),
+    ("强力推进100万千瓦风电基地建设。", []),
+    ("推进环评审批和监督执法两个“正面清单”制度化。", []),
+    ("排名第1名的地级以上市给予奖励。", []),
+]
+
+# Specifications and breakdowns (FORMAT v2): a voltage class or boiler size glued to what is
+# built is no amount; "其中 + regions" breaks a total just stated down and is no separate
+# target (a subcategory after 其中 stays one); a bound in brackets defines a class.
+SPECS_AND_BREAKDOWNS = [
+    ("建成哈密至重庆±800千伏直流、川渝1000千伏特高压交流输电工程。", []),
+    ("科学有序增加220千伏变电站布点。", []),
+    ("到2025年，基本淘汰65蒸吨燃煤锅炉。", []),
+    ("规划建设一批500千伏输变电工程。", []),
+    ("到2025年，全市110千伏及以上电网设施变电容量达到17760千伏安。", [(17760, "千伏安", "reach", None, "2025")]),
+    ("到2025年，新能源汽车新车销量占比达到20%，其中广州和深圳市达到40%左右。", [(20, "%", "reach", None, "2025")]),
+    ("到2025年，需求响应能力达到最大负荷的3%，其中华东、华中、南方等地区达到最大负荷的5%左右。",
+     [(3, "%", "reach", None, "2025")]),
+    ("到2025年，装配式建筑占比达到30%，其中济南、青岛、烟台3市达到50%以上。", [(30, "%", "reach", None, "2025")]),
+    ("到2025年，可再生能源装机达到5000万千瓦，其中分布式光伏新增装机超过500万千瓦。",
+     [(5000, "万千瓦", "reach", None, "2025"), (500, "万千瓦", "reach", "at_least", "2025")]),
+    ("完成一批重点企业（能耗5000吨标煤以上）碳账户建设。", []),
+    ("到2025年，全市燃煤机组平均供电煤耗控制在300克标煤/千瓦时以内。", [(300, "克标煤/千瓦时", "cap", "at_most", "2025")]),
+    ("到2025年，全国储气能力达到550亿～600亿立方米。", [(550, "亿立方米", "reach", None, "2025")]),
+]
+
 RATES_AND_SIZES = [
     ("新建建筑按15%—25%分类配建。", [(15, "%", "reach", None, None)]),
     ("既有机关及企事业单位按不低于20%配建。", [(20, "%", "floor", "at_least", None)]),
@@ -100,6 +145,16 @@ def test_targets_one_per_conjunct(text: str, expected: list, targets_of) -> None
 
 @pytest.mark.parametrize("text,expected", VERBS)
 def test_targets_verbs_and_goal_nouns(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", COUNTS)
+def test_targets_counts_after_verbs_and_in_lists(text: str, expected: list, targets_of) -> None:
+    assert _fields(targets_of(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", SPECS_AND_BREAKDOWNS)
+def test_targets_specifications_and_breakdowns(text: str, expected: list, targets_of) -> None:
     assert _fields(targets_of(text)) == expected
 
 

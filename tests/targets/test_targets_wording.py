@@ -108,3 +108,32 @@ def test_trigger_inside_a_noun_is_not_the_verb(targets_of) -> None:
     """"减排" in "碳减排技术" is a noun; the verb is the later 达到."""
     got = targets_of("到2025年，碳减排技术推广比例达到60%。")
     assert [(t["indicator"], t["direction"], t["value"]) for t in got] == [("碳减排技术推广比例", "reach", 60)]
+
+
+# fmt: off
+# Indicator construction (audit classes IND-TRUNC, IND-EXTRA, IND-VERB, IND-ELLIPSIS): the head
+# noun after 的 is what a count counts (unless it names the action on the modifier); period,
+# comparison and footnote marks, a leading goal verb and a trailing 约 are no part of it; a
+# level word shares the head of the last conjunct.
+INDICATORS = [
+    ("到2025年，形成70个左右具有竞争优势的化工园区。", ["化工园区数量"]),
+    ("2025年建成7500个宜居宜业宜游的美丽乡村。", ["美丽乡村数量"]),
+    ("到2025年，建成2个低碳社区的创建。", ["低碳社区数量"]),
+    ("“十四五”时期，单位GDP能耗五年累计下降13.5%。", ["单位GDP能耗"]),
+    ("到2025年，挥发性有机物排放总量比“十三五”降低10%以上。", ["挥发性有机物排放总量"]),
+    ("到2025年，全省森林覆盖率1达到58.9%。", ["森林覆盖率"]),
+    ("到2025年，PM2.5年均浓度降至30微克/立方米。", ["PM2.5年均浓度"]),
+    ("到2025年，建成新能源换电站超过200座。", ["新能源换电站"]),
+    ("到2025年，争创国家科技创新基地2家。", ["国家科技创新基地"]),
+    ("到2025年，新建建筑中绿色建筑占比达到100%。", ["新建建筑中绿色建筑占比"]),
+    ("到2025年，新增风电、光伏、核电发电装机容量约2000万千瓦、2000万千瓦、240万千瓦。",
+     ["风电装机容量", "光伏装机容量", "核电发电装机容量"]),
+    ("到2025年，建成10个国家级、100个省级农村产业融合示范园。",
+     ["国家级农村产业融合示范园数量", "省级农村产业融合示范园数量"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", INDICATORS)
+def test_targets_indicator_construction(text: str, expected: list, targets_of) -> None:
+    assert [t["indicator"] for t in targets_of(text)] == expected
