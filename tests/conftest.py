@@ -82,12 +82,12 @@ def targets_of() -> Callable[..., list[dict[str, Any]]]:
 def deadlines_of() -> Callable[[str], list[dict[str, Any]]]:
     """``deadlines_of(text)``: the deadlines of one text (targets found first, as the pipeline does)."""
     from extract.deadlines import extract_deadlines
-    from extract.model import Document
+    from extract.model import Document, Metadata
     from extract.settings import Settings
     from extract.targets import extract_targets
 
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = Document(id="x", source="s", format="txt", text=text)
+    def run(text: str, issue_date: str | None = None) -> list[dict[str, Any]]:
+        doc = Document(id="x", source="s", format="txt", text=text, metadata=Metadata(issue_date=issue_date))
         doc.targets = extract_targets(doc, Settings())
         out = []
         for d in extract_deadlines(doc, Settings()):

@@ -15,23 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.deadlines import extract_deadlines
-from extract.model import Document
-from extract.settings import Settings
-from extract.targets import extract_targets
-
-
-def _deadlines(text: str, issue_date: str | None = None) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text)
-    doc.metadata.issue_date = issue_date
-    doc.targets = extract_targets(doc, Settings())
-    out = []
-    for d in extract_deadlines(doc, Settings()):
-        assert doc.text[d.span[0]:d.span[1]] == d.evidence
-        out.append(d.to_dict())
-    return out
-
-
 # fmt: off
 ANNUAL_ONE_YEAR = [
     # a 年度 naming one year, a title, a past act: no annual cycle
@@ -53,13 +36,13 @@ ANNUAL_CYCLE = [
 
 
 @pytest.mark.parametrize("text", ANNUAL_ONE_YEAR)
-def test_audit_one_named_year_is_no_annual_cycle(text: str) -> None:
-    assert [d for d in _deadlines(text) if d["recurrence"] == "annual"] == []
+def test_audit_one_named_year_is_no_annual_cycle(text: str, deadlines_of) -> None:
+    assert [d for d in deadlines_of(text) if d["recurrence"] == "annual"] == []
 
 
 @pytest.mark.parametrize("text,detail", ANNUAL_CYCLE)
-def test_audit_yearly_plans_stay_annual(text: str, detail: str | None) -> None:
-    got = _deadlines(text)
+def test_audit_yearly_plans_stay_annual(text: str, detail: str | None, deadlines_of) -> None:
+    got = deadlines_of(text)
     assert [(d["recurrence"], d["recurrence_detail"]) for d in got] == [("annual", detail)]
 
 
@@ -97,13 +80,13 @@ CONTEXT_KEEPS = [
 
 
 @pytest.mark.parametrize("text", CONTEXT)
-def test_audit_context_gives_no_deadline(text: str) -> None:
-    assert _deadlines(text) == []
+def test_audit_context_gives_no_deadline(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,expected", CONTEXT_KEEPS)
-def test_audit_own_dated_goals_stay(text: str, expected: list) -> None:
-    assert [(d["due"], d["evidence"]) for d in _deadlines(text)] == expected
+def test_audit_own_dated_goals_stay(text: str, expected: list, deadlines_of) -> None:
+    assert [(d["due"], d["evidence"]) for d in deadlines_of(text)] == expected
 
 
 # fmt: off
@@ -130,17 +113,17 @@ NOT_NUMERIC_GOALS = [
 
 
 @pytest.mark.parametrize("text", NUMERIC_GOALS)
-def test_audit_numeric_goal_is_no_deadline(text: str) -> None:
-    assert _deadlines(text) == []
+def test_audit_numeric_goal_is_no_deadline(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,due,recurrence", NOT_NUMERIC_GOALS)
-def test_audit_counts_of_how_a_duty_is_done_keep_it(text: str, due: str | None, recurrence: str | None) -> None:
-    assert [(d["due"], d["recurrence"]) for d in _deadlines(text)] == [(due, recurrence)]
+def test_audit_counts_of_how_a_duty_is_done_keep_it(text: str, due: str | None, recurrence: str | None, deadlines_of) -> None:
+    assert [(d["due"], d["recurrence"]) for d in deadlines_of(text)] == [(due, recurrence)]
 
 
-def test_audit_a_measure_before_its_noun_keeps_the_duty() -> None:
-    got = _deadlines("2024年底前，全面完成城市建成区35蒸吨/小时以下燃煤锅炉淘汰。")
+def test_audit_a_measure_before_its_noun_keeps_the_duty(deadlines_of) -> None:
+    got = deadlines_of("2024年底前，全面完成城市建成区35蒸吨/小时以下燃煤锅炉淘汰。")
     assert [d["due"] for d in got] == ["2024-12"]
 
 
@@ -174,13 +157,13 @@ RESPONSIBLE = [
 
 
 @pytest.mark.parametrize("text,task", TASKS)
-def test_audit_task_is_whole(text: str, task: str) -> None:
-    assert [d["task"] for d in _deadlines(text)][:1] == [task]
+def test_audit_task_is_whole(text: str, task: str, deadlines_of) -> None:
+    assert [d["task"] for d in deadlines_of(text)][:1] == [task]
 
 
 @pytest.mark.parametrize("text,responsible", RESPONSIBLE)
-def test_audit_responsible_is_an_organisation(text: str, responsible: list) -> None:
-    got = _deadlines(text)
+def test_audit_responsible_is_an_organisation(text: str, responsible: list, deadlines_of) -> None:
+    got = deadlines_of(text)
     assert got and got[0]["responsible"] == responsible
 
 
@@ -216,22 +199,22 @@ NOT_EVALUATIONS = [
 
 
 @pytest.mark.parametrize("text,relative,recurrence,detail", PROCEDURAL)
-def test_audit_procedural_limits(text: str, relative: str | None, recurrence: str | None, detail: str | None) -> None:
-    got = _deadlines(text)
+def test_audit_procedural_limits(text: str, relative: str | None, recurrence: str | None, detail: str | None, deadlines_of) -> None:
+    got = deadlines_of(text)
     assert [(d["due"], d["relative_due"], d["recurrence"], d["recurrence_detail"]) for d in got] == [
         (None, relative, recurrence, detail)]
 
 
 @pytest.mark.parametrize("text", NOT_PROCEDURAL)
-def test_audit_not_a_procedural_limit(text: str) -> None:
-    assert _deadlines(text) == []
+def test_audit_not_a_procedural_limit(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,dues", EVALUATIONS)
-def test_audit_dated_plan_evaluations(text: str, dues: list) -> None:
-    assert [d["due"] for d in _deadlines(text)] == dues
+def test_audit_dated_plan_evaluations(text: str, dues: list, deadlines_of) -> None:
+    assert [d["due"] for d in deadlines_of(text)] == dues
 
 
 @pytest.mark.parametrize("text", NOT_EVALUATIONS)
-def test_audit_not_a_dated_evaluation(text: str) -> None:
-    assert _deadlines(text) == []
+def test_audit_not_a_dated_evaluation(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []

@@ -14,23 +14,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.deadlines import extract_deadlines
-from extract.model import Document
-from extract.settings import Settings
-from extract.targets import extract_targets
-
-
-def _deadlines(text: str, issue_date: str | None = None) -> list[dict]:
-    doc = Document(id="x", source="s", format="txt", text=text)
-    doc.metadata.issue_date = issue_date
-    doc.targets = extract_targets(doc, Settings())
-    out = []
-    for d in extract_deadlines(doc, Settings()):
-        assert doc.text[d.span[0]:d.span[1]] == d.evidence
-        out.append(d.to_dict())
-    return out
-
-
 # fmt: off
 STATE_GOALS = [
     # (text, [(due, evidence)])
@@ -154,79 +137,79 @@ CLOCKS = [
 
 
 @pytest.mark.parametrize("text,expected", STATE_GOALS)
-def test_deadlines_v2_state_goals(text: str, expected: list) -> None:
-    got = _deadlines(text)
+def test_deadlines_v2_state_goals(text: str, expected: list, deadlines_of) -> None:
+    got = deadlines_of(text)
     assert [(d["due"], d["evidence"]) for d in got] == expected
     assert all(d["recurrence"] is None for d in got)
 
 
 @pytest.mark.parametrize("text", NOT_STATE_GOALS)
-def test_deadlines_v2_no_goal_without_an_end_state(text: str) -> None:
-    assert _deadlines(text) == []
+def test_deadlines_v2_no_goal_without_an_end_state(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,due,evidence", LABELLED)
-def test_deadlines_v2_labelled_limits(text: str, due: str, evidence: str) -> None:
-    [d] = _deadlines(text)
+def test_deadlines_v2_labelled_limits(text: str, due: str, evidence: str, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["evidence"]) == (due, evidence)
 
 
 @pytest.mark.parametrize("text", NOT_LABELLED)
-def test_deadlines_v2_not_a_labelled_limit(text: str) -> None:
-    assert _deadlines(text) == []
+def test_deadlines_v2_not_a_labelled_limit(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,recurrence,detail", CYCLES)
-def test_deadlines_v2_cycles(text: str, recurrence: str | None, detail: str) -> None:
-    [d] = _deadlines(text)
+def test_deadlines_v2_cycles(text: str, recurrence: str | None, detail: str, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["recurrence"], d["recurrence_detail"]) == (None, recurrence, detail)
 
 
 @pytest.mark.parametrize("text", NOT_CYCLES)
-def test_deadlines_v2_not_a_cycle(text: str) -> None:
-    assert _deadlines(text) == []
+def test_deadlines_v2_not_a_cycle(text: str, deadlines_of) -> None:
+    assert deadlines_of(text) == []
 
 
 @pytest.mark.parametrize("text,relative,responsible", RELATIVE)
-def test_deadlines_v2_relative_limits(text: str, relative: str, responsible: list) -> None:
-    [d] = _deadlines(text)
+def test_deadlines_v2_relative_limits(text: str, relative: str, responsible: list, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["recurrence"], d["relative_due"]) == (None, None, relative)
     assert d["responsible"] == responsible
 
 
 @pytest.mark.parametrize("text", NOT_RELATIVE)
-def test_deadlines_v2_not_a_relative_limit(text: str) -> None:
-    assert [d["relative_due"] for d in _deadlines(text)] in ([], [None])
+def test_deadlines_v2_not_a_relative_limit(text: str, deadlines_of) -> None:
+    assert [d["relative_due"] for d in deadlines_of(text)] in ([], [None])
 
 
 @pytest.mark.parametrize("text,issue_date,dues", YEARS)
-def test_deadlines_v2_years_of_yearless_dates(text: str, issue_date: str | None, dues: list) -> None:
-    assert [d["due"] for d in _deadlines(text, issue_date)] == dues
+def test_deadlines_v2_years_of_yearless_dates(text: str, issue_date: str | None, dues: list, deadlines_of) -> None:
+    assert [d["due"] for d in deadlines_of(text, issue_date)] == dues
 
 
 @pytest.mark.parametrize("text,expected", DATE_LISTS)
-def test_deadlines_v2_list_of_due_dates(text: str, expected: list) -> None:
-    assert [(d["due"], d["recurrence"]) for d in _deadlines(text)] == expected
+def test_deadlines_v2_list_of_due_dates(text: str, expected: list, deadlines_of) -> None:
+    assert [(d["due"], d["recurrence"]) for d in deadlines_of(text)] == expected
 
 
 @pytest.mark.parametrize("text,due,task", CLOCKS)
-def test_deadlines_v2_clock_time_before_qian(text: str, due: str, task: str) -> None:
-    [d] = _deadlines(text)
+def test_deadlines_v2_clock_time_before_qian(text: str, due: str, task: str, deadlines_of) -> None:
+    [d] = deadlines_of(text)
     assert (d["due"], d["task"]) == (due, task)
 
 
-def test_deadlines_v2_recurring_window_keeps_its_relative_limit() -> None:
-    [d] = _deadlines("组织发电行业重点排放单位每个月结束之后的40日内上报该月的数据和支撑材料。")
+def test_deadlines_v2_recurring_window_keeps_its_relative_limit(deadlines_of) -> None:
+    [d] = deadlines_of("组织发电行业重点排放单位每个月结束之后的40日内上报该月的数据和支撑材料。")
     assert (d["recurrence"], d["relative_due"]) == ("monthly", "每个月结束之后的40日内")
 
 
-def test_deadlines_v2_repeated_labels_are_kept_apart() -> None:
+def test_deadlines_v2_repeated_labels_are_kept_apart(deadlines_of) -> None:
     """Regression: two identical "政策执行期限至…" clauses for two measures were one deadline."""
-    got = _deadlines("提高稳岗返还比例，政策执行期限至2025年12月底。发放一次性扩岗补助，政策执行期限至2025年12月底。")
+    got = deadlines_of("提高稳岗返还比例，政策执行期限至2025年12月底。发放一次性扩岗补助，政策执行期限至2025年12月底。")
     assert len(got) == 2
 
 
-def test_deadlines_v2_undated_repeats_need_a_shared_subject() -> None:
+def test_deadlines_v2_undated_repeats_need_a_shared_subject(deadlines_of) -> None:
     """Regression: "年底前，完成…" clauses of different tasks were taken for one repeated lead."""
-    got = _deadlines("开展整治，年底前，完成省级下达的新增行政村整治任务。推进治理，年底前，完成省级下达的国四货车淘汰任务。")
+    got = deadlines_of("开展整治，年底前，完成省级下达的新增行政村整治任务。推进治理，年底前，完成省级下达的国四货车淘汰任务。")
     assert len(got) == 2
