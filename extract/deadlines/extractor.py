@@ -133,8 +133,11 @@ def _lead_goal_date(ctx: Context, sentence: Sentence, line_start: int) -> str | 
         return None
     first = sentence.clauses[0]
     piece = ctx.dated[first.start:first.end]
-    if not (GOAL_DATE.match(piece) or piece.startswith(("到今年", "今年"))):
+    lead = GOAL_DATE.match(piece)
+    if not (lead or piece.startswith(("到今年", "今年"))):
         return None
+    if lead and lead.group(0).endswith("前") and piece[lead.end():].strip(" ，,：:\t"):
+        return None  # "2021年底前编制完成…规划": that task's own limit, not the paragraph's frame
     return goal_date_of(piece, ctx)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..language.clauses import Clause, Sentence
 from ..language.dates import DateMatch, find_due_dates
-from ..language.patterns import contains_any
+from ..language.patterns import YEAR, contains_any
 from .base import (
     DUE_AFTER,
     DUE_BEFORE,
@@ -417,7 +417,10 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     for i, clause in enumerate(sentence.clauses):
         piece = ctx.dated[clause.start:clause.end]
         before = due
-        due = goal_date_of(piece, ctx) or due
+        own = goal_date_of(piece, ctx)
+        if own is None and due is not None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))):
+            own = m.group(1)  # a bare year opening a clause of a dated paragraph is its own date
+        due = own or due
         worded = mask_noun_goals(piece)  # "做好碳达峰工作": 碳达峰 is a noun, not 达峰
         if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
                 or _trend(worded, verbs) or _no_goal(piece)):
@@ -468,6 +471,9 @@ def _no_goal(piece: str) -> bool:
 
 # "——" / "--" opening a bullet line: not part of the goal's evidence
 _BULLET_LEAD = re.compile(r"^(?:—{1,2}|－{1,2}|-{2})")
+# Inside a paragraph dated by its lead, a clause that opens with a bare year keeps that year:
+# "2021年底前编制完成国土空间规划，…。…，2025年卫生厕所基本普及，…全覆盖" -> 2025, not 2021-12.
+_YEAR_LEAD = re.compile(rf"^({YEAR})年(?![底末度内以前])")
 
 
 def goal_date_of(piece: str, ctx: Context) -> str | None:

@@ -218,3 +218,26 @@ def test_audit_dated_plan_evaluations(text: str, dues: list, deadlines_of) -> No
 @pytest.mark.parametrize("text", NOT_EVALUATIONS)
 def test_audit_not_a_dated_evaluation(text: str, deadlines_of) -> None:
     assert deadlines_of(text) == []
+
+
+# fmt: off
+PARAGRAPH_DATES = [
+    # a "…前" lead with its own task limits that task only; a clause's own bare year wins
+    ("2021年底前编制完成市县国土空间规划，统筹城市发展和安全。加快推进农村人居环境整治，2025年卫生厕所基本普及。",
+     [("2021-12", "2021年底前编制完成市县国土空间规划")]),
+    ("到2025年，全面完成燃煤锅炉淘汰。加快补齐短板，2027年农村生活垃圾处理体系全面建成，污水管网基本全覆盖。",
+     [("2025", "到2025年，全面完成燃煤锅炉淘汰"), ("2027", "2027年农村生活垃圾处理体系全面建成"),
+      ("2027", "污水管网基本全覆盖")]),
+    # a date standing alone as the lead still frames its paragraph
+    ("2025年底前，完成老旧小区改造。城镇污水管网基本全覆盖。",
+     [("2025-12", "2025年底前，完成老旧小区改造"), ("2025-12", "城镇污水管网基本全覆盖")]),
+    # no frame, no own limit: nothing
+    ("2023年6月底前完成排查整治，建立问题清单。各地要全面完成整改销号。",
+     [("2023-06", "2023年6月底前完成排查整治")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_DATES)
+def test_paragraph_goal_dates_carry_only_from_a_frame(text: str, expected: list, deadlines_of) -> None:
+    assert [(d["due"], d["evidence"]) for d in deadlines_of(text)] == expected
