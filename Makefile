@@ -14,6 +14,9 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
 	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/pip install -q --no-deps -e .
+	@# an editable install leaves the package uncompiled: compile it once here, so that a
+	@# shell with PYTHONDONTWRITEBYTECODE does not recompile ~80 modules on every command
+	$(BIN)/python -m compileall -q extract
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt

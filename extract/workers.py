@@ -106,21 +106,28 @@ def supervised_outcomes(
     limit = settings.max_seconds_per_document
     pool = [_start(process_one, settings) for _ in range(max(1, workers))]
     exhausted = False
+
+    def dispatch() -> None:
+        """Give every idle worker its next file."""
+        nonlocal exhausted
+        for i, worker in enumerate(pool):
+            if worker.job is not None or exhausted:
+                continue
+            job = next(jobs, None)
+            if job is None:
+                exhausted = True
+                return
+            try:
+                worker.conn.send((job.source, job.data))
+            except OSError:  # the idle worker is gone: replace it, give the job to the new one
+                _stop(worker, kill=True)
+                pool[i] = worker = _start(process_one, settings)
+                worker.conn.send((job.source, job.data))
+            worker.job, worker.started = job, time.monotonic()
+
     try:
         while True:
-            for i, worker in enumerate(pool):
-                if worker.job is None and not exhausted:
-                    job = next(jobs, None)
-                    if job is None:
-                        exhausted = True
-                        break
-                    try:
-                        worker.conn.send((job.source, job.data))
-                    except OSError:  # the idle worker is gone: replace it, give the job to the new one
-                        _stop(worker, kill=True)
-                        pool[i] = worker = _start(process_one, settings)
-                        worker.conn.send((job.source, job.data))
-                    worker.job, worker.started = job, time.monotonic()
+            dispatch()
             busy = [w for w in pool if w.job is not None]
             if not busy:
                 return
@@ -129,6 +136,7 @@ def supervised_outcomes(
                 timeout = max(0.0, min(w.started + limit for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy], timeout)
             now = time.monotonic()
+            finished: list[tuple[Any, Any]] = []
             for worker in busy:
                 i = pool.index(worker)
                 job = worker.job
@@ -139,15 +147,19 @@ def supervised_outcomes(
                         LOGGER.warning("worker died on %s; starting a new one", job.source)
                         _stop(worker, kill=True)
                         pool[i] = _start(process_one, settings)
-                        yield job, failed(job, "internal", DIED)
+                        finished.append((job, failed(job, "internal", DIED)))
                         continue
                     worker.job = None
-                    yield job, outcome
+                    finished.append((job, outcome))
                 elif limit and now - worker.started >= limit:
                     LOGGER.warning("%s took longer than %g s; replacing its worker", job.source, limit)
                     _stop(worker, kill=True)
                     pool[i] = _start(process_one, settings)
-                    yield job, failed(job, "timeout", took_longer(limit))
+                    finished.append((job, failed(job, "timeout", took_longer(limit))))
+            # the workers start on their next files before the caller stores these: the
+            # store (one writer, in this process) overlaps extraction instead of idling them
+            dispatch()
+            yield from finished
     finally:
         for worker in pool:
             _stop(worker, kill=worker.job is not None)

@@ -14,4 +14,5 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 @functools.cache
 def load_yaml(name: str) -> Any:
     """Parse one packaged data file once (``name`` like ``"ingest_html.yaml"``)."""
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: same objects
+    return yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=loader)
