@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..language.data import load_yaml
+from ..language.prefilter import Prefiltered
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +34,8 @@ def label_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def relative_patterns() -> list[re.Pattern[str]]:
-    """Relative time limits, in the file's order ("收到通知之日起5个工作日内")."""
-    return [re.compile(p) for p in deadline_rules()["relative_limits"]]
+def relative_patterns() -> list[Prefiltered]:
+    """Relative time limits, in the file's order ("收到通知之日起5个工作日内"); each tests its
+    required words (之日起, 期满, …) before its search: their lazy leading runs made these
+    searches the largest cost of the deadline stage."""
+    return [Prefiltered(p) for p in deadline_rules()["relative_limits"]]

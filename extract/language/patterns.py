@@ -18,12 +18,15 @@ from .data import tsv_rows
 YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 
+# The three noise patterns below open with a lookahead on the characters a match can start
+# with: they are run over whole documents, and the lookahead rejects a Chinese character in
+# one step where the alternatives were each tried there (mask_noise ~5x faster, same output).
 # 〔2020〕42号 / 发改环资〔2019〕1696号 / [2021]3号 / 2021年第3号: masked before numbers are read
-DOC_NUMBER = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号|(?:19|20)\d{2}年第\d+号")
+DOC_NUMBER = re.compile(r"(?=[〔\[［【12])(?:[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号|(?:19|20)\d{2}年第\d+号)")
 # 010-88416688-6527、6526 / 0351-1234567 / 13812345678
-PHONE = re.compile(r"(?<!\d)(?:\(?0\d{2,3}\)?[-－])?\d{7,8}(?:[-－]\d{1,5})*(?:[、,，]\d{3,5}(?!\d))*|(?<!\d)1[3-9]\d{9}(?!\d)")
+PHONE = re.compile(r"(?=[\d(])(?:(?<!\d)(?:\(?0\d{2,3}\)?[-－])?\d{7,8}(?:[-－]\d{1,5})*(?:[、,，]\d{3,5}(?!\d))*|(?<!\d)1[3-9]\d{9}(?!\d))")
 # www.cnbm.com.cn / http://... / lzs@cnbm.com.cn
-URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9_./\-?=&%#~:]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+URL_OR_EMAIL = re.compile(r"(?=[\x21-\x7e])(?:(?:https?://|www\.)[A-Za-z0-9_./\-?=&%#~:]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 
 # 2020年8月15日 / 2021年底 / 6月底 / 11月5日 / 6月下旬 / 8月份 / 二〇一二年二月十四日
 DATE = re.compile(
