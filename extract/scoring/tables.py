@@ -83,8 +83,12 @@ def _vocab() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=4096)
 def header_role(text: str) -> str | None:
-    """The role a header cell names ("核查方法和打分具体标准" -> method), or None."""
+    """The role a header cell names ("核查方法和打分具体标准" -> method), or None.
+
+    Cached: every row of every table is tested as a possible header row, and the same
+    short cell texts (序号, 分值, 评分标准) recur across rows and documents."""
     t = re.sub(r"\s+", "", text or "")
     if not t or len(t) > 20:
         return None
