@@ -69,7 +69,19 @@ def is_body(name: str) -> bool:
         return True
     if not name or not pats.item.match(name) or pats.not_body.search(name):
         return False
+    if opens_with_acting_verb(name):
+        return False  # 支持X参与…: X is acted on, and the run with the verb is no name
     return is_recognized_body(name)
+
+
+def opens_with_acting_verb(text: str) -> bool:
+    """Does ``text`` open with 引导/鼓励/支持/推动, a verb acting on the body after it?"""
+    return text.startswith(_acting_verbs())
+
+
+@lru_cache(maxsize=1)
+def _acting_verbs() -> tuple[str, ...]:
+    return tuple(_gazetteer()["not_body_openers"])
 
 
 def is_class_department(name: str) -> bool:

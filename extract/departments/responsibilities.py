@@ -25,7 +25,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language.data import load_yaml
@@ -48,6 +48,7 @@ from .names import (
     is_body,
     is_class_department,
     is_government,
+    opens_with_acting_verb,
     qualify,
     share_head,
     split_list,
@@ -65,9 +66,6 @@ from .vocab import (
 
 LOGGER = logging.getLogger(__name__)
 
-# A document with at least this many assignment parentheticals divides its work by them
-# (one parenthetical can be an aside; two or more are the plan's division of labour).
-PARENTHETICAL_PLAN_MIN = 2
 # Longest parenthetical considered (the longest real ones list ~15 bodies, ~180 chars).
 MAX_PARENTHETICAL_CHARS = 400
 # Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
@@ -119,9 +117,6 @@ PARTNER_WORD = "会同"
 KIND_SECTION = "section"  # a section parenthetical
 KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
 KIND_SENTENCE = "sentence"  # a directive sentence (extract.link.KIND_SENTENCE is the same word)
-# A directive sentence of a document that divides its work by parentheticals: not recorded
-# as a responsibility, but it still names who does what in its own sentence (link uses it).
-KIND_ASIDE = "aside"
 RECORDED_KINDS = (KIND_SECTION, KIND_CARRY, KIND_SENTENCE)
 
 
@@ -175,14 +170,6 @@ def assignment_plan(text: str) -> tuple[Assignment, ...]:
     # only duties it gives government bodies are kept
     sentence_plan = [a for a in _sentence_assignments(text, masked, sections)
                      if is_government(a.department) or not any(s <= a.evidence[0] < e for s, e in technical)]
-    # "（配合单位：监测中心）" only adds supporters to the sentence before it: a document whose
-    # parentheticals name no lead or implementer still assigns work by its sentences
-    # parentheticals name no lead or implementer still assigns work by its sentences.  In a plan
-    # that divides its work by parentheticals, a sentence that assigns by 牵头 / 负责 / 由X负责
-    # ("住房城乡建设厅每年牵头开展…评估", "由…住房城乡建设主管部门负责办理备案手续") divides
-    # work too; its exhortations ("各级人民政府…负总责", "国有企业要带头…") are asides.
-    if sum(any(item[1] != "support" for item in p.items) for p in parens) >= PARENTHETICAL_PLAN_MIN:
-        sentence_plan = [a if _assigns_by_name(a) else replace(a, kind=KIND_ASIDE) for a in sentence_plan]
     plan.extend(sentence_plan)
     seen: set[tuple[str, str, Span, str]] = set()
     unique: list[Assignment] = []
@@ -363,18 +350,6 @@ def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
     return query
 
 
-def _assigns_by_name(a: Assignment) -> bool:
-    """A sentence that assigns a task as a division of labour does: 牵头, a sole 负责, 由X负责
-    (not "考核结果交由干部主管部门作为…依据", where 由X only hands a result over)."""
-    return "牵头" in a.cue or _assigning_cue().search(a.cue) is not None
-
-
-@lru_cache(maxsize=1)
-def _assigning_cue() -> re.Pattern[str]:
-    """负责 that assigns (not 负总责, 负责落实 of an implementer told to carry out)."""
-    return re.compile(r"负责$")
-
-
 def _sentence_before(text: str, pos: int) -> str:
     # the last sentence end before pos, looked for backwards in growing windows (not from 0)
     window = MAX_TASK_CHARS
@@ -531,6 +506,8 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
             continue  # 由公共电力设施至养老院 / 由X共同组成: no duty
         role, cue_len = _role_of("由", clause[length:])
+        if role is not None and _not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
+            continue  # 考核结果交由干部主管部门作为…的重要依据: a hand-over, no duty
         if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
             return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
     return None
@@ -601,6 +578,8 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
     if _not_a_duty().match(rest[cue_len:]):
         return None  # 金融机构不得提供信贷支持 / 第三方机构应满足以下条件: no duty (FORMAT v2)
+    if _not_duty_clause().search(first_clause):
+        return None  # 交由干部主管部门作为…依据 / 会同有关部门研究制定了《方案》: a statement
     if role == ROLE_SOLE:
         if pats.support_in_task.search(first_clause):
             role = "support"  # 市统计局负责提供能耗数据: it serves the lead body
@@ -670,6 +649,8 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
 def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
     pats = patterns()
+    if opens_with_acting_verb(prefix):
+        return None  # 支持年综合能耗5000吨标准煤以上的重点企业参与…: the body is acted on
     if pats.level_class.fullmatch(prefix) or is_class_department(prefix):
         return (prefix,)  # 各省（自治区、直辖市） / 县(市、区)林草主管部门: one class of places
     m = pats.subject_list.fullmatch(prefix)
@@ -699,6 +680,12 @@ def _not_a_duty() -> re.Pattern[str]:
     roles = load_yaml("role_triggers.yaml")
     words = roles["prohibitions"] + roles["eligibility_verbs"]
     return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+@lru_cache(maxsize=1)
+def _not_duty_clause() -> re.Pattern[str]:
+    """A duty that states a hand-over or the notice's own issuing act (role_triggers.yaml)."""
+    return re.compile("|".join(f"(?:{f})" for f in load_yaml("role_triggers.yaml")["not_duty_clauses"]))
 
 
 @lru_cache(maxsize=1)

@@ -30,11 +30,9 @@ __all__ = ["link", "owners_at", "target_id", "deadline_id"]
 
 # Kind of an assignment made by a directive sentence (extract.departments.responsibilities.KIND_SENTENCE).
 KIND_SENTENCE = "sentence"
-# A directive sentence in a document that assigns work by parentheticals (not recorded).
-KIND_ASIDE = "aside"
 # A body carried into a later section by 以下均需…负责落实 (extract.departments.responsibilities.KIND_CARRY).
 KIND_CARRY = "carry"
-SENTENCE_KINDS = (KIND_SENTENCE, KIND_ASIDE)
+SENTENCE_KINDS = (KIND_SENTENCE,)
 # Subjects after these are agents inside a clause, not the topic later sentences continue.
 NOT_TOPICAL_INTRODUCERS = ("由", "对于")
 # The role word that makes a sentence-level lead the document's overall lead.

@@ -104,8 +104,10 @@ def test_bulk_name_shapes(name: str, expected: bool) -> None:
     assert is_body(name) is expected
 
 
-# A plan that divides its work by parentheticals: its sentences that assign by 牵头 / a sole
-# 负责 / 由X负责 divide work too and are recorded; its exhortations (要 / 负总责) are asides.
+# A plan that divides its work by parentheticals still assigns work by its sentences: those
+# that assign by 牵头 / a sole 负责 / 由X负责, and its exhortations too (FORMAT: "the subject of
+# 要/应/须/负责/牵头" is a responsibility; the devset gold records them beside the plan's
+# parentheticals, e.g. 「各地区各有关部门要认真贯彻落实…」 before 「（各相关部门、地方按职责分工负责）」).
 PLAN = ("（一）推动试点示范。开展示范县城培育工作。（牵头单位：住房城乡建设厅；配合单位：应急管理厅）\n"
         "（二）开展评估评价。{sentence}（牵头单位：住房城乡建设厅、民政厅；配合单位：省发展改革委）\n")
 
@@ -117,9 +119,9 @@ PLAN_SENTENCES = [
     ("市统计局负责提供能耗数据。", [("市统计局", "support", "sentence")]),
     ("成立由省发展改革委牵头，省国资委等参加的改革工作专班。", [("省发展改革委", "lead", "sentence")]),
     ("所需经费由省财政厅负责保障。", [("省财政厅", "lead", "sentence")]),
-    ("各级人民政府对本行政区域内的县城建设工作负总责。", []),      # an exhortation: aside
-    ("国有企业要带头落实节能减排目标责任。", []),
-    ("考核结果交由干部主管部门作为综合考核评价的重要依据。", []),   # 由X hands a result over
+    ("各级人民政府对本行政区域内的县城建设工作负总责。", [("各级人民政府", "lead", "sentence")]),
+    ("国有企业要带头落实节能减排目标责任。", [("国有企业", "implement", "sentence")]),
+    ("各地区各有关部门要认真贯彻落实决策部署。", [("各地区", "implement", "sentence"), ("各有关部门", "implement", "sentence")]),
 ]
 # fmt: on
 

@@ -7,10 +7,10 @@ import random
 import pytest
 
 from extract.departments import Assignment
-from extract.link import KIND_ASIDE, KIND_CARRY, KIND_SENTENCE, owners_at, topic_subject
+from extract.link import KIND_CARRY, KIND_SENTENCE, owners_at, topic_subject
 from extract.link.plan_index import PlanIndex
 
-KINDS = (KIND_SENTENCE, KIND_ASIDE, KIND_CARRY, "parenthetical")
+KINDS = (KIND_SENTENCE, KIND_CARRY, "parenthetical")
 
 
 def _random_plan(rng: random.Random, n: int, length: int) -> tuple[Assignment, ...]:
