@@ -64,6 +64,7 @@ class FileGroup:
         conn = self.db.conn
         if not conn.in_transaction:
             conn.execute("BEGIN")
+        if not self.writes:
             self.started = self.clock()
         try:
             write()
