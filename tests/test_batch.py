@@ -290,3 +290,10 @@ def test_a_run_commits_files_in_groups_and_indexes_them_all(fake_pipeline, tmp_p
     db.close()
     again = run_batch([corpus], tmp_path / "p.db", progress=False)  # the no-op re-run writes nothing
     assert (again.n_skipped, again.n_ok) == (20, 0) and groups[-1].commits == 0
+    (corpus / "good_3.txt").write_text("到2030年能耗下降9%，修订版。", encoding="utf-8")
+    edited = run_batch([corpus], tmp_path / "p.db", progress=False)  # the old entry leaves the index
+    assert edited.n_ok == 1
+    db = open_db(tmp_path / "p.db")
+    db.conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    assert [h["title"] for h in search(db, "第3号文件")] == [] and len(search(db, "修订版")) == 1
+    db.close()

@@ -33,9 +33,10 @@ GROUP_FILES = 64
 # A group is committed once it has been open this long (checked as each file is added),
 # so that slow documents do not hold finished ones back from readers for long.
 GROUP_SECONDS = 2.0
-# ... or once its documents hold this many characters (bounds the rows held for a replay
-# and the full-text terms indexed at once).
-GROUP_CHARS = 8_000_000
+# ... or once its documents hold this many characters: the group keeps its files'
+# documents until the commit (for a replay), so this bounds the memory it holds when
+# documents are large (64 seed-sized files hold ~0.3M characters).
+GROUP_CHARS = 2_000_000
 
 # The group open on a database, if any: the writer's entry points look it up here.
 _OPEN: weakref.WeakKeyDictionary[Any, FileGroup] = weakref.WeakKeyDictionary()
