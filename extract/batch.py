@@ -3,7 +3,7 @@
 The per-file work is :func:`process_one`, a pure function of ``(path, bytes, settings)``
 returning an :class:`Outcome`: supervised worker processes map it (or an :class:`Executor`
 such as :class:`extract.cluster.DaskExecutor`), and ONE writer, the parent process, stores
-each outcome in its own transaction.  Consequences:
+the outcomes, whole files several to a transaction (:mod:`extract.store.group`).  Consequences:
 
 - a bad file becomes one ``failures`` row with a one-line reason; the batch goes on;
 - a file whose bytes (sha256) were already stored ok is skipped (incremental runs);
@@ -197,6 +197,7 @@ def run_batch(
     from .fingerprint import rules_version
     from .history import close_stale_runs
     from .store import FileInfo, open_db
+    from .store.group import grouped_writes
     from .store.writer import finish_run, record_failure, start_run
     from .walk import walk_inputs
 
@@ -237,18 +238,19 @@ def run_batch(
 
             warm_up(settings, pdf=any(p.suffix.lower() == ".pdf" for p in files))
         outcomes = executor(jobs, settings) if executor else _outcomes(jobs, workers, settings)
-        for job, outcome in outcomes:
-            job.info.sha256 = job.info.sha256 or outcome.sha256 or None  # read by a worker
-            if not outcome.ok:
-                fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
-                continue
-            if outcome.documents and not any(HAN.search(d.text) for d in outcome.documents):
-                # nothing a Chinese policy extractor can read: recorded with its reason, not stored
-                record_failure(db, job.info, stage=SKIP_STAGE, reason=NO_CHINESE, run_id=run_id)
-                summary.n_skipped += 1
-                bar.update()
-                continue
-            _store(db, job, outcome, summary, bar, run_id, fail)
+        with grouped_writes(db):  # several files per transaction; leaving it commits the last ones
+            for job, outcome in outcomes:
+                job.info.sha256 = job.info.sha256 or outcome.sha256 or None  # read by a worker
+                if not outcome.ok:
+                    fail(job.info, outcome.stage, outcome.reason or "unknown error", job.source)
+                    continue
+                if outcome.documents and not any(HAN.search(d.text) for d in outcome.documents):
+                    # nothing a Chinese policy extractor can read: recorded with its reason, not stored
+                    record_failure(db, job.info, stage=SKIP_STAGE, reason=NO_CHINESE, run_id=run_id)
+                    summary.n_skipped += 1
+                    bar.update()
+                    continue
+                _store(db, job, outcome, summary, bar, run_id, fail)
         status = "completed"
     finally:
         if outcomes is not None:
@@ -364,15 +366,15 @@ def _read_regular(path: Path, settings: Settings) -> bytes:
 def _mark_skipped(db: Any, info: Any) -> None:
     """A copy of stored bytes under a new path gets its own ``files`` row."""
     from .fingerprint import rules_version
+    from .store.writer import in_write_transaction
 
     if db.execute("SELECT 1 FROM files WHERE path = ? AND sha256 = ? AND status = 'ok'",
                   [info.path, info.sha256]).fetchone() is None:
         n = db.execute("SELECT n_documents FROM files WHERE sha256 = ? AND status = 'ok' LIMIT 1",
                        [info.sha256]).fetchone()[0]
-        with db.atomic():
-            db["files"].upsert({"path": info.path, "sha256": info.sha256, "size": info.size,
-                                "mtime": info.mtime, "status": "ok", "reason": None,
-                                "n_documents": n, "version": rules_version()}, pk="path")
+        row = {"path": info.path, "sha256": info.sha256, "size": info.size, "mtime": info.mtime,
+               "status": "ok", "reason": None, "n_documents": n, "version": rules_version()}
+        in_write_transaction(db, lambda: db["files"].upsert(row, pk="path"))
 
 
 def _outcomes(jobs: Iterator[_Job], workers: int, settings: Settings) -> Iterator[tuple[_Job, Outcome]]:

@@ -227,21 +227,6 @@ CREATE INDEX failures_path ON failures (path);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, tokenize='trigram', content=[documents]);
 
-CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-
-CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts (documents_fts, rowid, title, text)
-    VALUES ('delete', old.rowid, old.title, old.text);
-END;
-
-CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
-    INSERT INTO documents_fts (documents_fts, rowid, title, text)
-    VALUES ('delete', old.rowid, old.title, old.text);
-    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-
 CREATE VIEW targets_view AS
 SELECT t.id, d.title AS document_title, d.source, t.indicator, t.scope, t.direction,
        t.value, t.value_max, t.unit, t.qualifier, t.baseline_year, t.deadline, t.period,

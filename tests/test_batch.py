@@ -266,3 +266,34 @@ def test_interrupted_run_leaves_a_searchable_index(fake_pipeline, tmp_path: Path
     assert len(search(db, "能耗下降")) == 4
     assert search(db, "第3号文件") and not search(db, "第5号文件")
     db.close()
+
+
+def test_a_run_commits_files_in_groups_and_indexes_them_all(fake_pipeline, tmp_path: Path, monkeypatch) -> None:
+    """One transaction per group of files, not per file; the index holds every document."""
+    from extract.store import group, search
+
+    corpus = write_corpus(tmp_path / "c", n_good=20)
+    monkeypatch.setattr(group, "GROUP_FILES", 8)
+    real_init = group.FileGroup.__init__
+    groups: list[group.FileGroup] = []
+
+    def init(self, db, **limits):
+        real_init(self, db, **{"files": group.GROUP_FILES, **limits})
+        groups.append(self)
+
+    monkeypatch.setattr(group.FileGroup, "__init__", init)
+    summary = run_batch([corpus], tmp_path / "p.db", progress=False)
+    assert summary.n_ok == 20 and [g.commits for g in groups] == [3]  # 20 files + 3 failures: 8 + 8 + 7
+    db = open_db(tmp_path / "p.db")
+    assert db.execute("SELECT COUNT(*) FROM documents_fts_docsize").fetchone()[0] == db["documents"].count == 20
+    assert len(search(db, "能耗下降", limit=50)) == 20
+    db.close()
+    again = run_batch([corpus], tmp_path / "p.db", progress=False)  # the no-op re-run writes nothing
+    assert (again.n_skipped, again.n_ok) == (20, 0) and groups[-1].commits == 0
+    (corpus / "good_3.txt").write_text("到2030年能耗下降9%，修订版。", encoding="utf-8")
+    edited = run_batch([corpus], tmp_path / "p.db", progress=False)  # the old entry leaves the index
+    assert edited.n_ok == 1
+    db = open_db(tmp_path / "p.db")
+    db.conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    assert [h["title"] for h in search(db, "第3号文件")] == [] and len(search(db, "修订版")) == 1
+    db.close()

@@ -21,6 +21,8 @@ from ..model import Document, record_id
 
 LOGGER = logging.getLogger(__name__)
 
+# One encoder for the alias lists (``json.dumps`` with options builds one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False)
 # Ids per ``IN (...)`` query, well below SQLite's variable limit (32766; 999 before 3.32).
 SQL_VARIABLES_PER_QUERY = 500
 
@@ -134,7 +136,7 @@ def store_departments(db: Any, doc: Document) -> None:
     db.conn.executemany(
         "INSERT INTO departments (id, name, region, aliases) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases",
-        [(dep_id, n, r, json.dumps(aliases[dep_id], ensure_ascii=False)) for dep_id, (n, r) in rows.items()],
+        [(dep_id, n, r, _JSON.encode(aliases[dep_id])) for dep_id, (n, r) in rows.items()],
     )
     db.conn.executemany("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
                         alias_rows)

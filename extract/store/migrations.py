@@ -392,6 +392,15 @@ def m008_files_rules_version(db: Database) -> None:
     db.execute("ALTER TABLE files ADD COLUMN version TEXT")
 
 
+@MIGRATIONS(name="009_fts_filled_by_the_writer")
+def m009_fts_filled_by_the_writer(db: Database) -> None:
+    """``documents_fts`` is filled by the writer, once per transaction, instead of by per-row
+    triggers (:mod:`extract.store.fts`: a trigger made FTS5 flush a segment per document).
+    The index already holds every stored document; its contents do not change."""
+    for trigger in ("documents_ai", "documents_ad", "documents_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -1,9 +1,12 @@
 """Writing finished Documents (and failures) into the database.
 
-One file = one transaction: its documents replace every earlier row of the same document
-ids, then the ``files`` row says "ok".  A run that stops half-way therefore leaves only
-complete files behind, and the next run (which skips files stored "ok" by sha256)
-completes the rest.  Rows are keyed by the pipeline's deterministic record ids, so
+A file is written whole or not at all: its documents replace every earlier row of the
+same document ids, then the ``files`` row says "ok", in one transaction (or, inside
+:func:`extract.store.group.grouped_writes`, as part of a group of whole files committed
+together).  A run that stops half-way therefore leaves only complete files behind, and
+the next run (which skips files stored "ok" by sha256) completes the rest.  Every
+transaction indexes its documents for full-text search before it commits
+(:mod:`extract.store.fts`).  Rows are keyed by the pipeline's deterministic record ids, so
 writing the same document twice gives the same database.
 """
 
@@ -22,6 +25,8 @@ from sqlite_utils import Database
 
 from ..model import SCHEMA_VERSION, Document, record_id
 from .departments import store_departments
+from .fts import index_documents, unindex_document
+from .group import open_group
 
 LOGGER = logging.getLogger(__name__)
 
@@ -78,6 +83,8 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 def to_json(value: Any) -> str:
     """JSON text as people read it (Chinese stays Chinese, not \\u escapes)."""
+    if value == [] and type(value) is list:  # most record lists are empty: skip the encoder
+        return "[]"
     return _JSON.encode(value)
 
 
@@ -171,7 +178,8 @@ def _warn_duplicate_ids(doc: Document, rows: dict[str, list[dict[str, Any]]]) ->
 
 
 def delete_document(db: Database, doc_id: str) -> None:
-    """Remove a document and every row that hangs off it."""
+    """Remove a document and every row that hangs off it (its full-text entry first)."""
+    unindex_document(db, doc_id)
     for sql in _DELETE_DOCUMENT:
         db.execute(sql, {"doc": doc_id})
 
@@ -222,37 +230,66 @@ def write_document(db: Database, doc: Document, file_path: str | None = None) ->
     """Store one finished Document in its own transaction, replacing an earlier version."""
     with db.atomic():
         _write_document_rows(db, doc, file_path)
+        index_documents(db, [doc.id])
 
 
 def write_file_documents(db: Database, file: FileInfo, docs: Iterable[Document], run_id: int | None) -> int:
-    """Store every document of one file and mark the file ok, in ONE transaction.
+    """Store every document of one file and mark the file ok, in ONE transaction (or in the
+    group of files open on ``db``, :func:`extract.store.group.grouped_writes`).
 
     Documents an earlier version of this file produced and this version does not
     (an edited JSONL) are removed.  Returns the number of documents written.
     """
     docs = list({d.id: d for d in docs}.values())  # a record repeated in a JSONL is stored (and counted) once
-    with db.atomic():
-        _upsert_file(db, file, status="ok", reason=None, n_documents=len(docs), run_id=run_id)
-        keep = {d.id for d in docs}
-        stale = [r[0] for r in db.execute("SELECT id FROM documents WHERE file_path = ?", [file.path])
-                 if r[0] not in keep]
-        for doc_id in stale:
-            delete_document(db, doc_id)
-        for doc in docs:
-            _write_document_rows(db, doc, file.path)
+
+    def write() -> None:
+        _write_file_rows(db, file, docs, run_id)
+
+    doc_ids = [d.id for d in docs]
+    group = open_group(db)
+    if group is not None:
+        group.add(write, doc_ids, sum(len(d.text) for d in docs))
+    else:
+        with db.atomic():
+            write()
+            index_documents(db, doc_ids)
     return len(docs)
+
+
+def _write_file_rows(db: Database, file: FileInfo, docs: list[Document], run_id: int | None) -> None:
+    _upsert_file(db, file, status="ok", reason=None, n_documents=len(docs), run_id=run_id)
+    keep = {d.id for d in docs}
+    stale = [r[0] for r in db.execute("SELECT id FROM documents WHERE file_path = ?", [file.path])
+             if r[0] not in keep]
+    for doc_id in stale:
+        delete_document(db, doc_id)
+    for doc in docs:
+        _write_document_rows(db, doc, file.path)
+
+
+def in_write_transaction(db: Database, write: Callable[[], None]) -> None:
+    """Run ``write`` in its own transaction, or as part of the group open on ``db`` (so that
+    a group rolled back and written again keeps it)."""
+    group = open_group(db)
+    if group is not None:
+        group.add(write, [], 0)
+    else:
+        with db.atomic():
+            write()
 
 
 def record_failure(db: Database, file: FileInfo, *, stage: str | None, reason: str, run_id: int | None) -> None:
     """One failures row (and the file marked failed when it could be read)."""
     reason = one_line(reason)
-    with db.atomic():
+    row = {"path": file.path, "sha256": file.sha256, "stage": stage, "reason": reason, "run_id": run_id,
+           "at": now()}
+
+    def write() -> None:
         if file.sha256 is not None:
             _upsert_file(db, file, status="failed", reason=reason, n_documents=0, run_id=run_id)
-        db["failures"].insert({
-            "path": file.path, "sha256": file.sha256, "stage": stage, "reason": reason,
-            "run_id": run_id, "at": now(),
-        })
+        db["failures"].insert(row)
+
+    in_write_transaction(db, write)
 
 
 # Upsert of a files row in plain SQL: sqlite-utils' ``upsert`` re-reads the table's schema

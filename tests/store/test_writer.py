@@ -1,4 +1,5 @@
-"""Writing Documents: every table filled, re-writes idempotent, one transaction per file."""
+"""Writing Documents: every table filled, re-writes idempotent, one transaction per file
+(several files per transaction inside a group: tests/store/test_group.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,107 @@
+"""The full-text index is kept by the writer (no per-row trigger), one bulk insert per
+transaction, and always holds exactly the stored documents."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+
+from extract.model import Document
+from extract.store import FileInfo, open_db, search, write_document, write_file_documents
+from extract.store.fts import unindexed_count
+from extract.store.group import grouped_writes
+from extract.store.writer import delete_document
+
+
+def index_matches_documents(db) -> bool:
+    """FTS5's own check of the index against the ``documents`` rows (rank 1: the content)."""
+    try:
+        db.conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    n_indexed = db.execute("SELECT COUNT(*) FROM documents_fts_docsize").fetchone()[0]
+    return n_indexed == db["documents"].count and unindexed_count(db) == 0
+
+
+def variant(doc: Document, n: int) -> Document:
+    """``doc`` as another document (its own id and record ids, its own words)."""
+    out = copy.deepcopy(doc)
+    out.id = f"{n:064x}"
+    out.text = out.text.replace("节能减排", f"节能减排第{n}号")
+    for records in (out.targets, out.deadlines, out.responsibilities, out.scoring_tables):
+        for r in records:
+            r.id = f"{r.id}-{n}"
+    for r in out.responsibilities:
+        r.target_ids = [f"{i}-{n}" for i in r.target_ids]
+        r.deadline_ids = [f"{i}-{n}" for i in r.deadline_ids]
+    return out
+
+
+def file_of(n: int) -> FileInfo:
+    return FileInfo(path=f"/corpus/{n:03d}.txt", sha256=f"{n:064x}", size=1, mtime=0.0)
+
+
+def test_documents_have_no_per_row_trigger(db) -> None:
+    triggers = db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents'")
+    assert triggers.fetchall() == []
+
+
+def test_each_write_indexes_its_document_once(db, full_document: Document) -> None:
+    write_document(db, full_document)
+    assert index_matches_documents(db)
+    write_document(db, copy.deepcopy(full_document))  # a re-write replaces the entry
+    assert index_matches_documents(db)
+    delete_document(db, full_document.id)
+    assert index_matches_documents(db) and db["documents"].count == 0
+
+
+def test_a_group_indexes_its_documents_with_one_statement(db, full_document: Document) -> None:
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    with grouped_writes(db, files=100):
+        for n in range(12):
+            write_file_documents(db, file_of(n), [variant(full_document, n)], None)
+    db.conn.set_trace_callback(None)
+    assert len([s for s in seen if s.startswith("INSERT INTO documents_fts")]) == 1
+    assert len([s for s in seen if s.strip().upper() == "COMMIT"]) == 1
+    assert index_matches_documents(db)
+    assert len(search(db, "节能减排第7号")) == 1
+
+
+def test_a_group_is_indexed_as_one_segment(db, full_document: Document) -> None:
+    """Rows reach FTS5 in rowid order: out of order, it flushes a segment per document."""
+    with grouped_writes(db, files=100):
+        for n in reversed(range(12)):  # ids descending: the id index would give them backwards
+            write_file_documents(db, file_of(n), [variant(full_document, n)], None)
+    assert db.execute("SELECT COUNT(DISTINCT segid) FROM documents_fts_idx").fetchone()[0] == 1
+
+
+def test_a_document_replaced_within_a_group_is_indexed_once(db, full_document: Document) -> None:
+    """Two files holding one JSON record: the second write deletes a row not indexed yet."""
+    doc = variant(full_document, 1)
+    with grouped_writes(db, files=100):
+        write_file_documents(db, file_of(1), [doc], None)
+        write_file_documents(db, file_of(2), [copy.deepcopy(doc)], None)
+    assert db["documents"].count == 1 and index_matches_documents(db)
+
+
+def test_a_database_indexed_by_the_old_triggers_migrates_intact(tmp_path, full_document: Document) -> None:
+    """Migration 009 drops the triggers; what they indexed stays, and the writer carries on."""
+    from sqlite_utils import Database
+
+    from extract.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="009_fts_filled_by_the_writer")
+    assert old.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == 3
+    old.execute("INSERT INTO documents (id, source, format, title, text) VALUES ('old', 'old.txt', 'txt', "
+                "'旧的节能减排方案', '旧文件的全文：节能减排')")  # indexed by the trigger, as before
+    old.close()
+    db = open_db(path)
+    assert db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == 0
+    assert index_matches_documents(db) and [h["id"] for h in search(db, "旧文件的")] == ["old"]
+    write_document(db, variant(full_document, 2))
+    delete_document(db, "old")
+    assert index_matches_documents(db) and [h["id"] for h in search(db, "节能减排第2号")] == [f"{2:064x}"]
+    db.close()
