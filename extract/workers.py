@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import resource
 import signal
 import time
@@ -31,6 +32,8 @@ LOGGER = logging.getLogger(__name__)
 # How long a replaced worker may take to exit after SIGKILL before we stop waiting.
 KILL_JOIN_SECONDS = 5.0
 DIED = "internal error: worker process died (crash or out of memory)"
+# prctl(2) option: the signal a process gets when its parent dies (linux/prctl.h)
+PR_SET_PDEATHSIG = 1
 
 
 def took_longer(limit: float) -> str:
@@ -50,9 +53,29 @@ def _context() -> Any:
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
 
 
-def _serve(conn: Any, process_one: Callable[..., Any], settings: Settings) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this worker when the batch process dies (Linux).
+
+    Without it a batch killed by SIGKILL (or the OOM killer) leaves its workers running on:
+    a worker busy with a document never reads the closed pipe, and an idle one still holds
+    the parent's end of the pipe (inherited at fork), so it never sees EOF either.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the worker ends at its next message
+        return
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _serve(conn: Any, process_one: Callable[..., Any], settings: Settings, parent_pid: int = 0) -> None:
     """A worker's loop: receive ``(source, data)``, send back the Outcome; None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid:
+        _die_with_parent(parent_pid)
     while True:
         try:
             message = conn.recv()
@@ -67,7 +90,7 @@ def _serve(conn: Any, process_one: Callable[..., Any], settings: Settings) -> No
 def _start(process_one: Callable[..., Any], settings: Settings) -> _Worker:
     ctx = _context()
     parent, child = ctx.Pipe(duplex=True)
-    process = ctx.Process(target=_serve, args=(child, process_one, settings), daemon=True,
+    process = ctx.Process(target=_serve, args=(child, process_one, settings, os.getpid()), daemon=True,
                           name="policy-extract-worker")
     process.start()
     child.close()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from extract.settings import Settings
 from extract.workers import supervised_outcomes
@@ -45,3 +51,49 @@ def test_a_worker_has_its_next_file_before_the_caller_stores_the_last_one() -> N
         if job.source != "f3":  # the next file was sent before this outcome reached us
             assert handed[-1] == f"f{len(seen)}"
     assert seen == ["f0", "f1", "f2", "f3"]
+
+
+KILLED_PARENT = """
+import sys, time
+from dataclasses import dataclass
+from extract.settings import Settings
+from extract.workers import supervised_outcomes
+
+@dataclass
+class Job:
+    source: str
+    data: bytes
+
+def slow(source, data, settings):
+    import os
+    print(os.getpid(), flush=True)  # the worker's pid, for the test
+    time.sleep(120)
+
+for _ in supervised_outcomes(iter([Job("a", b"")]), 1, Settings(max_seconds_per_document=0), slow, None):
+    pass
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
+    """A batch killed by SIGKILL (or the OOM killer) leaves no worker behind (regression:
+    a worker busy with a document ran on, orphaned, until it finished)."""
+    script = tmp_path / "parent.py"
+    script.write_text(KILLED_PARENT)
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True) as parent:
+        assert parent.stdout is not None
+        worker_pid = int(parent.stdout.readline())
+        parent.kill()
+    for _ in range(100):  # the kernel delivers SIGKILL at once; allow a loaded machine 10 s
+        if not _alive(worker_pid):
+            break
+        time.sleep(0.1)
+    assert not _alive(worker_pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"  # a zombie waiting for init to reap it is dead
+    except FileNotFoundError:
+        return False
