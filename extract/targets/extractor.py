@@ -98,6 +98,9 @@ BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}�
 EXCEEDS = Trigger("过", "reach", "at_least")
 # A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
 RATE_BY = re.compile(r"(?:按照|按)$")
+# "50%以上的省属事业单位": a percent read as the share of what follows (matched in place:
+# slicing the text from the number on copied the rest of the document per number)
+SHARE_OF_AFTER = re.compile(r"(?:以上|以下|左右)?的")
 # A sentence that opens with a forecast: "预估2021～2027年间，…其中燃气机组约净增加1,460万瓩"
 FORECAST_LEAD = re.compile(r"预估|预计|预测|据测算|经测算|测算")
 # A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
@@ -349,7 +352,7 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     if trig is not None:
         found = _with_trigger(ctx, region, group, phrase, trig)
         if (found is None or found[3] == "verb") and first.unit_kind == "percent" \
-                and re.match(r"(?:以上|以下|左右)?的", text[group[-1].end:]):
+                and SHARE_OF_AFTER.match(text, group[-1].end):
             share = _share_indicator(text, group[-1], clause)  # "推动…及50%以上的省属事业单位建成…"
             return ("reach", None, share, "share") if share else found
         return found

@@ -192,10 +192,16 @@ def _with_chapters(text: str, sections: tuple[Section, ...]) -> tuple[Section, .
              for m in CHAPTER.finditer(text)]
     if not heads:
         return sections
-    out: list[Section] = []
-    for i, (start, level, title) in enumerate(heads):
-        end = next((s for s, lv, _ in heads[i + 1:] if lv <= level), len(text))
-        out.append(Section(level=level, start=start, end=end, title=title))
+    # a heading ends at the next one of its level or higher: one pass with a stack of the
+    # open headings, not a scan of the later ones per heading
+    ends = [len(text)] * len(heads)
+    open_heads: list[int] = []
+    for i, (start, level, _) in enumerate(heads):
+        while open_heads and heads[open_heads[-1]][1] >= level:
+            ends[open_heads.pop()] = start
+        open_heads.append(i)
+    out = [Section(level=level, start=start, end=end, title=title)
+           for (start, level, title), end in zip(heads, ends)]
     starts = [h[0] for h in heads]
     for s in sections:
         i = bisect.bisect_right(starts, s.start)
@@ -214,8 +220,15 @@ def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dic
     out: dict[int, int] = {}
     for i, s in enumerate(sections):
         if frames[s.start].past:
-            later = (t.start for t in sections[i + 1:] if t.start < s.end and frames[t.start].plan)
-            out[s.start] = next(later, s.end)
+            out[s.start] = s.end
+            # sections are in order of start: the later ones inside ``s`` follow it directly
+            for j in range(i + 1, len(sections)):
+                t = sections[j]
+                if t.start >= s.end:
+                    break
+                if frames[t.start].plan:
+                    out[s.start] = t.start
+                    break
     return out
 
 
