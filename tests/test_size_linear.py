@@ -350,3 +350,41 @@ def test_frames_chapter_ends_same_as_the_scan(seed: int) -> None:
     for k, (start, level) in enumerate(chapters):
         end = next((s for s, lv in chapters[k + 1:] if lv <= level), len(text))
         assert any(s.start == start and s.level == level and s.end == end for s in got)
+
+
+class CountingPattern:
+    """A compiled pattern that counts the characters its scans cover."""
+
+    scanned = 0
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._pattern, self.pattern, self.flags = pattern, pattern.pattern, pattern.flags
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+        endpos = len(text) if endpos is None else endpos
+        CountingPattern.scanned += max(0, endpos - pos)
+        return self._pattern.finditer(text, pos, endpos)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._pattern, name)  # sub, search ... on short pieces: not counted
+
+
+def _many_clause_sentence(n: int) -> str:
+    """One sentence of n clauses, a number in each: "到2025年，第0类…达到10万千瓦，第1类…"."""
+    return "到2025年，" + "，".join(f"第{i}类设施节能改造达到{i + 10}万千瓦" for i in range(n)) + "。\n"
+
+
+def test_targets_many_numbers_in_one_sentence_read_it_a_few_times(monkeypatch) -> None:
+    """1,600 clauses with a number each: the period, base-year and past-word rules read the
+    sentence once, not once per number (they sliced and scanned its prefix per number)."""
+    from extract.targets import extractor
+
+    monkeypatch.setattr(extractor, "PERIOD", CountingPattern(extractor.PERIOD))
+    monkeypatch.setattr(extractor, "BASELINE_BASE", CountingPattern(extractor.BASELINE_BASE))
+    text = _many_clause_sentence(1600)
+    doc = Document(id="d", source="s", format="txt", text=CountingStr(text))
+    CountingStr.copied = CountingPattern.scanned = 0
+    targets = extract_targets(doc, Settings())
+    assert len(targets) == 1600
+    assert CountingStr.copied <= 20 * len(text)  # was ~2,400 texts' worth (is_past's prefixes)
+    assert CountingPattern.scanned <= 20 * len(text)  # was ~1,600 (a scan of the prefix per number)
