@@ -51,3 +51,22 @@ def test_first_end_answers_has_future_for_every_prefix(seed: int) -> None:
         assert (future <= e) == filters._has_future(text[:e])
         assert (committed <= e) == contains_any(text[:e], filters._committed_words())
     assert first_end("", 0, 0, None, ("x",)) == NOT_FOUND
+
+
+LEAD_PIECES = ["。", "；", ";", "！", " ", "\u3000", "—", "力争", "争取", "到", "至", "预计到", "2025", "二〇二五", "年",
+               "底", "末", "前", "，", "：", "“", "”", "十四五", "时期", "期末", "A", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_frames_last_lead_as_a_scan_of_each_line_prefix(seed: int) -> None:
+    from extract.targets.frame import SENTENCE_LEAD, read_frames
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(LEAD_PIECES) for _ in range(rng.randint(0, 60)))
+    frames = read_frames(text, None, 2021)
+    for i, start in enumerate(frames.para_starts):
+        end = frames.para_starts[i + 1] if i + 1 < len(frames.para_starts) else len(text)
+        for pos in range(start, end + 1):
+            leads = list(SENTENCE_LEAD.finditer(text, start, pos))
+            got = frames._last_lead(i, pos)
+            assert (got.span() if got else None) == (leads[-1].span() if leads else None)
