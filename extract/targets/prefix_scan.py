@@ -14,6 +14,7 @@ import bisect
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # the parser that gives a pattern's width
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -50,6 +51,7 @@ def _reads_past_match(parsed: object) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
 def _window(pattern: re.Pattern[str]) -> int | None:
     """Most characters a match attempt reads from its start, or None when prefix scans
     cannot share the sentence's scan (lookahead, anchors, no bound on a match's length)."""
