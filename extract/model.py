@@ -8,7 +8,8 @@ Offsets: ingest produces ``raw_text`` (the decoded source: plain text, the visib
 of a page, PDF text page by page, tables rendered as tab-separated rows).  Normalize
 produces ``text`` and ``offsets`` where ``offsets[i]`` is the index in ``raw_text`` of
 the source character that normalized character ``i`` came from (``len(offsets) ==
-len(text) + 1``; the last entry is ``len(raw_text)``).  Every record's ``span`` is
+len(text) + 1``; the last entry is ``len(raw_text)``; normalize stores it as runs, an
+``OffsetMap`` that reads like a list).  Every record's ``span`` is
 ``[start, end)`` into ``text``; ``page_of(span[0])`` gives its 1-based PDF page.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -308,7 +310,7 @@ class Document:
     unreadable_pages: list[int] = field(default_factory=list)
     # normalize
     text: str = ""
-    offsets: list[int] = field(default_factory=list)
+    offsets: Sequence[int] = field(default_factory=list)  # normalize sets an OffsetMap (runs)
     # structure
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

@@ -1,12 +1,15 @@
 """Work that grows with a document's size, not with its square (#9, point 3).
 
-Each test checks an algorithmic fix by the work done (reads, calls) or by its result on a
-large input against the plain scan it replaced; none reads the clock.
+Each test checks an algorithmic fix by the work done (reads, calls, bytes allocated per
+character) or by its result on a large input against the plain scan it replaced; none reads
+the clock.
 """
 
 from __future__ import annotations
 
 import random
+import re
+import tracemalloc
 
 import pytest
 
@@ -14,10 +17,14 @@ from extract.deadlines.base import TargetClauses
 from extract.deadlines.extractor import _disjoint
 from extract.departments import responsibilities as resp
 from extract.language.clauses import Clause
+from extract.language.dates import mask_dates
 from extract.language.sections import Section, enclosing, split_sections
 from extract.model import Cell, Document, Table, Target
 from extract.scoring.tables import _lines_before
 from extract.settings import Settings
+from extract.structure import _last_lines, structure
+from extract.targets import extract_targets
+from extract.targets import frame as frame_module
 from extract.targets.frame import read_frames
 
 NUMERALS = "一二三四五六七八九十"
@@ -219,3 +226,167 @@ def test_responsibilities_carried_repeated_titles_planned_as_before() -> None:
     reference = _reference_parenthetical_assignments(text, sections, parens)
     assert len(got) < len(reference) / 5
     assert _as_planned(got) == _as_planned(reference)
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def _peak_bytes_per_char(fn, text: str) -> float:  # type: ignore[no-untyped-def]
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        fn(text)
+        return (tracemalloc.get_traced_memory()[1] - base) / len(text)
+    finally:
+        tracemalloc.stop()
+
+
+def test_mask_dates_memory_per_character() -> None:
+    """Dates masked by joining slices: a list of the characters took ~66 bytes a character
+    here (two dates in every 35 characters: their matches are most of the ~20 now)."""
+    text = "到2025年底，全市单位地区生产总值能耗比2020年下降13.5%。\n" * 30_000 + "x"
+    mask_dates.cache_clear()
+    assert _peak_bytes_per_char(mask_dates, text) <= 30
+    mask_dates.cache_clear()
+
+
+def test_responsibilities_mask_memory_per_character() -> None:
+    text = "按照《节能减排方案》要求，推进节能改造。（市发展改革委牵头，市财政局配合）\n" * 30_000
+    spans = [(m.start(), m.end()) for m in re.finditer(r"（[^）]*）", text)]
+    assert _peak_bytes_per_char(lambda t: resp._mask(t, spans), text) <= 30  # was ~82
+
+
+# --------------------------------------------------------------------------- targets, structure
+
+
+class CountingStr(str):
+    """A document text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        piece = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            CountingStr.copied += len(piece)
+        return piece
+
+
+def test_targets_copy_a_bounded_share_of_the_text_per_number() -> None:
+    """"50%以上的…" in 1,200 sentences: each share test reads after its number in place (it
+    sliced the text from the number to the end: 600 texts' worth of characters here)."""
+    text = "".join(f"到2025年，推动{i % 90 + 5}%以上的第{i}批公共机构建成节约型机关。\n" for i in range(1200))
+    doc = Document(id="d", source="s", format="txt", text=CountingStr(text))
+    CountingStr.copied = 0
+    targets = extract_targets(doc, Settings())
+    assert len(targets) >= 1000
+    assert CountingStr.copied <= 20 * len(text)
+
+
+def test_structure_copies_a_bounded_share_of_the_text_per_table() -> None:
+    """A title above each of 400 tables: found from the last lines (it split the whole prefix)."""
+    text = "".join(f"第{i}张考核表\n序号\t指标\t分值\n1\t节能{i}\t10\n2\t降耗{i}\t20\n\n正文{i}。\n" for i in range(400))
+    doc = Document(id="d", source="s", format="txt", text=CountingStr(text))
+    CountingStr.copied = 0
+    out = structure(doc, Settings())
+    assert sum(t.title is not None for t in out.tables) >= 400
+    assert CountingStr.copied <= 20 * len(text)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_structure_last_lines_same_as_splitting_the_prefix(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["标题", "\n", "\n\n", "表\t格", " "]) for _ in range(rng.randint(0, 40)))
+    for end in range(len(text) + 1):
+        for n in (1, 3, 7):
+            assert _last_lines(text, end, n) == text[:end].split("\n")[-n:]
+
+
+class CountingSections(tuple):  # type: ignore[type-arg]
+    """An outline that counts the sections its reads hand out (slices included)."""
+
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        item = tuple.__getitem__(self, key)
+        CountingSections.reads += len(item) if isinstance(key, slice) else 1
+        return item
+
+
+def _reference_review_ends(sections, frames):  # type: ignore[no-untyped-def]
+    out = {}
+    for i, s in enumerate(sections):
+        if frames[s.start].past:
+            later = (t.start for t in sections[i + 1:] if t.start < s.end and frames[t.start].plan)
+            out[s.start] = next(later, s.end)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_frames_review_ends_same_as_the_scan(seed: int) -> None:
+    rng = random.Random(seed)
+    headings = ("一、工作回顾", "一、主要目标", "（一）上年完成情况", "（二）重点任务", "1.过去五年成绩", "第一章 总体要求")
+    text = "".join(rng.choice(headings) + f"{i}\n正文{i}。\n" for i in range(rng.randint(1, 60)))
+    sections = frame_module._with_chapters(text, split_sections(text))
+    frames = {s.start: frame_module._section_frame(text, s, 2021) for s in sections}
+    assert frame_module._review_ends(sections, frames) == _reference_review_ends(sections, frames)
+
+
+def test_frames_review_ends_read_each_section_a_few_times() -> None:
+    text = "".join(f"{NUMERALS[i % 10]}、上年工作回顾{i}\n（一）完成情况{i}\n" for i in range(500))
+    sections = CountingSections(split_sections(text))
+    frames = {s.start: frame_module._section_frame(text, s, 2021) for s in sections}
+    CountingSections.reads = 0
+    frame_module._review_ends(sections, frames)
+    assert CountingSections.reads <= 3 * len(sections)  # the scan read every later section: 1000 x 500
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_frames_chapter_ends_same_as_the_scan(seed: int) -> None:
+    rng = random.Random(seed)
+    heads = ("第一章 总则", "第二节 目标", "第三部分 任务", "第四篇 保障", "一、要求", "（一）措施")
+    text = "".join(rng.choice(heads) + f"{i}\n正文{i}。\n" for i in range(rng.randint(0, 50)))
+    got = frame_module._with_chapters(text, split_sections(text))
+    chapters = [(m.start(), frame_module.CHAPTER_LEVELS[m.group("kind")]) for m in frame_module.CHAPTER.finditer(text)]
+    for k, (start, level) in enumerate(chapters):
+        end = next((s for s, lv in chapters[k + 1:] if lv <= level), len(text))
+        assert any(s.start == start and s.level == level and s.end == end for s in got)
+
+
+class CountingPattern:
+    """A compiled pattern that counts the characters its scans cover."""
+
+    scanned = 0
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._pattern, self.pattern, self.flags = pattern, pattern.pattern, pattern.flags
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+        endpos = len(text) if endpos is None else endpos
+        CountingPattern.scanned += max(0, endpos - pos)
+        return self._pattern.finditer(text, pos, endpos)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._pattern, name)  # sub, search ... on short pieces: not counted
+
+
+def _many_clause_sentence(n: int) -> str:
+    """One sentence of n clauses, a number in each: "到2025年，第0类…达到10万千瓦，第1类…"."""
+    return "到2025年，" + "，".join(f"第{i}类设施节能改造达到{i + 10}万千瓦" for i in range(n)) + "。\n"
+
+
+def test_targets_many_numbers_in_one_sentence_read_it_a_few_times(monkeypatch) -> None:
+    """1,600 clauses with a number each: the period, base-year, sentence-lead and past-word
+    rules read the sentence once, not once per number (they sliced or scanned its prefix per
+    number)."""
+    from extract.targets import extractor
+
+    monkeypatch.setattr(extractor, "PERIOD", CountingPattern(extractor.PERIOD))
+    monkeypatch.setattr(extractor, "BASELINE_BASE", CountingPattern(extractor.BASELINE_BASE))
+    monkeypatch.setattr(frame_module, "SENTENCE_LEAD", CountingPattern(frame_module.SENTENCE_LEAD))
+    text = _many_clause_sentence(1600)
+    doc = Document(id="d", source="s", format="txt", text=CountingStr(text))
+    CountingStr.copied = CountingPattern.scanned = 0
+    targets = extract_targets(doc, Settings())
+    assert len(targets) == 1600
+    assert CountingStr.copied <= 20 * len(text)  # was ~2,400 texts' worth (is_past's prefixes)
+    assert CountingPattern.scanned <= 20 * len(text)  # was ~2,400 (a scan of the prefix per number)

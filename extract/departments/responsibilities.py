@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..language.data import load_yaml
 from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
+from ..normalize.masking import mask_spans
 from ..settings import Settings
 from .columns import column_assignments
 from .fields import (
@@ -369,12 +370,8 @@ def _sentence_before(text: str, pos: int) -> str:
 
 def _mask(text: str, spans: list[Span]) -> str:
     """Overwrite 《titles》 and assignment parentheticals, keeping every offset."""
-    chars = list(text)
-    for m in BOOK_TITLE.finditer(text):
-        chars[m.start() + 1:m.end() - 1] = MASK_CHAR * (m.end() - m.start() - 2)
-    for s, e in spans:
-        chars[s:e] = MASK_CHAR * (e - s)
-    return "".join(chars)
+    titles = [(m.start() + 1, m.end() - 1) for m in BOOK_TITLE.finditer(text)]
+    return mask_spans(text, titles + list(spans), MASK_CHAR)
 
 
 def _sentence_assignments(text: str, masked: str, sections: tuple[Section, ...]) -> list[Assignment]:

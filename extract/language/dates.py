@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..normalize.masking import mask_spans
 from .numbers import parse_number
 from .patterns import DATE, DOC_NUMBER, PHONE, URL_OR_EMAIL, YEAR
 
@@ -101,10 +102,7 @@ def find_due_dates(text: str) -> list[DateMatch]:
 @lru_cache(maxsize=MASK_CACHE_SIZE)
 def mask_dates(text: str) -> str:
     """Replace date expressions (and bare 4-digit years before 年) by '#'."""
-    chars = list(text)
-    for d in find_dates(text):
-        chars[d.start : d.end] = MASK_CHAR * (d.end - d.start)
-    return "".join(chars)
+    return mask_spans(text, ((d.start, d.end) for d in find_dates(text)), MASK_CHAR)
 
 
 def year_of(text: str) -> int | None:

@@ -192,7 +192,7 @@ def page_furniture(lines: list[Line], page_starts: list[int]) -> set[int]:
 
 
 def normalized_page_starts(mt: MappedText, raw_page_starts: list[int]) -> list[int]:
-    return [bisect.bisect_left(mt.offsets, p) for p in raw_page_starts]
+    return [mt.offsets.bisect_left(p) for p in raw_page_starts]
 
 
 def join_broken_lines(mt: MappedText, raw_page_starts: list[int] | None = None, paged: bool = False) -> MappedText:

@@ -5,18 +5,25 @@ records must point back at the source: :class:`MappedText` carries ``offsets`` b
 ``text`` (``offsets[i]`` = raw index of character ``i``, one extra sentinel entry at the
 end) and every operation here keeps the two in step.  Steps never touch ``offsets``
 themselves.
+
+The map is an :class:`~extract.normalize.offset_map.OffsetMap`: one entry per run of
+characters that advance together with the raw text, not one int per character (a list of
+ints cost ~37 bytes a character, the largest thing a 10 MB document held).  It indexes,
+slices, iterates and bisects like the list it replaced.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from .offset_map import OffsetMap, OffsetMapBuilder, as_offset_map
 
 Replacement = str | Callable[[re.Match[str]], str]
 
 
-def spread(offsets: list[int], start: int, end: int, n_out: int) -> list[int]:
+def spread(offsets: Sequence[int], start: int, end: int, n_out: int) -> Sequence[int]:
     """Source offsets for ``n_out`` characters replacing ``[start, end)``.
 
     Same length: one to one.  Different length (an OpenCC phrase, a rewritten token):
@@ -36,34 +43,38 @@ class MappedText:
     """A string plus, for every character, its index in the original raw text."""
 
     text: str
-    offsets: list[int]
+    offsets: OffsetMap
 
     @classmethod
     def identity(cls, raw: str) -> MappedText:
-        return cls(raw, list(range(len(raw) + 1)))
+        return cls(raw, OffsetMap.identity(len(raw) + 1))
 
     def __post_init__(self) -> None:
+        self.offsets = as_offset_map(self.offsets)
         if len(self.offsets) != len(self.text) + 1:
             raise ValueError(f"offsets has {len(self.offsets)} entries for {len(self.text)} characters")
 
     def edit(self, edits: Iterable[tuple[int, int, str]]) -> MappedText:
         """Apply non-overlapping ``(start, end, replacement)`` edits given in text order."""
         pieces: list[str] = []
-        offs: list[int] = []
+        offs = OffsetMapBuilder()
         last = 0
         for start, end, repl in edits:
             if start < last:
                 raise ValueError(f"overlapping edit at {start} (previous ended at {last})")
             pieces.append(self.text[last:start])
-            offs.extend(self.offsets[last:start])
+            offs.add_slice(self.offsets, last, start)
             pieces.append(repl)
-            offs.extend(spread(self.offsets, start, end, len(repl)))
+            if len(repl) == end - start:
+                offs.add_slice(self.offsets, start, end)
+            else:
+                offs.add_values(spread(self.offsets, start, end, len(repl)))
             last = end
         if last == 0 and not pieces:
             return self
         pieces.append(self.text[last:])
-        offs.extend(self.offsets[last:])
-        return MappedText("".join(pieces), offs)
+        offs.add_slice(self.offsets, last, len(self.offsets))
+        return MappedText("".join(pieces), offs.build())
 
     def sub(self, pattern: re.Pattern[str], repl: Replacement) -> MappedText:
         """``pattern.sub`` that keeps the map; matches whose replacement is unchanged are skipped."""

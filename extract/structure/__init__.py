@@ -16,11 +16,11 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 
 from ..model import Block, Document, Span, Table
+from ..normalize.offset_map import first_at_or_after
 from ..normalize.outline import outline_level
 from ..settings import Settings
 
@@ -46,14 +46,25 @@ def map_raw_span(doc: Document, raw_span: Span) -> Span:
     """Normalized span covering a raw span (inverse of ``doc.offsets``)."""
     if not doc.offsets:
         return raw_span
-    start = bisect.bisect_left(doc.offsets, raw_span[0], hi=len(doc.offsets) - 1)
-    end = bisect.bisect_left(doc.offsets, raw_span[1], hi=len(doc.offsets) - 1)
+    hi = len(doc.offsets) - 1
+    start, end = first_at_or_after(doc.offsets, raw_span[0], hi), first_at_or_after(doc.offsets, raw_span[1], hi)
     return start, max(start, end)
+
+
+
+def _last_lines(text: str, end: int, n: int) -> list[str]:
+    """``text[:end].split("\\n")[-n:]`` without splitting (or copying) all of ``text[:end]``."""
+    pos = end
+    for _ in range(n):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            return text[:end].split("\n")
+    return text[pos + 1 : end].split("\n")
 
 
 def _title_above(text: str, start: int) -> str | None:
     """The nearest short non-empty line above ``start`` that reads like a caption."""
-    lines = [ln.strip() for ln in text[:start].split("\n")[-(TITLE_LOOKBACK_LINES * 3 + 1):] if ln.strip()]
+    lines = [ln.strip() for ln in _last_lines(text, start, TITLE_LOOKBACK_LINES * 3 + 1) if ln.strip()]
     for line in reversed(lines[-TITLE_LOOKBACK_LINES:]):
         if "\t" in line:
             return None

@@ -17,13 +17,13 @@ number, item) sit left of detail columns; an empty detail cell stays an empty ce
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Cell, Document, Span, Table, strip_span
+from ..normalize.offset_map import first_at_or_after
 from ..settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -124,8 +124,8 @@ def _regions(lines: list[_Line], text: str) -> list[list[_Line]]:
 
 
 def _next_is_tab(lines: list[_Line], i: int, text: str) -> bool:
-    for line in lines[i + 1 :]:
-        s = line.text(text)
+    for j in range(i + 1, len(lines)):  # no slice: that copied every later line per call
+        s = lines[j].text(text)
         if s.strip():
             return "\t" in s
     return False
@@ -322,7 +322,7 @@ def _native_ranges(doc: Document) -> list[Span]:
         if t.span:
             out.append(t.span)
         elif t.raw_span and doc.offsets:
-            s = bisect.bisect_left(doc.offsets, t.raw_span[0])
-            e = bisect.bisect_left(doc.offsets, t.raw_span[1])
+            s = first_at_or_after(doc.offsets, t.raw_span[0])
+            e = first_at_or_after(doc.offsets, t.raw_span[1])
             out.append((s, e))
     return out

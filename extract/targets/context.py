@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..language.clauses import Sentence
 from ..language.dates import DateMatch, find_dates
@@ -26,6 +27,9 @@ class Context:
     last: Target | None = None  # previous target in the sentence (for staged targets)
     last_clause: int = -1  # index of the clause that made ``last``
     found_dates: list[DateMatch] | None = None  # read on first use: most sentences need none
+    # what the rules read once per sentence or sub-sentence, not once per number (keys in
+    # the functions that fill it: a sentence with thousands of numbers stays linear)
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def dates(self) -> list[DateMatch]:

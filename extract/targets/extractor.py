@@ -30,6 +30,7 @@ from ..settings import Settings
 from .context import Context as _Context
 from .filters import implausible, is_past, is_threshold, not_a_goal, word_regex
 from .frame import read_frames
+from .prefix_scan import PrefixMatches
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
@@ -98,6 +99,9 @@ BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}�
 EXCEEDS = Trigger("过", "reach", "at_least")
 # A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
 RATE_BY = re.compile(r"(?:按照|按)$")
+# "50%以上的省属事业单位": a percent read as the share of what follows (matched in place:
+# slicing the text from the number on copied the rest of the document per number)
+SHARE_OF_AFTER = re.compile(r"(?:以上|以下|左右)?的")
 # A sentence that opens with a forecast: "预估2021～2027年间，…其中燃气机组约净增加1,460万瓩"
 FORECAST_LEAD = re.compile(r"预估|预计|预测|据测算|经测算|测算")
 # A plan word that makes a verbless value a commitment: "计划年度投资800亿元", "拟投资50亿元"
@@ -349,7 +353,7 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     if trig is not None:
         found = _with_trigger(ctx, region, group, phrase, trig)
         if (found is None or found[3] == "verb") and first.unit_kind == "percent" \
-                and re.match(r"(?:以上|以下|左右)?的", text[group[-1].end:]):
+                and SHARE_OF_AFTER.match(text, group[-1].end):
             share = _share_indicator(text, group[-1], clause)  # "推动…及50%以上的省属事业单位建成…"
             return ("reach", None, share, "share") if share else found
         return found
@@ -728,24 +732,23 @@ def _baseline(prefix: str) -> int | None:
 def _baseline_lead(ctx: _Context, clause: Clause) -> int | None:
     """A base year set for the whole sentence by an earlier clause: "在2020年的基础上，单位建筑
     面积能耗下降4%", "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"."""
-    found = list(BASELINE_BASE.finditer(ctx.text, ctx.sentence.start, clause.start))
+    found = _prefix_matches(ctx, BASELINE_BASE, dated=False).upto(clause.start)
     return year_of(found[-1].group(0)) if found else None
 
 
 def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
     """The last deadline and five-year period written in the sentence before ``pos``."""
     s = ctx.sentence
-    before = ctx.dated[s.start:pos]
     deadline = None
     for d in ctx.dates:
-        if d.year is not None and s.start + d.end <= pos and not _is_baseline_year(before, d):
+        if d.year is not None and s.start + d.end <= pos and not _is_baseline_year(ctx.dated, s.start, pos, d):
             deadline = d.text_due
     period = None
-    for m in PERIOD.finditer(before):
+    for m in _prefix_matches(ctx, PERIOD).upto(pos):
         period = m.group("plan")
         if m.group("part") in ("末", "期末") and deadline is None:
             deadline = str(five_year_plans()[period][1]) if period in five_year_plans() else None
-    if deadline is None and ctx.issue_year and THIS_YEAR.search(before):
+    if deadline is None and ctx.issue_year and _prefix_matches(ctx, THIS_YEAR).upto(pos):
         deadline = str(ctx.issue_year)
     if deadline is None and period is None and ctx.frames is not None:
         frame = ctx.frames.at(pos)  # "二、主要目标 / 到2025年，…" dates the section's items
@@ -753,9 +756,20 @@ def _time_context(ctx: _Context, pos: int) -> tuple[str | None, str | None]:
     return deadline, period
 
 
-def _is_baseline_year(before: str, d: DateMatch) -> bool:
-    head = before[max(0, d.start - 2):d.start]
-    tail = before[d.end:d.end + 3]
+def _prefix_matches(ctx: _Context, pattern: re.Pattern[str], dated: bool = True) -> PrefixMatches:
+    """``pattern``'s matches in the sentence (its dated text, or the text), for any prefix."""
+    key = ("prefix", pattern, dated)
+    found = ctx.memo.get(key)
+    if found is None:
+        text = ctx.dated if dated else ctx.text
+        found = ctx.memo[key] = PrefixMatches(pattern, text, ctx.sentence.start, ctx.sentence.end)
+    return found
+
+
+def _is_baseline_year(dated: str, start: int, pos: int, d: DateMatch) -> bool:
+    """Is the date ``d`` (offsets from ``start``) a base year ("比2020年") in ``dated[start:pos]``?"""
+    head = dated[start + max(0, d.start - 2):start + d.start]
+    tail = dated[start + d.end:min(pos, start + d.end + 3)]
     return bool(re.search(r"(?:比|较|相对|与|同|以|自|从|由)$", head)) or tail.startswith(("相比", "为基", "水平", "的基础", "基础上"))
 
 
@@ -763,7 +777,8 @@ def _evidence_start(ctx: _Context, index: int) -> int:
     """Extend the evidence back over context clauses: "到2025年，" / "“十四五”时期，"."""
     clauses = ctx.sentence.clauses
     start = clauses[index].start
-    for prev in reversed(clauses[:index]):
+    for i in range(index - 1, -1, -1):  # no slice: that copied every earlier clause per number
+        prev = clauses[i]
         if not CONTEXT_CLAUSE.match(ctx.text[prev.start:prev.end]):
             break
         start = prev.start

@@ -17,6 +17,7 @@ from ..language.patterns import contains_any
 from ..language.sections import enclosing
 from .context import Context
 from .frame import Frames
+from .prefix_scan import first_end
 from .vocab import STANDARD_VALUE, five_year_plans, markers
 
 # 到 as a future word: before a year ("到2025年"), not in "从无到有"
@@ -93,7 +94,10 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
 def _after_condition(ctx: Context, clause: Clause) -> bool:
     """Does a condition clause "…的，" stand right before the number's clause?"""
     clauses = ctx.sentence.clauses
-    i = clauses.index(clause)
+    index = ctx.memo.get("clause index")
+    if index is None:  # clauses.index per number scanned the sentence's clauses each time
+        index = ctx.memo["clause index"] = {c: k for k, c in reversed(list(enumerate(clauses)))}
+    i = index[clause]
     if i == 0 or clauses[i - 1].sub != clause.sub:
         return False
     prev = clauses[i - 1]
@@ -162,25 +166,22 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
              first: Quantity, period: str | None = None) -> str | None:
     """Why the number is a reported result, or None: 已完成 in its clause, 同比 right before it,
     全年 with no future word, a review section / paragraph / document, a past year."""
-    s = ctx.sentence
-    sub = [c for c in s.clauses if c.sub == clause.sub]
-    piece = ctx.text[sub[0].start:sub[-1].end]
-    hit = _first_word(piece, "past")
+    hit = _sub_sentence_word(ctx, clause, "past")
     own = ctx.text[clause.start:clause.end]
     if hit and (hit in own or not _has_future(own)):  # "已建成居住区…，到2020年达到…" is a goal
         return hit
     hit = _first_word(ctx.text[region:first.start], "past_local")  # this number's own marker
     if hit:
         return hit
-    so_far = ctx.text[s.start:clause.end]
-    future = _has_future(so_far)
-    hit = _first_word(piece, "past_unless_future")
+    future = _said_before(ctx, clause.end, "future")  # in the sentence up to this clause's end
+    hit = _sub_sentence_word(ctx, clause, "past_unless_future")
     plan_doc = ctx.frames is not None and ctx.frames.plan_doc
     if hit and not future and not (plan_doc and not _frame_past(ctx, first.start)):  # "2023年工作要点": 全年 ahead
         return hit
     now = ctx.issue_year or (ctx.frames.plan_year if ctx.frames is not None else None)
     frame = ctx.frames.at(first.start) if ctx.frames is not None else None
-    if frame is not None and frame.past and not _committed(so_far, deadline, now):
+    if frame is not None and frame.past and not (
+            _said_before(ctx, clause.end, "committed") and _not_overdue(deadline, now)):
         return frame.past
     if deadline and now and int(deadline[:4]) < now and not future:
         return f"year {deadline[:4]} before the document's"  # "2020年全省能源消费总量3.45亿吨" in a 十四五 plan
@@ -192,6 +193,29 @@ def is_past(ctx: Context, clause: Clause, deadline: str | None, region: int,
 
 def _frame_past(ctx: Context, pos: int) -> str | None:
     return ctx.frames.at(pos).past if ctx.frames is not None else None
+
+
+def _sub_sentence_word(ctx: Context, clause: Clause, name: str) -> str | None:
+    """The first ``name`` word in the clause's sub-sentence (read once a sub-sentence)."""
+    key = ("sub word", clause.sub, name)
+    if key not in ctx.memo:
+        sub = [c for c in ctx.sentence.clauses if c.sub == clause.sub]
+        ctx.memo[key] = _first_word(ctx.text[sub[0].start:sub[-1].end], name)
+    return ctx.memo[key]
+
+
+def _said_before(ctx: Context, end: int, kind: str) -> bool:
+    """``_has_future`` ("future") or the committed words of :func:`_committed` ("committed")
+    in ``ctx.text[sentence start:end]``: where the first of them ends is found once a sentence."""
+    s = ctx.sentence
+    if end > s.end:  # never for a clause of the sentence; the plain reading otherwise
+        so_far = ctx.text[s.start:end]
+        return _has_future(so_far) if kind == "future" else contains_any(so_far, _committed_words())
+    key = ("said before", kind)
+    if key not in ctx.memo:
+        ctx.memo[key] = (first_end(ctx.text, s.start, s.end, FUTURE_TO, _future_words()) if kind == "future"
+                         else first_end(ctx.text, s.start, s.end, None, _committed_words()))
+    return ctx.memo[key] <= end
 
 
 def _has_future(text: str) -> bool:
@@ -214,10 +238,8 @@ def _first_word(text: str, name: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _committed(text: str, deadline: str | None, issue_year: int | None) -> bool:
-    """A goal inside a review: a future word other than 到, 将 or 要 and a deadline not yet
-    passed (a review says "将生态文明建设纳入考核…，权重由15%提高到18%": 将 is the object
-    marker there, and 要 hides in 主要 / 重要)."""
-    if not contains_any(text, _committed_words()):
-        return False
+def _not_overdue(deadline: str | None, issue_year: int | None) -> bool:
+    """A goal inside a review needs a committed word (a future word other than 到, 将 or 要:
+    a review says "将生态文明建设纳入考核…，权重由15%提高到18%": 将 is the object marker
+    there, and 要 hides in 主要 / 重要) and a deadline not yet passed."""
     return deadline is None or issue_year is None or int(deadline[:4]) >= issue_year

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..language.patterns import YEAR
 from ..language.sections import Section, enclosing, split_sections
@@ -97,6 +97,8 @@ class Frames:
     para_frames: list[Frame]
     dated_until: list[int]  # per line: the last line at or before it whose lead sets a date (-1: none)
     heading_starts: frozenset[int]  # line starts of outline headings
+    # per line: where each sentence lead of the whole line ends, and the leads (read once)
+    line_leads: dict[int, tuple[list[int], list[re.Match[str]]]] = field(default_factory=dict)
 
     def at(self, pos: int) -> Frame:
         """The frame at ``pos``: the last dated lead of its paragraph (or of the line it
@@ -137,9 +139,9 @@ class Frames:
         in ；/，), the last dated lead of that line ("到2025年，…18%以上；\n森林覆盖率…")."""
         for _ in range(MAX_CONTINUED_LINES):
             start = self.para_starts[i]
-            leads = list(SENTENCE_LEAD.finditer(self.text, start, pos))
-            if leads:
-                return _dated_lead(leads[-1].group("lead"))
+            lead = self._last_lead(i, pos)
+            if lead:
+                return _dated_lead(lead.group("lead"))
             if i == 0 or (self.para_frames[i].deadline or self.para_frames[i].period):
                 return None
             prev_end = start - 1  # the newline ending line i - 1
@@ -147,9 +149,30 @@ class Frames:
                 return None
             i, pos = i - 1, prev_end
             if self.para_frames[i].deadline or self.para_frames[i].period:
-                leads = list(SENTENCE_LEAD.finditer(self.text, self.para_starts[i], pos))
-                return _dated_lead(leads[-1].group("lead")) if leads else self.para_frames[i]
+                lead = self._last_lead(i, pos)
+                return _dated_lead(lead.group("lead")) if lead else self.para_frames[i]
         return None
+
+    def _last_lead(self, i: int, pos: int) -> re.Match[str] | None:
+        """The last :data:`SENTENCE_LEAD` a scan of ``text[para_starts[i]:pos]`` finds.
+
+        The leads of the whole line are read once: a scan of a prefix finds exactly those
+        that end by ``pos`` (a lead matches one way only, and none starts inside another:
+        it holds no 。！？；; to look behind to), so a line with many numbers is not
+        scanned again up to each of them.
+        """
+        start = self.para_starts[i]
+        end = self.para_starts[i + 1] if i + 1 < len(self.para_starts) else len(self.text)
+        if pos > end:  # never for a position on the line; the plain scan otherwise
+            leads = list(SENTENCE_LEAD.finditer(self.text, start, pos))
+            return leads[-1] if leads else None
+        found = self.line_leads.get(i)
+        if found is None:
+            matches = list(SENTENCE_LEAD.finditer(self.text, start, end))
+            found = self.line_leads[i] = ([m.end() for m in matches], matches)
+        ends, matches = found
+        k = bisect.bisect_right(ends, pos)
+        return matches[k - 1] if k else None
 
 
 def read_frames(text: str, title: str | None, issue_year: int | None) -> Frames:
@@ -192,10 +215,16 @@ def _with_chapters(text: str, sections: tuple[Section, ...]) -> tuple[Section, .
              for m in CHAPTER.finditer(text)]
     if not heads:
         return sections
-    out: list[Section] = []
-    for i, (start, level, title) in enumerate(heads):
-        end = next((s for s, lv, _ in heads[i + 1:] if lv <= level), len(text))
-        out.append(Section(level=level, start=start, end=end, title=title))
+    # a heading ends at the next one of its level or higher: one pass with a stack of the
+    # open headings, not a scan of the later ones per heading
+    ends = [len(text)] * len(heads)
+    open_heads: list[int] = []
+    for i, (start, level, _) in enumerate(heads):
+        while open_heads and heads[open_heads[-1]][1] >= level:
+            ends[open_heads.pop()] = start
+        open_heads.append(i)
+    out = [Section(level=level, start=start, end=end, title=title)
+           for (start, level, title), end in zip(heads, ends)]
     starts = [h[0] for h in heads]
     for s in sections:
         i = bisect.bisect_right(starts, s.start)
@@ -214,8 +243,15 @@ def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dic
     out: dict[int, int] = {}
     for i, s in enumerate(sections):
         if frames[s.start].past:
-            later = (t.start for t in sections[i + 1:] if t.start < s.end and frames[t.start].plan)
-            out[s.start] = next(later, s.end)
+            out[s.start] = s.end
+            # sections are in order of start: the later ones inside ``s`` follow it directly
+            for j in range(i + 1, len(sections)):
+                t = sections[j]
+                if t.start >= s.end:
+                    break
+                if frames[t.start].plan:
+                    out[s.start] = t.start
+                    break
     return out
 
 

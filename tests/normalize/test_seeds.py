@@ -77,7 +77,7 @@ def _counterparts(raw_char: str) -> set[str]:
 def test_normalize_offsets_point_at_source(prefix: str, seeds_dir: Path) -> None:
     doc = _normalized(seeds_dir, prefix)
     assert len(doc.offsets) == len(doc.text) + 1 and doc.offsets[-1] == len(doc.raw_text)
-    assert doc.offsets == sorted(doc.offsets)
+    assert list(doc.offsets) == sorted(doc.offsets)
     wrong = [
         (i, ch, doc.raw_text[doc.offsets[i]])
         for i, ch in enumerate(doc.text)

@@ -149,6 +149,6 @@ def test_normalize_phrase_config_keeps_offsets_consistent() -> None:
     normalize(doc, Settings(opencc_config="tw2sp"))
     assert "信息" in doc.text and "软件" in doc.text and "鼠标" in doc.text
     assert len(doc.offsets) == len(doc.text) + 1 and doc.offsets[-1] == len(raw)
-    assert doc.offsets == sorted(doc.offsets)
+    assert list(doc.offsets) == sorted(doc.offsets)
     i = doc.text.index("2025")
     assert raw[doc.offsets[i]: doc.offsets[i] + 4] == "2025"
