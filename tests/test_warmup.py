@@ -62,3 +62,16 @@ def test_warmup_before_the_time_limited_worker_of_a_single_worker_run(tmp_path: 
     batch.run_batch([tmp_path / "a.txt"], tmp_path / "p.db", workers=1, progress=False,
                     settings={"max_seconds_per_document": 30})
     assert calls == [0]
+
+
+def test_warm_up_freezes_what_it_loaded() -> None:
+    """The loaded models are moved to the collector's permanent generation (gc.freeze), so
+    collections during extraction do not walk them and forked workers share their pages."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        warmup.warm_up()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
