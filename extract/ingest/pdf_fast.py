@@ -44,7 +44,8 @@ from typing import Any
 
 from .pdf_lines import X_TOLERANCE, AmbiguousLayout, Char, chars_to_lines
 
-__all__ = ["FastPage", "chars_to_lines", "close_document", "open_document", "read_fast_page"]
+__all__ = ["FastPage", "chars_to_lines", "close_document", "open_document", "page_count", "read_fast_page",
+           "sound_structure"]
 
 LOGGER = logging.getLogger(__name__)
 # pdfium is not thread-safe, not even across documents (pypdfium2's docs): one call at a time.
@@ -145,6 +146,24 @@ def open_document(data: bytes) -> Any | None:
 def close_document(pdf: Any) -> None:
     with PDFIUM_LOCK:
         pdf.close()
+
+
+def sound_structure(pdf: Any) -> bool:
+    """pdfium read the file's own cross-reference table (repaired nothing) and it is not encrypted.
+
+    A file pdfium had to repair (truncated, a broken xref) may be one pdfminer rejects; an
+    encrypted one may use a cipher pdfminer lacks: pdfminer must see those first.
+    """
+    import pypdfium2.raw as raw
+
+    with PDFIUM_LOCK:
+        return bool(raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw)) and \
+            raw.FPDF_GetSecurityHandlerRevision(pdf.raw) == -1
+
+
+def page_count(pdf: Any) -> int:
+    with PDFIUM_LOCK:
+        return len(pdf)
 
 
 def read_fast_page(pdf: Any, index: int) -> FastPage | None:
