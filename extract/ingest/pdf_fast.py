@@ -200,7 +200,7 @@ def _lines(lines: list[str]) -> list[str]:
 
 @dataclass(slots=True)
 class _Objects:
-    texts: dict[int, tuple[float, float, int]]  # text object -> (x0, x1 of its bounds, its place in the content)
+    texts: dict[int, int]  # text object -> its place in the content
     images: int
     full_page_image: bool
 
@@ -218,8 +218,7 @@ def _page_objects(page: int, area: float) -> _Objects:
         obj = api.Page_GetObject(page, j)
         kind = api.PageObj_GetType(obj)
         if kind == api.TEXT:
-            api.PageObj_GetBounds(obj, *bounds)
-            out.texts[obj] = (left.value, right.value, j)
+            out.texts[obj] = j
         elif kind == api.PATH:
             segments += _path_rulings(api, obj, xs, ys)
             if segments > MAX_PATH_SEGMENTS:
@@ -289,7 +288,7 @@ _ROUNDED: dict[float, float] = {}
 MEMO_LIMIT = 200_000
 
 
-def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, int]]) -> tuple[list[Char], Any]:
+def _page_chars(textpage: Any, texts: dict[int, int]) -> tuple[list[Char], Any]:
     """pdfium's characters with pdfminer's boxes, in content-stream order (pdfminer's); raises _NotPlain.
 
     Returns the chars and :func:`chars_to_lines`'s ``ends_exactly`` for them. Positions are
@@ -339,7 +338,7 @@ def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, int]]) -> tu
             if font is None:
                 if obj not in texts:
                     raise _NotPlain("a character without a text object on the page (ActualText, form)")
-                font = fonts[obj] = (texts[obj][2], *_font_box(api, tp, i, obj, m, p_m, descents))
+                font = fonts[obj] = (texts[obj], *_font_box(api, tp, i, obj, m, p_m, descents))
             if font[0] < place:
                 in_order = False
             place, size, off, overhang = font
@@ -437,15 +436,17 @@ def _has_actual_text(api: Any, obj: int) -> bool:
     return False
 
 
-def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, int]], seen: Any,
+def _skipped_spaces(api: Any, texts: dict[int, int], seen: Any,
                     fsize: c_float, descents: dict[int, float]) -> list[tuple[int, Char]]:
     """The spaces of text objects pdfium skipped for having no width; raises _NotPlain for other skips."""
     out: list[tuple[int, Char]] = []
     m = api.FS_MATRIX()
-    for obj, (x0, x1, place) in texts.items():
+    left, right, ignored = c_float(), c_float(), c_float()
+    for obj, place in texts.items():
         if obj in seen:
             continue
-        if x1 - x0 > 0.01:
+        api.PageObj_GetBounds(obj, byref(left), byref(ignored), byref(right), byref(ignored))
+        if right.value - left.value > 0.01:
             raise _NotPlain("a text object pdfium dropped (drawn twice?)")
         api.PageObj_GetMatrix(obj, byref(m))
         if m.b != 0 or m.a <= 0 or m.d <= 0 or not api.TextObj_GetFontSize(obj, byref(fsize)):
