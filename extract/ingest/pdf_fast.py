@@ -325,7 +325,7 @@ def _page_chars(textpage: Any, texts: dict[int, int]) -> tuple[list[Char], Any]:
     size = off = overhang = baseline = top = bottom = 0.0
     for i, ch in enumerate(text):
         obj = get_object(tp, i)
-        if (ch == " " or ch == "\r" or ch == "\n") and is_generated(tp, i) == 1:
+        if ch in " \r\n" and is_generated(tp, i) == 1:  # ch is one character
             if ch != " " or not obj:
                 continue  # pdfium's own line breaks and spaces between objects
             kerned.append(len(out))  # a space pdfium made of a TJ gap (it drops a real space after it)
@@ -336,9 +336,7 @@ def _page_chars(textpage: Any, texts: dict[int, int]) -> tuple[list[Char], Any]:
         if obj != last:  # a new run of one text object's chars
             font = fonts.get(obj)
             if font is None:
-                if obj not in texts:
-                    raise _NotPlain("a character without a text object on the page (ActualText, form)")
-                font = fonts[obj] = (texts[obj], *_font_box(api, tp, i, obj, m, p_m, descents))
+                font = fonts[obj] = _font_box(api, tp, i, obj, texts.get(obj), m, p_m, descents)
             if font[0] < place:
                 in_order = False
             place, size, off, overhang = font
@@ -403,18 +401,20 @@ def _ends_exactly(api: Any, tp: int, char: Char) -> bool:
     return rect.right > ink_right.value + INK_EPSILON
 
 
-def _font_box(api: Any, tp: int, i: int, obj: int, m: Any, p_m: Any,
-              descents: dict[int, float]) -> tuple[float, float, float]:
-    """(size, offset of the box's bottom below the baseline, MAX_OVERHANG of size) for text object ``obj``."""
+def _font_box(api: Any, tp: int, i: int, obj: int, place: int | None, m: Any, p_m: Any,
+              descents: dict[int, float]) -> tuple[int, float, float, float]:
+    """(place, size, offset of the box's bottom below the baseline, MAX_OVERHANG of size) of text object ``obj``."""
+    if place is None:
+        raise _NotPlain("a character without a text object on the page (ActualText, form)")
     api.Text_GetMatrix(tp, i, p_m)
     if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
         raise _NotPlain("rotated, skewed or mirrored text")
     if api.TextObj_GetTextRenderMode(obj) == INVISIBLE:
         raise _NotPlain("invisible text (an OCR layer)")
-    if _has_actual_text(api, obj):
+    if api.PageObj_CountMarks(obj) and _has_actual_text(api, obj):
         raise _NotPlain("ActualText replacement")
     size = api.Text_GetFontSize(tp, i) * m.d
-    return size, _descent(api, obj, descents) * size, MAX_OVERHANG * size
+    return place, size, _descent(api, obj, descents) * size, MAX_OVERHANG * size
 
 
 def _descent(api: Any, obj: int, descents: dict[int, float]) -> float:
