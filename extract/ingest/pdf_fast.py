@@ -285,7 +285,7 @@ def _spread(values: list[float]) -> int:
 # round(v, PRECISION) of positions seen before: most x positions recur (a grid of Chinese glyphs),
 # and round() with decimals is the costliest call per char. Cleared when it grows past MEMO_LIMIT.
 _ROUNDED: dict[float, float] = {}
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 50_000
 
 
 def _page_chars(textpage: Any, texts: dict[int, int]) -> tuple[list[Char], Any]:
