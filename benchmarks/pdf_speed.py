@@ -11,6 +11,9 @@ seconds are reported, pages/s from the CPU median (the machine is shared and noi
 * ``pdfplumber``: bare ``page.extract_text()`` per page;
 * ``pypdfium2``: bare ``PdfDocument(...)[i].get_textpage().get_text_range()`` per page.
 
+pdfplumber is opened only for a PDF with a page it must read (or one pdfium had to repair or
+decrypt): the first lines say how many pages and PDFs that is.
+
 ``--check`` also reads every page both ways and reports the pages whose lines differ (none is
 expected), with the reason each page that pdfplumber reads was not taken by pdfium.
 """
@@ -80,24 +83,26 @@ class _Reasons(logging.Handler):
             self.counts[message.split(": ", 1)[1].rsplit(":", 1)[0]] += 1
 
 
-def fast_pages(blobs: list[bytes]) -> tuple[int, int, Counter[str]]:
-    """(pages pdfium takes, pages, reasons for the others)."""
-    from extract.ingest.pdf_fast import open_document, read_fast_page
+def fast_pages(blobs: list[bytes]) -> tuple[int, int, Counter[str], int]:
+    """(pages pdfium takes, pages, reasons for the others, PDFs read without opening pdfplumber)."""
+    from extract.ingest.pdf_fast import open_document, read_fast_page, sound_structure
 
     reasons = _Reasons()
     logger = logging.getLogger("extract.ingest.pdf_fast")
     logger.addHandler(reasons)
     logger.setLevel(logging.DEBUG)
-    fast = total = 0
+    fast = total = unopened = 0
     try:
         for data in blobs:
             document = open_document(data)
             n = len(document) if document is not None else 0
-            fast += sum(read_fast_page(document, i) is not None for i in range(n))
+            taken = sum(read_fast_page(document, i) is not None for i in range(n))
+            unopened += bool(n) and taken == n and sound_structure(document)
+            fast += taken
             total += n
     finally:
         logger.removeHandler(reasons)
-    return fast, total, reasons.counts
+    return fast, total, reasons.counts, unopened
 
 
 def check(paths: list[Path]) -> int:
@@ -138,10 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pdf_speed: no PDFs given and none under {REAL}: skipped")
         return 0
     blobs = [p.read_bytes() for p in paths]
-    fast, total, reasons = fast_pages(blobs)
+    fast, total, reasons, unopened = fast_pages(blobs)
     print(f"{len(paths)} PDFs, {total} pages; the pipeline reads {fast} through pypdfium2, "
           f"{total - fast} through pdfplumber" + (f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})"
                                                    if reasons else ""))
+    print(f"{unopened} of {len(paths)} PDFs are read without opening pdfplumber (every page through pypdfium2)")
     for read in READERS.values():  # warm imports and caches outside the timing
         read(blobs[0])
     cpu: dict[str, list[float]] = {name: [] for name in READERS}

@@ -42,13 +42,15 @@ from ctypes import byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
 from typing import Any
 
+from .pdf_lines import X_TOLERANCE, AmbiguousLayout, Char, chars_to_lines
+
+__all__ = ["FastPage", "chars_to_lines", "close_document", "open_document", "page_count", "read_fast_page",
+           "sound_structure"]
+
 LOGGER = logging.getLogger(__name__)
 # pdfium is not thread-safe, not even across documents (pypdfium2's docs): one call at a time.
 PDFIUM_LOCK = threading.RLock()
 
-# pdfplumber's extract_text defaults (x_tolerance, y_tolerance): the same rule must use the same numbers.
-X_TOLERANCE = 3.0
-Y_TOLERANCE = 3.0
 # pdfplumber's table finder snaps ruling lines closer than this (snap_tolerance) into one.
 TABLE_SNAP = 3.0
 # A kept table has at least two rows and two columns: three ruling lines each way.
@@ -60,8 +62,6 @@ MAX_PATH_SEGMENTS = 4000
 # extract.ingest.pdf calls a page with an image over 0.8 of it a scan; pdfplumber reads any page
 # with an image over this share (page areas may differ a little between the two readers).
 SCAN_SUSPECT_SHARE = 0.5
-# Two positions closer than this are the same (after rounding to PRECISION decimals).
-TIE = 1e-6
 # Decimals kept of every position (see _page_chars).
 PRECISION = 3
 # The loose box's right edge is the advance only when it lies beyond the ink by more than this.
@@ -70,10 +70,6 @@ INK_EPSILON = 1e-3
 MAX_OVERHANG = 0.15
 # Text render mode 3 (neither filled nor stroked): the OCR layer of a scan, where pdfium drops overlapping glyphs.
 INVISIBLE = 3
-# pdfplumber expands these ligatures when it joins a word's characters.
-LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
-# pdfium's text for an end-of-line hyphen it rewrote (0xFFFE) or a glyph without Unicode (0).
-_UNPLAIN = frozenset("\ufffe\x02\x00")
 
 
 @dataclass(slots=True)
@@ -152,6 +148,24 @@ def close_document(pdf: Any) -> None:
         pdf.close()
 
 
+def sound_structure(pdf: Any) -> bool:
+    """pdfium read the file's own cross-reference table (repaired nothing) and it is not encrypted.
+
+    A file pdfium had to repair (truncated, a broken xref) may be one pdfminer rejects; an
+    encrypted one may use a cipher pdfminer lacks: pdfminer must see those first.
+    """
+    import pypdfium2.raw as raw
+
+    with PDFIUM_LOCK:
+        return bool(raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw)) and \
+            raw.FPDF_GetSecurityHandlerRevision(pdf.raw) == -1
+
+
+def page_count(pdf: Any) -> int:
+    with PDFIUM_LOCK:
+        return len(pdf)
+
+
 def read_fast_page(pdf: Any, index: int) -> FastPage | None:
     """Page ``index`` (0-based) read by pdfium, or None when pdfplumber must read it."""
     with PDFIUM_LOCK:
@@ -164,8 +178,8 @@ def _read_fast_page(pdf: Any, index: int) -> FastPage | None:
         page = pdf[index]
         objects = _page_objects(_handle(page), float(page.get_width()) * float(page.get_height()))
         textpage = page.get_textpage()
-        chars = _page_chars(textpage, objects.texts)
-        return FastPage(lines=_lines(chars_to_lines(chars)), has_images=objects.images > 0,
+        chars, ends_exactly = _page_chars(textpage, objects.texts)
+        return FastPage(lines=_lines(chars_to_lines(chars, ends_exactly)), has_images=objects.images > 0,
                         full_page_image=objects.full_page_image)
     except (_NotPlain, AmbiguousLayout) as e:
         LOGGER.debug("page %d: %s: pdfplumber reads it", index + 1, e)
@@ -186,7 +200,7 @@ def _lines(lines: list[str]) -> list[str]:
 
 @dataclass(slots=True)
 class _Objects:
-    texts: dict[int, tuple[float, float, int]]  # text object -> (x0, x1 of its bounds, its place in the content)
+    texts: dict[int, int]  # text object -> its place in the content
     images: int
     full_page_image: bool
 
@@ -204,8 +218,7 @@ def _page_objects(page: int, area: float) -> _Objects:
         obj = api.Page_GetObject(page, j)
         kind = api.PageObj_GetType(obj)
         if kind == api.TEXT:
-            api.PageObj_GetBounds(obj, *bounds)
-            out.texts[obj] = (left.value, right.value, j)
+            out.texts[obj] = j
         elif kind == api.PATH:
             segments += _path_rulings(api, obj, xs, ys)
             if segments > MAX_PATH_SEGMENTS:
@@ -269,20 +282,21 @@ def _spread(values: list[float]) -> int:
 
 # --------------------------------------------------------------------------- characters
 
-# text, x0, x1, top, bottom (pdfminer's box, y downwards), and the least x1 can be (see _page_chars)
-Char = tuple[str, float, float, float, float, float]
+# round(v, PRECISION) of positions seen before: most x positions recur (a grid of Chinese glyphs),
+# and round() with decimals is the costliest call per char. Cleared when it grows past MEMO_LIMIT.
+_ROUNDED: dict[float, float] = {}
+MEMO_LIMIT = 50_000
 
 
-class AmbiguousLayout(Exception):
-    """A word cut depends on where a character ends, and that is not known exactly."""
-
-
-def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, int]]) -> list[Char]:
+def _page_chars(textpage: Any, texts: dict[int, int]) -> tuple[list[Char], Any]:
     """pdfium's characters with pdfminer's boxes, in content-stream order (pdfminer's); raises _NotPlain.
 
-    Positions are rounded to ``PRECISION`` decimals: pdfium keeps them as float32, pdfminer as
-    float64, and a gap of exactly X_TOLERANCE (Word's 1/4-em space between Chinese and digits)
-    must not fall either way by rounding noise.
+    Returns the chars and :func:`chars_to_lines`'s ``ends_exactly`` for them. Positions are
+    rounded to ``PRECISION`` decimals: pdfium keeps them as float32, pdfminer as float64, and a
+    gap of exactly X_TOLERANCE (Word's 1/4-em space between Chinese and digits) must not fall
+    either way by rounding noise. Four pdfium calls a char (its object, Unicode-map error,
+    origin, loose box); what is the same for a run of one text object's chars (size, descent,
+    baseline, hence top and bottom) is read once a run.
     """
     api = _api()
     tp = _handle(textpage)
@@ -290,77 +304,117 @@ def _page_chars(textpage: Any, texts: dict[int, tuple[float, float, int]]) -> li
     text = textpage.get_text_range() if n > 0 else ""
     if len(text) != n:
         raise _NotPlain("text index differs from char index")
+    if "\ufffe" in text or "\x02" in text or "\x00" in text:
+        raise _NotPlain("a glyph without Unicode or a rewritten hyphen")
     rect, m = api.FS_RECTF(), api.FS_MATRIX()
-    ox, oy, fsize, ink_right, ignored = c_double(), c_double(), c_float(), c_double(), c_double()
-    p_rect, p_m, p_ox, p_oy, p_ink, p_ignored = byref(rect), byref(m), byref(ox), byref(oy), byref(ink_right), byref(ignored)
+    ox, oy, fsize = c_double(), c_double(), c_float()
+    p_rect, p_m, p_ox, p_oy = byref(rect), byref(m), byref(ox), byref(oy)
     get_object, get_origin, get_loose = api.Text_GetTextObject, api.Text_GetCharOrigin, api.Text_GetLooseCharBox
-    get_ink = api.Text_GetCharBox
     is_generated, map_error = api.Text_IsGenerated, api.Text_HasUnicodeMapError
-    fonts: dict[int, tuple[float, float]] = {}  # text object -> (size, descent offset)
+    fonts: dict[int, tuple[int, float, float, float]] = {}  # text object -> (place, size, descent offset, overhang)
     descents: dict[int, float] = {}  # font -> descent per unit of size
-    seen: set[int] = set()
+    rounded = _ROUNDED
+    if len(rounded) > MEMO_LIMIT:
+        rounded.clear()
     out: list[Char] = []
+    runs: list[tuple[int, int]] = []  # (first char in out, place) of each run of one object's chars
     kerned: list[int] = []
-    order: list[tuple[int, int]] = []  # (text object's place in the content, char's place in pdfium's list)
     last = None
-    size = off = baseline = 0.0
-    place = 0
+    place = -1
+    in_order = True
+    size = off = overhang = baseline = top = bottom = 0.0
     for i, ch in enumerate(text):
-        if ch in _UNPLAIN:
-            raise _NotPlain("a glyph without Unicode or a rewritten hyphen")
         obj = get_object(tp, i)
-        if (ch == " " or ch == "\r" or ch == "\n") and is_generated(tp, i) == 1:
+        if ch in " \r\n" and is_generated(tp, i) == 1:  # ch is one character
             if ch != " " or not obj:
                 continue  # pdfium's own line breaks and spaces between objects
             kerned.append(len(out))  # a space pdfium made of a TJ gap (it drops a real space after it)
             continue
-        new_object = obj != last
-        if new_object:
-            if obj not in texts:
-                raise _NotPlain("a character without a text object on the page (ActualText, form)")
-            last = obj
-            place = texts[obj][2]
-            if obj not in fonts:
-                fonts[obj] = _font_box(api, tp, i, obj, m, p_m, descents)
-                seen.add(obj)
-            size, off = fonts[obj]
         if map_error(tp, i) == 1:
             raise _NotPlain("a glyph without Unicode")
         get_origin(tp, i, p_ox, p_oy)
-        if new_object:
+        if obj != last:  # a new run of one text object's chars
+            font = fonts.get(obj)
+            if font is None:
+                font = fonts[obj] = _font_box(api, tp, i, obj, texts.get(obj), m, p_m, descents)
+            if font[0] < place:
+                in_order = False
+            place, size, off, overhang = font
+            runs.append((len(out), place))
+            last = obj
             baseline = oy.value
+            v = -(baseline + off)
+            bottom = rounded.get(v)
+            if bottom is None:
+                bottom = rounded[v] = round(v, PRECISION)
+            v = bottom - size
+            top = rounded.get(v)
+            if top is None:
+                top = rounded[v] = round(v, PRECISION)
         elif oy.value != baseline:  # one text object's glyphs share a baseline unless written vertically
             raise _NotPlain("vertical writing")
         get_loose(tp, i, p_rect)
-        get_ink(tp, i, p_ignored, p_ink, p_ignored, p_ignored)
+        v = ox.value
+        x0 = rounded.get(v)
+        if x0 is None:
+            x0 = rounded[v] = round(v, PRECISION)
+        v = rect.right
+        x1 = rounded.get(v)
+        if x1 is None:
+            x1 = rounded[v] = round(v, PRECISION)
         # pdfium's loose box is the advance box joined with the ink box: its right edge is the
-        # advance (pdfminer's x1) when the ink ends before it; else x1 lies within MAX_OVERHANG below it.
-        x0, x1 = round(ox.value, PRECISION), round(rect.right, PRECISION)
-        bottom = round(-(oy.value + off), PRECISION)
-        order.append((place, i))
-        out.append((ch, x0, x1, round(bottom - size, PRECISION), bottom,
-                    x1 if rect.right > ink_right.value + INK_EPSILON else max(x0, x1 - MAX_OVERHANG * size)))
+        # advance (pdfminer's x1) when the ink ends before it; else x1 lies within MAX_OVERHANG
+        # below it. Which of the two is asked only where it decides a word cut (ends_exactly).
+        v = x1 - overhang
+        out.append((ch, x0, x1, top, bottom, x0 if v < x0 else v, i))
     for k in kerned:  # harmless where the gap cuts the word anyway; else pdfminer may have a space there
         if 0 < k < len(out) and out[k][1] - out[k - 1][2] <= X_TOLERANCE:
             raise _NotPlain("a space that pdfium may have merged")
-    for place, space in _skipped_spaces(api, texts, seen, fsize, descents):
-        order.append((place, -1))
-        out.append(space)
-    return [out[k] for k in sorted(range(len(out)), key=order.__getitem__)]
+    spaces = _skipped_spaces(api, texts, fonts, fsize, descents)
+    if spaces or not in_order:
+        out = _content_order(out, runs, spaces)
+    return out, functools.partial(_ends_exactly, api, tp)
 
 
-def _font_box(api: Any, tp: int, i: int, obj: int, m: Any, p_m: Any,
-              descents: dict[int, float]) -> tuple[float, float]:
-    """(size, offset of the box's bottom below the baseline) for text object ``obj`` (char ``i``)."""
+def _content_order(chars: list[Char], runs: list[tuple[int, int]], spaces: list[tuple[int, Char]]) -> list[Char]:
+    """The chars sorted by their object's place in the content, stable (pdfium's order within an object).
+
+    An object's place is its own, so the skipped spaces (of objects without chars) tie with no char.
+    """
+    places: list[int] = []
+    for (start, place), (end, _) in itertools.pairwise([*runs, (len(chars), -1)]):
+        places.extend([place] * (end - start))
+    for place, space in spaces:
+        places.append(place)
+        chars.append(space)
+    return [chars[k] for k in sorted(range(len(chars)), key=places.__getitem__)]
+
+
+def _ends_exactly(api: Any, tp: int, char: Char) -> bool:
+    """Whether pdfium's loose right edge of ``char`` is its advance (its ink ends before it)."""
+    i = char[6]
+    if i < 0:
+        return True
+    rect, ink_right, ignored = api.FS_RECTF(), c_double(), c_double()
+    api.Text_GetLooseCharBox(tp, i, byref(rect))
+    api.Text_GetCharBox(tp, i, byref(ignored), byref(ink_right), byref(ignored), byref(ignored))
+    return rect.right > ink_right.value + INK_EPSILON
+
+
+def _font_box(api: Any, tp: int, i: int, obj: int, place: int | None, m: Any, p_m: Any,
+              descents: dict[int, float]) -> tuple[int, float, float, float]:
+    """(place, size, offset of the box's bottom below the baseline, MAX_OVERHANG of size) of text object ``obj``."""
+    if place is None:
+        raise _NotPlain("a character without a text object on the page (ActualText, form)")
     api.Text_GetMatrix(tp, i, p_m)
     if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
         raise _NotPlain("rotated, skewed or mirrored text")
     if api.TextObj_GetTextRenderMode(obj) == INVISIBLE:
         raise _NotPlain("invisible text (an OCR layer)")
-    if _has_actual_text(api, obj):
+    if api.PageObj_CountMarks(obj) and _has_actual_text(api, obj):
         raise _NotPlain("ActualText replacement")
     size = api.Text_GetFontSize(tp, i) * m.d
-    return size, _descent(api, obj, descents) * size
+    return place, size, _descent(api, obj, descents) * size, MAX_OVERHANG * size
 
 
 def _descent(api: Any, obj: int, descents: dict[int, float]) -> float:
@@ -382,15 +436,17 @@ def _has_actual_text(api: Any, obj: int) -> bool:
     return False
 
 
-def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, int]], seen: set[int],
+def _skipped_spaces(api: Any, texts: dict[int, int], seen: Any,
                     fsize: c_float, descents: dict[int, float]) -> list[tuple[int, Char]]:
     """The spaces of text objects pdfium skipped for having no width; raises _NotPlain for other skips."""
     out: list[tuple[int, Char]] = []
     m = api.FS_MATRIX()
-    for obj, (x0, x1, place) in texts.items():
+    left, right, ignored = c_float(), c_float(), c_float()
+    for obj, place in texts.items():
         if obj in seen:
             continue
-        if x1 - x0 > 0.01:
+        api.PageObj_GetBounds(obj, byref(left), byref(ignored), byref(right), byref(ignored))
+        if right.value - left.value > 0.01:
             raise _NotPlain("a text object pdfium dropped (drawn twice?)")
         api.PageObj_GetMatrix(obj, byref(m))
         if m.b != 0 or m.a <= 0 or m.d <= 0 or not api.TextObj_GetFontSize(obj, byref(fsize)):
@@ -398,68 +454,5 @@ def _skipped_spaces(api: Any, texts: dict[int, tuple[float, float, int]], seen: 
         size = fsize.value * m.d
         bottom = round(-(m.f + _descent(api, obj, descents) * size), PRECISION)
         x = round(m.e, PRECISION)
-        out.append((place, (" ", x, x, round(bottom - size, PRECISION), bottom, x)))
+        out.append((place, (" ", x, x, round(bottom - size, PRECISION), bottom, x, -1)))
     return out
-
-
-# --------------------------------------------------------------------------- lines
-
-
-def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
-    """pdfplumber's ``make_cluster_dict``: sorted distinct values, chained while within ``tolerance``."""
-    ids: dict[float, int] = {}
-    cid = -1
-    last = float("-inf")
-    for v in sorted(set(values)):
-        if v > last + tolerance:
-            cid += 1
-        ids[v] = cid
-        last = v
-    return ids
-
-
-def _is_cjk(ch: str) -> bool:
-    """Chinese characters and punctuation (CJK blocks, full-width forms)."""
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\ufe30" <= ch <= "\uffef"
-
-
-def chars_to_lines(chars: list[Char]) -> list[str]:
-    """pdfplumber's ``extract_text()`` (no layout, default tolerances) of upright chars, as lines.
-
-    Chars are clustered into lines by top, sorted by x0 within a line, cut into words at
-    whitespace and at gaps over X_TOLERANCE (or a top more than Y_TOLERANCE away); the words are
-    clustered by top again (in order), joined by one space.
-
-    A gap of exactly X_TOLERANCE is cut or not by pdfminer's float64 rounding noise, which
-    pdfium's positions cannot reproduce: such a gap is left uncut where a Chinese character is
-    on either side (normalize deletes a space there anyway), and is ambiguous elsewhere.
-    """
-    ids = _cluster_ids([c[3] for c in chars], Y_TOLERANCE)
-    words: list[list[Char]] = []
-    for _, group in itertools.groupby(sorted(chars, key=lambda c: ids[c[3]]), key=lambda c: ids[c[3]]):
-        word: list[Char] = []
-        for c in sorted(group, key=lambda c: c[1]):
-            if c[0].isspace():
-                if word:
-                    words.append(word)
-                word = []
-                continue
-            if word:
-                p = word[-1]
-                gap = c[1] > p[2] + X_TOLERANCE
-                if gap != (c[1] > p[5] + X_TOLERANCE):
-                    raise AmbiguousLayout(f"where {p[0]!r} ends decides a word cut before {c[0]!r}")
-                if abs(c[1] - p[2] - X_TOLERANCE) < TIE and not (_is_cjk(p[0]) or _is_cjk(c[0])):
-                    raise AmbiguousLayout(f"a gap of exactly X_TOLERANCE between {p[0]!r} and {c[0]!r}")
-                if c[1] < p[1] or gap or abs(c[3] - p[3]) > Y_TOLERANCE:
-                    words.append(word)
-                    word = []
-            word.append(c)
-        if word:
-            words.append(word)
-    tops = [min(c[3] for c in w) for w in words]
-    line_ids = _cluster_ids(tops, Y_TOLERANCE)
-    lines: list[str] = []
-    for _, members in itertools.groupby(range(len(words)), key=lambda k: line_ids[tops[k]]):
-        lines.append(" ".join("".join(LIGATURES.get(c[0], c[0]) for c in words[k]) for k in members))
-    return lines

@@ -167,3 +167,145 @@ def test_pdf_fast_real_text_pdfs_mostly_fast(real_pdf_dir) -> None:
     decided = [fast is not None for prefix in ("r01", "r02", "r03", "r04")
                for _, fast, _ in _real_pages(real_pdf_dir, prefix, 99, plumber=False)]
     assert sum(decided) >= 0.9 * len(decided)
+
+
+# --------------------------------------------------------------------------- work done (not timings)
+
+
+def _counting_plumber(monkeypatch) -> list[int]:
+    opened: list[int] = []
+    real_open = pdfplumber.open
+
+    def counting_open(*args, **kwargs):
+        opened.append(1)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber, "open", counting_open)
+    return opened
+
+
+def test_pdf_fast_all_plain_pages_never_open_pdfplumber(monkeypatch) -> None:
+    data = _pdf([{"lines": SENTENCES}, {"lines": SENTENCES[:1], "scripts": True}])
+    expected = read_pdf(data, Settings(), fast=False)
+    opened = _counting_plumber(monkeypatch)
+    result = read_pdf(data, Settings())
+    assert opened == [], "every page is plain text: pdfminer has nothing to read"
+    assert (result.raw_text, result.page_starts, result.warnings) == (expected.raw_text, expected.page_starts,
+                                                                     expected.warnings)
+
+
+def test_pdf_fast_a_table_page_opens_pdfplumber_once(monkeypatch, mixed_pdf: bytes) -> None:
+    opened = _counting_plumber(monkeypatch)
+    read_pdf(mixed_pdf, Settings())
+    assert opened == [1]
+
+
+def _outcome(data: bytes) -> str:
+    from extract.errors import CorruptFile, EncryptedFile
+
+    try:
+        result = read_pdf(data, Settings())
+    except (CorruptFile, EncryptedFile) as e:
+        return f"{type(e).__name__}: {e}"
+    return result.raw_text + repr(result.page_starts) + repr(result.warnings)
+
+
+def _eager_outcome(monkeypatch, data: bytes) -> str:
+    """What read_pdf gave when pdfminer opened every file first (before pdfplumber was opened lazily)."""
+    with monkeypatch.context() as m:
+        m.setattr("extract.ingest.pdf.sound_structure", lambda document: False)
+        return _outcome(data)
+
+
+def test_pdf_fast_repaired_xref_keeps_pdfminers_reason(monkeypatch, real_pdf_dir) -> None:
+    """Regression: pdfium repairs a broken startxref and reads every page; pdfminer rejects the file.
+
+    The reason recorded must stay pdfminer's, so pdfium's repair sends the file to pdfminer first.
+    """
+    [path] = sorted(real_pdf_dir.glob("r01_*.pdf"))
+    data = path.read_bytes()
+    broken = data[:data.rfind(b"startxref")] + b"startxref\n999999\n%%EOF\n"
+    document = pdf_fast.open_document(broken)
+    assert document is not None and not pdf_fast.sound_structure(document)
+    assert all(pdf_fast.read_fast_page(document, i) is not None for i in range(len(document)))
+    opened = _counting_plumber(monkeypatch)
+    outcome = _outcome(broken)
+    assert outcome.startswith("CorruptFile: truncated or corrupt PDF: PdfminerException")
+    assert opened == [1]
+    assert outcome == _eager_outcome(monkeypatch, broken)
+
+
+def test_pdf_fast_encrypted_file_goes_to_pdfminer_first(monkeypatch) -> None:
+    """An encrypted file pdfium opens (empty user password) is shown to pdfminer first all the same."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from .conftest import _register_font
+
+    buf = io.BytesIO()
+    canvas = rl_canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner"))
+    canvas.setFont(_register_font(), 12)
+    canvas.drawString(72, 770, SENTENCES[0])
+    canvas.showPage()
+    canvas.save()
+    data = buf.getvalue()
+    document = pdf_fast.open_document(data)
+    assert document is not None and not pdf_fast.sound_structure(document)
+    opened = _counting_plumber(monkeypatch)
+    outcome = _outcome(data)
+    assert opened == [1]
+    assert outcome == _eager_outcome(monkeypatch, data)
+
+
+def _counting_api(monkeypatch) -> dict[str, int]:
+    api = pdf_fast._api()
+    calls: dict[str, int] = {}
+    for name in [n for n in vars(api) if n.startswith(("Text_", "TextObj_", "PageObj_", "Font_"))]:
+        fn = getattr(api, name)
+
+        def counted(*args, _fn=fn, _name=name):
+            calls[_name] = calls.get(_name, 0) + 1
+            return _fn(*args)
+
+        monkeypatch.setattr(api, name, counted)
+    return calls
+
+
+def test_pdf_fast_four_pdfium_calls_a_char(monkeypatch) -> None:
+    """Per char: its object, its Unicode-map error, its origin and its loose box; the rest once a run."""
+    data = _pdf([{"lines": SENTENCES * 3}])
+    document = pdf_fast.open_document(data)
+    calls = _counting_api(monkeypatch)
+    page = pdf_fast.read_fast_page(document, 0)
+    assert page is not None
+    chars = sum(len(line) for line in page.lines)
+    runs = calls["Text_GetMatrix"]
+    assert runs <= len(SENTENCES) * 3
+    assert calls["Text_GetCharOrigin"] == calls["Text_GetLooseCharBox"] == calls["Text_HasUnicodeMapError"] >= chars
+    assert calls.get("Text_GetCharBox", 0) <= runs, "the ink box is read only where it decides a cut"
+    per_char = sum(n for name, n in calls.items() if name.startswith("Text_")) / chars
+    assert per_char < 4.5
+
+
+def test_pdf_fast_chars_to_lines_asks_ends_only_where_they_decide() -> None:
+    asked: list[str] = []
+
+    def ends_exactly(char) -> bool:
+        asked.append(char[0])
+        return True
+
+    # x1 known within [x1 - 2, x1]: the gap 甲-乙 (1) and 丙-丁 (6) cut or not either way; 乙-丙 (2.5) does not
+    chars = [("甲", 0, 10, 0, 10, 8), ("乙", 11, 21, 0, 10, 19), ("丙", 23.5, 33.5, 0, 10, 31.5),
+             ("丁", 39.5, 49.5, 0, 10, 47.5)]
+    assert pdf_fast.chars_to_lines(chars, ends_exactly) == ["甲乙丙 丁"]
+    assert asked == ["乙"]
+    with pytest.raises(pdf_fast.AmbiguousLayout):
+        pdf_fast.chars_to_lines(chars)
+
+
+def test_pdf_fast_rounding_memo_is_bounded() -> None:
+    data = _pdf([{"lines": SENTENCES}])
+    document = pdf_fast.open_document(data)
+    pdf_fast._ROUNDED.update({float(k): float(k) for k in range(pdf_fast.MEMO_LIMIT + 1)})
+    assert pdf_fast.read_fast_page(document, 0) is not None
+    assert len(pdf_fast._ROUNDED) < 1000
