@@ -51,16 +51,24 @@ def split_sections(text: str) -> tuple[Section, ...]:
                     heads.append((pos + (len(line) - len(line.lstrip())), level, title))
                 break
         pos += len(line)
-    # a section ends where the next one of the same or a higher level starts: one pass with
-    # a stack of the open sections (levels increase up the stack), not a scan per heading
-    ends = [len(text)] * len(heads)
+    return tuple(nested_sections(heads, len(text)))
+
+
+def nested_sections(heads: list[tuple[int, int, str]], end: int) -> list[Section]:
+    """Sections of ``(start, level, title)`` headings in document order: each ends where the
+    next heading of the same or a higher level starts, the last open ones at ``end``.
+
+    One pass with a stack of the open headings (levels increase up the stack), not a scan
+    of the later headings per heading.
+    """
+    ends = [end] * len(heads)
     open_heads: list[int] = []
     for i, (start, level, _) in enumerate(heads):
         while open_heads and heads[open_heads[-1]][1] >= level:
             ends[open_heads.pop()] = start
         open_heads.append(i)
-    return tuple(Section(level=level, start=start, end=end, title=title)
-                 for (start, level, title), end in zip(heads, ends))
+    return [Section(level=level, start=start, end=stop, title=title)
+            for (start, level, title), stop in zip(heads, ends)]
 
 
 def innermost(sections: tuple[Section, ...], pos: int) -> Section | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..language.patterns import YEAR
-from ..language.sections import Section, enclosing, split_sections
+from ..language.sections import Section, enclosing, nested_sections, split_sections
 from .vocab import five_year_plans, markers
 
 # A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
@@ -215,16 +215,7 @@ def _with_chapters(text: str, sections: tuple[Section, ...]) -> tuple[Section, .
              for m in CHAPTER.finditer(text)]
     if not heads:
         return sections
-    # a heading ends at the next one of its level or higher: one pass with a stack of the
-    # open headings, not a scan of the later ones per heading
-    ends = [len(text)] * len(heads)
-    open_heads: list[int] = []
-    for i, (start, level, _) in enumerate(heads):
-        while open_heads and heads[open_heads[-1]][1] >= level:
-            ends[open_heads.pop()] = start
-        open_heads.append(i)
-    out = [Section(level=level, start=start, end=end, title=title)
-           for (start, level, title), end in zip(heads, ends)]
+    out = nested_sections(heads, len(text))  # a heading ends at the next one of its level or higher
     starts = [h[0] for h in heads]
     for s in sections:
         i = bisect.bisect_right(starts, s.start)
