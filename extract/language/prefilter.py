@@ -15,14 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # the parser of the standard ``re`` module (``sre_parse`` before Python 3.11)
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - older interpreters
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+from .regex_syntax import parser as _p
 
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_REPEATS = {_p.MAX_REPEAT, _p.MIN_REPEAT, getattr(_p, "POSSESSIVE_REPEAT", _p.MAX_REPEAT)}
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> tuple[str, ...] | None:
@@ -53,7 +48,7 @@ def _sequence(items: Any) -> frozenset[str] | None:
             best = candidate
 
     for op, arg in items:
-        if op is _c.LITERAL:
+        if op is _p.LITERAL:
             run.append(chr(arg))
             continue
         if run:  # a run of literals is matched as one contiguous string
@@ -66,10 +61,10 @@ def _sequence(items: Any) -> frozenset[str] | None:
 
 
 def _element(op: Any, arg: Any) -> frozenset[str] | None:
-    if op is _c.SUBPATTERN:
+    if op is _p.SUBPATTERN:
         add_flags = arg[1]
         return None if add_flags & re.IGNORECASE else _sequence(arg[-1])
-    if op is _c.BRANCH:
+    if op is _p.BRANCH:
         union: set[str] = set()
         for alternative in arg[1]:
             found = _sequence(alternative)
@@ -80,8 +75,8 @@ def _element(op: Any, arg: Any) -> frozenset[str] | None:
     if op in _REPEATS:
         low, _high, body = arg
         return _sequence(body) if low >= 1 else None
-    if op is _c.IN:
-        if all(kind is _c.LITERAL for kind, _ in arg):
+    if op is _p.IN:
+        if all(kind is _p.LITERAL for kind, _ in arg):
             return frozenset(chr(value) for _, value in arg)
         return None
     return None  # ANY, categories, ranges, negations, anchors, lookarounds, backreferences

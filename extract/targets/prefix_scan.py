@@ -16,10 +16,7 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
-try:  # the parser that gives a pattern's width
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from ..language.regex_syntax import parser as _sre_parse
 
 NOT_FOUND = sys.maxsize
 
