@@ -103,8 +103,11 @@ OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务,
-# and 办法 / 处理 / 处置 ("会同有关部门制定办法" never gives "有关部门制定办").
-SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面")
+# and 办法 / 处理 / 处置 ("会同有关部门制定办法" never gives "有关部门制定办"); 局部
+# ("由整岛保护与局部区域保护相结合的…体系" never gives "整岛保护与局") and the ranks 处级 /
+# 局级 / 厅级 / 部级 ("由一位所在县（市）区处级领导…挂钩" never gives "…区处").
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面", "局部",
+                "处级", "局级", "厅级", "部级")
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
