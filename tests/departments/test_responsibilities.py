@@ -84,6 +84,22 @@ def _pairs(text: str) -> list[tuple[str, str]]:
          [("能源主管部门", "implement"), ("发展改革主管部门", "implement"), ("财政主管部门", "implement")]),
         ("市节能办作为全市节能减排牵头部门，要切实负起工作指导责任。", [("市节能办", "lead")]),
         ("为加强组织领导，区政府成立了节能减排工作领导小组。", [("节能减排工作领导小组", "lead")]),
+        # a body at a clause head doing a concrete act, with no modal, implements it
+        ("市民政局设立居家养老服务指导机构，负责组织协调和管理。", [("市民政局", "implement")]),
+        ("省级教育部门汇总并向本级人力资源社会保障部门提供困难毕业生信息。", [("省级教育部门", "implement")]),
+        ("项目单位按有关规定向项目汇总申报单位报送资金申请报告。", [("项目单位", "implement")]),
+        ("市财政局对敬老院维修改造给予补助。", [("市财政局", "implement")]),
+        ("市委、市政府对全市环境治理承担总体责任。", [("市委", "implement"), ("市政府", "implement")]),
+        # ... but not an account of the past, nor a time clause, nor a prohibition or a body acted on
+        ("2019年，市政府成立了节能工作专班。", []),
+        ("全国碳排放权交易机构成立前，由湖北碳排放权交易中心承担交易系统账户开立和运行维护等具体工作。",
+         [("湖北碳排放权交易中心", "implement")]),
+        ("严禁违规对高耗能企业给予电价优惠。", []),
+        ("依法督促企业承担损失赔偿责任。", []),
+        ("现公开遴选第三方咨询机构承担评估报告编制工作。", []),
+        # a body named inside the task (区…牵头部门) is no 牵头 act of the subject
+        ("各部门于规定时间向区财政局报送争取资金的情况（区发展改革局牵头部门汇总收集佐证材料）。",
+         [("各部门", "implement")]),
         # negatives: data sources, cited issuers, thresholds, bodies inside titles
         ("考核以市统计局数据为准，依据市统计局统计数据考核。", []),
         ("按照国家发改委《绿色生活创建行动总体方案》要求，结合我市实际，制定本方案。", []),
