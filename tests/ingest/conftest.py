@@ -69,7 +69,8 @@ def _draw_table(canvas, rows: list[list[str | None]], x: float, top: float, col_
 
 
 def build_pdf(pages: list[dict]) -> bytes:
-    """A PDF whose pages are dicts: lines (str list), table (rows), footer (str), image (bool)."""
+    """A PDF whose pages are dicts: lines (str list), table (rows), footer (str), image (bool),
+    shading (bool: white unstroked boxes behind the lines)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas as rl_canvas
@@ -84,9 +85,17 @@ def build_pdf(pages: list[dict]) -> bytes:
         for line in spec.get("header", []):
             canvas.drawString(72, y, line)
             y -= 24
-        for line in spec.get("lines", []):
+        for k, line in enumerate(spec.get("lines", [])):
+            if spec.get("shading"):
+                # Word's white paragraph shading: white, unstroked boxes behind each line (as in
+                # b579 of the bulk corpus)
+                # (one box per run of a formatting: a line of three runs has three boxes side by side)
+                canvas.setFillColorRGB(1, 1, 1)
+                for x0, x1 in ([(72, 222), (222, 372), (372, 522)] if k % 2 else [(72, 522)]):
+                    canvas.rect(x0, y - 5, x1 - x0, 16, stroke=0, fill=1)
+                canvas.setFillColorRGB(0, 0, 0)
             canvas.drawString(72, y, line)
-            y -= 20
+            y -= 16 if spec.get("shading") else 20
         if spec.get("table"):
             rows = spec["table"]
             _draw_table(canvas, rows, 72, y - 10, 150, 24)

@@ -64,6 +64,38 @@ def test_pdf_table_text_in_reading_order(table_pdf: bytes) -> None:
     assert "计分表\n\n考核指标\t考核内容\t分值\n" in text
 
 
+PROSE = [
+    "到2025年，绿色低碳循环发展经济体系基本形成，产业结构和能源结构优化",
+    "调整取得明显进展，重点行业能源利用效率大幅提升，绿色低碳生活全面推行，",
+    "政策体系基本形成。",
+    "到2035年，广泛形成绿色生产生活方式，碳排放达峰后稳中有降，生态环境",
+    "根本好转，美丽中国建设目标基本实现。",
+    "各地区、各有关部门要进一步压实工作责任，加强督促落实。",
+]
+
+
+def test_pdf_white_shading_is_no_table() -> None:
+    """White unstroked boxes behind prose rule nothing: the page is prose, not a table of lines."""
+    doc = _one(build_pdf([{"lines": PROSE, "shading": True}]))
+    assert doc.tables == []
+    assert "\t" not in doc.raw_text
+    assert "经济体系基本形成" in doc.raw_text.replace("\n", "")
+
+
+def test_pdf_white_shading_keeps_a_ruled_table() -> None:
+    """A visible grid on a shaded page is still a table (a visible edge lies in it)."""
+    doc = _one(build_pdf([{"lines": PROSE, "shading": True, "table": SCORING_ROWS}]))
+    assert [len(t.cells) for t in doc.tables] == [8]
+    assert_spans_consistent(doc)
+
+
+def test_pdf_white_shading_over_an_image_is_kept() -> None:
+    """Over an image white is ink (a scan's text layer may rule its table so): nothing is dropped."""
+    plain = _one(build_pdf([{"lines": PROSE, "shading": True}]))
+    over = _one(build_pdf([{"lines": PROSE, "shading": True, "image": True}]))
+    assert plain.tables == [] and len(over.tables) == 1
+
+
 def test_pdf_running_header_removed() -> None:
     pages = [{"header": ["内部资料 注意保存"], "lines": [s], "footer": f"- {i} -"} for i, s in enumerate(SENTENCES, 1)]
     doc = _one(build_pdf(pages))
