@@ -247,6 +247,7 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
     pieces = [p for p in re.split(r"[、，,]|或者|或|以及|及", text) if p]  # 存续单位或者新设单位
+    pieces = [q for p in pieces for q in spell_pair(p)]
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局
     out: list[str] = []
@@ -258,6 +259,23 @@ def split_list(text: str) -> list[str]:
         else:
             out.extend(_split_each_run(piece))
     return out
+
+
+@lru_cache(maxsize=1)
+def _shared_place_pairs() -> re.Pattern[str]:
+    """"地方各级党委和政府": a pair of one place's bodies written once (departments.yaml)."""
+    pairs = "|".join(f"{a}(?:和|与)?{b}" for a, b in _gazetteer()["shared_place_pairs"])
+    return re.compile(rf"(?P<place>[^和与]+?)(?P<pair>{pairs})")
+
+
+def spell_pair(piece: str) -> list[str]:
+    """地方各级党委和政府 -> [地方各级党委, 地方各级政府] (FORMAT v2: the place flows forward)."""
+    m = _shared_place_pairs().fullmatch(piece)
+    if m:
+        for a, b in _gazetteer()["shared_place_pairs"]:
+            if m.group("pair").startswith(a) and m.group("pair").endswith(b):
+                return [f"{m.group('place')}{a}", f"{m.group('place')}{b}"]
+    return [piece]
 
 
 def _split_each_run(piece: str) -> list[str]:

@@ -52,6 +52,7 @@ from .names import (
     opens_with_acting_verb,
     qualify,
     share_head,
+    spell_pair,
     split_list,
 )
 from .recognizer import vocab
@@ -283,7 +284,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
-    return [(n, *r[1:]) for n, r in zip(names, raw)]
+    return [(one, *r[1:]) for n, r in zip(names, raw) for one in spell_pair(n)]
 
 
 def _parenthetical_assignments(text: str, sections: tuple[Section, ...],

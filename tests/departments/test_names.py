@@ -4,7 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from extract.departments.names import canonical, home_regions, is_body, qualify, split_region
+from extract.departments.names import canonical, home_regions, is_body, qualify, split_list, split_region
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair of one place's bodies written with the place once names both (FORMAT v2)
+        ("地方各级党委和政府", ["地方各级党委", "地方各级政府"]),
+        ("各级党委政府", ["各级党委", "各级政府"]),
+        ("县（区）党委和政府", ["县（区）党委", "县（区）政府"]),
+        ("各地区、各级党委和政府", ["各地区", "各级党委", "各级政府"]),
+        ("各级党委和政府、各有关部门", ["各级党委", "各级政府", "各有关部门"]),
+        # without a place nothing is spelled out; separate names stay as written
+        ("党委和政府", ["党委和政府"]),
+        ("市委、市政府", ["市委", "市政府"]),
+        ("各级党政机关", ["各级党政机关"]),
+        ("教育部门与人力资源社会保障部门", ["教育部门", "人力资源社会保障部门"]),
+    ],
+)
+def test_split_list(text: str, expected: list[str]) -> None:
+    assert split_list(text) == expected
 
 
 @pytest.mark.parametrize(

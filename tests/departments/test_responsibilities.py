@@ -100,6 +100,10 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         # a body named inside the task (区…牵头部门) is no 牵头 act of the subject
         ("各部门于规定时间向区财政局报送争取资金的情况（区发展改革局牵头部门汇总收集佐证材料）。",
          [("各部门", "implement")]),
+        # one place's pair of bodies: each gets the place, in sentences and in carried lists
+        ("地方各级党委和政府要强化主体责任意识。", [("地方各级党委", "implement"), ("地方各级政府", "implement")]),
+        ("推进重点行业节能改造（省发展改革委牵头，各市州党委和政府负责落实）。",
+         [("省发展改革委", "lead"), ("各市州党委", "implement"), ("各市州政府", "implement")]),
         # negatives: data sources, cited issuers, thresholds, bodies inside titles
         ("考核以市统计局数据为准，依据市统计局统计数据考核。", []),
         ("按照国家发改委《绿色生活创建行动总体方案》要求，结合我市实际，制定本方案。", []),
