@@ -34,6 +34,9 @@ MIN_TABLE_COLS = 2
 MIN_TABLE_ROWS = 2
 # Cell-grid coordinates closer than this (points) are the same ruling line.
 GRID_EPSILON = 0.5
+# A table found with invisible shapes is kept when visible lines alone rule a table over this
+# share of its area.
+VISIBLE_TABLE_SHARE = 0.5
 # An image covering this share of the page makes it a scan (its text, if any, is OCR).
 SCAN_IMAGE_SHARE = 0.8
 # More "(cid:" glyphs than this on a page means its font has no Unicode map.
@@ -295,22 +298,24 @@ def _ruled_tables(page: Any) -> list[Any]:
     Word exports a paragraph's white shading as a white, unstroked rectangle behind every line;
     pdfplumber's table finder takes their sides for ruling lines and reads the page as a table of
     one row per line (b579 of the bulk corpus: 44 "rows", every line of prose cut into cells with
-    tabs; 12 of the 163 bulk PDFs have such pages). A table is kept when at least one visible
-    edge lies in it, so a real table whose cells are filled white keeps its grid as before.
+    tabs). On a page with such shapes a table is kept when the visible lines alone rule a table
+    over most of it, so a real table whose cells are filled white keeps its grid as before.
     White is only invisible on blank paper: over an image (a scan's text layer, r12 of the real
     PDFs, rules its table with white cells over the scanned grid) every table is kept.
     """
     found = page.find_tables()
-    if not found or page.images:
+    if not found or page.images or all(_drawn(o) for o in (*page.rects, *page.curves)):
         return found
-    visible = page.filter(_drawn).edges
-    return [t for t in found if any(_inside(e, t.bbox) for e in visible)]
+    ruled = [t.bbox for t in page.filter(_drawn).find_tables()]
+    return [t for t in found if any(_overlap(r, t.bbox) >= VISIBLE_TABLE_SHARE * _area(t.bbox) for r in ruled)]
 
 
-def _inside(edge: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    return (edge["x0"] >= x0 - GRID_EPSILON and edge["x1"] <= x1 + GRID_EPSILON
-            and edge["top"] >= top - GRID_EPSILON and edge["bottom"] <= bottom + GRID_EPSILON)
+def _area(box: tuple[float, float, float, float]) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
 
 
 def _drawn(obj: dict[str, Any]) -> bool:

@@ -104,6 +104,11 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("地方各级党委和政府要强化主体责任意识。", [("地方各级党委", "implement"), ("地方各级政府", "implement")]),
         ("推进重点行业节能改造（省发展改革委牵头，各市州党委和政府负责落实）。",
          [("省发展改革委", "lead"), ("各市州党委", "implement"), ("各市州政府", "implement")]),
+        # 负责具体（实施）落实 implements; "X对…负责" is X's own duty (one body leads it); media act too
+        ("各县区政府负责具体实施落实，确保各项政策措施落地见效。", [("各县区政府", "implement")]),
+        ("重点排放单位对温室气体排放报告的真实性、完整性、准确性负责。", [("重点排放单位", "lead")]),
+        ("各类新闻媒体要讲好绿色低碳循环发展故事。", [("各类新闻媒体", "implement")]),
+        ("通过媒体宣传节能知识。", []),
         # negatives: data sources, cited issuers, thresholds, bodies inside titles
         ("考核以市统计局数据为准，依据市统计局统计数据考核。", []),
         ("按照国家发改委《绿色生活创建行动总体方案》要求，结合我市实际，制定本方案。", []),
