@@ -109,6 +109,13 @@ def vocab() -> dict[str, Any]:
     return load_yaml("metadata_vocab.yaml")
 
 
+def _scope_lookbehind(scopes: list[str]) -> str:
+    """The scope words as one lookbehind alternation (Python's lookbehind needs one width)."""
+    if len({len(w) for w in scopes}) > 1:
+        raise ValueError("recipient_and_scopes must all have one length (fixed-width lookbehind)")
+    return "|".join(map(re.escape, scopes))
+
+
 def _recipient_class(levels: str) -> re.Pattern[str]:
     """各市 / 各县（市、区） / 各省、自治区、直辖市及计划单列市、新疆生产建设兵团 before a body.
 
@@ -118,7 +125,8 @@ def _recipient_class(levels: str) -> re.Pattern[str]:
     """
     level = rf"(?:{levels})(?:[（(][^）)]{{1,12}}[）)])?"
     joined = rf"(?:[、和及](?:各|有关)?{level})"
-    return re.compile(rf"(?:(?:各|有关){level}{joined}*|{level}{joined}+)(?![属直级场内外长])")
+    # 各县区人民政府: 县区 is one collective (a level run), not 各县 + 区人民政府; nor is 各县（市）区 各县 + …
+    return re.compile(rf"(?:(?:各|有关){level}{joined}*|{level}{joined}+)(?![属直级场内外长市县区旗州盟（(])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,7 +142,7 @@ def vocab_patterns() -> VocabPatterns:
         title_line=re.compile(rf"[^\n。；]{{0,60}}关于[^\n]{{2,120}}(?:{ending})"),
         title_ending=re.compile(rf"(?:{ending})$"),
         # 各子（集团）公司、科研设计院（所）及有关单位 -> split before 有关单位
-        recipient_and=re.compile(rf"及|和(?=(?:{_alt(v['recipient_and_followers'])}))"),
+        recipient_and=re.compile(rf"(?<!{_scope_lookbehind(v['recipient_and_scopes'])})(?:及|和(?=(?:{_alt(v['recipient_and_followers'])})))"),
         web_date_line=re.compile(rf"(?:{_alt(v['web_date_prefixes'])})\s*[:：]"),
         recipient_level=re.compile(rf"(?:各|有关)?(?:{_alt(v['recipient_level_words'])})"),
         recipient_class=_recipient_class(_alt(v["recipient_level_words"])),

@@ -233,6 +233,13 @@ def test_cn_number(raw: str, expected: int) -> None:
     ("高新区、经开区管委会，各乡镇人民政府：", ["高新区管委会", "经开区管委会", "各乡镇人民政府"]),
     # a body list is not a place list
     ("各盟行政公署、市人民政府，自治区各委、办、厅、局：", ["各盟行政公署", "市人民政府", "自治区各委、办、厅、局"]),
+    # a run of level words is one collective (县区, 县（市）区), never 各县 + "区人民政府" (10 bulk PDFs)
+    ("各县区人民政府，经开区管委会，市政府有关部门：", ["各县区人民政府", "经开区管委会", "市政府有关部门"]),
+    ("各县（市）区人民政府、高新区管委会：", ["各县（市）区人民政府", "高新区管委会"]),
+    ("各区县（自治县）生态环境局：", ["各区县（自治县）生态环境局"]),
+    # 中央 is no recipient alone: "中央及省属…单位" is the units of both levels
+    ("市政府有关部门，中央及省属驻定有关单位：", ["市政府有关部门", "中央及省属驻定有关单位"]),
+    ("各市直单位及有关部门：", ["各市直单位", "有关部门"]),
 ])
 # fmt: on
 def test_split_recipients(line: str, expected: list[str]) -> None:
