@@ -81,6 +81,8 @@ RECIPIENT_LOOKAHEAD = 4
 MAX_RECIPIENT_LINE = 200
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
+# A title line that forwards another body's document: "国务院办公厅转发国家发展改革委" (no punctuation).
+FORWARDED = re.compile(r"[\u4e00-\u9fff]{2,30}?(?P<verb>转发|批转)[\u4e00-\u9fff、]{2,60}")
 # Lines after 联系人 searched for its phone and e-mail.
 CONTACT_LOOKAHEAD = 4
 # A recipient found away from its place must end like a body: 各片区管理局 / 区直各单位 / 各大企业.
@@ -212,6 +214,9 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
         first = i
         above = lines[i - 1].text if i > 0 else ""
         above2 = lines[i - 2].text if i > 1 else ""
+        if FORWARDED.fullmatch(above) and len(above + joined) <= MAX_TITLE_CHARS:
+            # "国务院办公厅转发国家发展改革委" / "国家能源局关于…的通知": the forwarding line opens the title
+            return TitleHit(i - 1, last, above + joined)
         if (joined.startswith("关于") and above and vp.org_line.fullmatch(above)
                 and len(above) <= MAX_ORG_LINE and not MASTHEAD_WORD.search(above)
                 and not vp.org_line.fullmatch(above2)  # one line of its own, not a signature block
@@ -291,6 +296,9 @@ def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | No
     text = strip_label(line.text)
     base = line.start + doc.text[line.start : line.end].find(text)
     cut = text.find("关于")
+    forwarded = FORWARDED.match(text)
+    if forwarded:  # 国务院办公厅转发国家发展改革委…关于…: the forwarding body issues it
+        cut = forwarded.start("verb")
     if cut < 0:  # "山东省人民政府办公厅" on its own line above "关于…的通知"
         return org_names(doc, base, base + len(text)) if title.first < title.last else []
     return org_names(doc, base, base + cut) if cut > 0 else []

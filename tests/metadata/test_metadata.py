@@ -30,6 +30,17 @@ STATE_COUNCIL = """国务院关于印发“十四五”节能减排综合工作�
 为认真贯彻落实党中央、国务院重大决策部署，根据《中华人民共和国节约能源法》，制定本方案。
 """
 
+# A forwarded notice whose title runs over three lines, the first ending on a body name.
+FORWARDED = """国务院办公厅转发国家发展改革委
+国家能源局关于促进新时代新能源
+高质量发展实施方案的通知
+国办函〔2022〕39号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+国家发展改革委、国家能源局《关于促进新时代新能源高质量发展的实施方案》已经国务院同意，现转发给你们，请认真贯彻落实。
+国务院办公厅
+2022年5月14日
+"""
+
 PROVINCE_MASTHEAD = """福 建 省 生 态 环 境 厅 文件
 
 闽环保大气〔2021〕7 号
@@ -161,6 +172,10 @@ CASES = [
     (OPINION, "issuers", ["中共某某市委办公室", "某某市人民政府办公室"]),
     (OPINION, "recipients", ["各县（市、区）党委和人民政府", "市委各部委", "市直各单位"]),
     (OPINION, "issue_date", "2022-03-15"),
+    # the forwarding line opens the title; the forwarding body issues it
+    (FORWARDED, "title", "国务院办公厅转发国家发展改革委国家能源局关于促进新时代新能源高质量发展实施方案的通知"),
+    (FORWARDED, "issuers", ["国务院办公厅"]),
+    (FORWARDED, "doc_number", "国办函〔2022〕39号"),
 ]
 # fmt: on
 
