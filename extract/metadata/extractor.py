@@ -549,13 +549,16 @@ def _reported_document(lines: list[Line], headline: str | None) -> tuple[str, li
     vp = vocab_patterns()
     for line in lines[:HEADER_LINES]:
         for m in NEWS_LEAD_TITLE.finditer(line.text):
-            org, name = m.group("org"), m.group("title")
-            if not (vp.org_suffix.search(org) and vp.org_line.fullmatch(org) and vp.title_ending.search(name)):
+            orgs, name = m.group("org").split("、"), m.group("title")
+            if not (all(vp.org_suffix.search(o) and vp.org_line.fullmatch(o) for o in orgs)
+                    and vp.title_ending.search(name)):
                 continue
-            full = re.search(rf"[\u4e00-\u9fff]{{1,{MAX_REGION_CHARS}}}{re.escape(org)}", headline or "")
-            if full and vp.org_line.fullmatch(full.group(0)):
-                org = _shortest_region_name(full.group(0), org)
-            return name, [org]
+            if len(orgs) == 1:
+                org = orgs[0]
+                full = re.search(rf"[\u4e00-\u9fff]{{1,{MAX_REGION_CHARS}}}{re.escape(org)}", headline or "")
+                if full and vp.org_line.fullmatch(full.group(0)):
+                    orgs = [_shortest_region_name(full.group(0), org)]
+            return name, orgs
     return None
 
 

@@ -60,9 +60,10 @@ RECIPIENT_SEPARATORS = "、，,；;"
 MASTHEAD_WORD = re.compile(r"文\s*件")
 # Lead sentence of a news post: "内蒙古自治区人民政府发布《关于印发…》的通知".
 NEWS_LEAD_ISSUER = re.compile(rf"(?P<org>[{_HAN}]{{2,30}}?)(?:正式|近日|日前)?(?:发布|印发|出台)了?《")
-# The document a news lead reports: "省政府印发了《关于进一步加强招商引资工作的指导意见》".
+# The document a news lead reports: "省政府印发了《关于进一步加强招商引资工作的指导意见》"; joint
+# issuers are listed with 、 ("中共中央办公厅、国务院办公厅印发《…》").
 NEWS_LEAD_TITLE = re.compile(
-    rf"(?P<org>[{_HAN}]{{2,20}}?)(?:正式|近日|日前|近期)?(?:发布|印发|出台)了?《(?P<title>[^《》\n]{{4,80}})》")
+    rf"(?P<org>[{_HAN}]{{2,20}}?(?:、[{_HAN}]{{2,20}}?)*)(?:正式|近日|日前|近期)?(?:发布|印发|出台)了?《(?P<title>[^《》\n]{{4,80}})》")
 # A 令 number on its own line: "山西省人民政府令第287号" / "商务部令2019年第1号".
 ORDER_NUMBER = re.compile(
     rf"(?P<number>(?P<org>[{_HAN}]{{2,30}}?)令\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*号)")

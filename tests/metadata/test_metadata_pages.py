@@ -59,6 +59,10 @@ NEWS_MD = """10000亿元！某江省政府发文，进一步加强这项工作
 ●项目引进实现新突破
 """
 
+JOINT_NEWS = """中共中央办公厅、国务院办公厅印发《关于深化生态保护补偿制度改革的意见》
+新华社北京9月12日电近日，中共中央办公厅、国务院办公厅印发了《关于深化生态保护补偿制度改革的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。
+"""
+
 MULTILINE_TITLE = """某东省人民政府办公厅
 关于坚决遏制“两高”项目盲目发展
 促进能源资源高质量配置利用
@@ -127,6 +131,9 @@ CASES = [
     # a news report of a document: the document's title, and the issuer's full name from the headline
     (NEWS_MD, "title", "关于进一步加强招商引资工作的指导意见"),
     (NEWS_MD, "issuers", ["某江省政府"]),
+    # joint issuers of a reported document, each one
+    (JOINT_NEWS, "title", "关于深化生态保护补偿制度改革的意见"),
+    (JOINT_NEWS, "issuers", ["中共中央办公厅", "国务院办公厅"]),
     # a title over four lines with its issuer's own line on top; the 文号 line is not absorbed
     (MULTILINE_TITLE, "title", "某东省人民政府办公厅关于坚决遏制“两高”项目盲目发展促进能源资源高质量配置利用有关事项的通知"),
     (MULTILINE_TITLE, "doc_number", "某政办字〔2022〕9号"),
