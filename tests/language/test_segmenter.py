@@ -127,6 +127,7 @@ def test_every_line_of_the_devset(jieba_cut, shared_dir: Path) -> None:
     cache = TEXT_CACHE
     lines = _normalized_lines(sorted(p for p in docs.iterdir() if p.is_file()), cache)
     assert differences(jieba_cut, lines) == []
+    assert [line for line in lines if segmenter.token_starts(line) != _doc_starts(line)] == []
 
 
 @pytest.mark.shared
@@ -205,3 +206,26 @@ def test_a_run_never_builds_jiebas_dictionary() -> None:
     code = "import sys; from extract.warmup import warm_up; warm_up(); print('jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def _doc_starts(text: str) -> list[int]:
+    from extract.language.nlp.pipeline import get_nlp
+
+    return [t.idx for t in get_nlp()(text)]
+
+
+@pytest.mark.parametrize("text", [*CASES, "  前后空格  ", "a  b", " ", "\n\n", "中 \n 文", "x\r\ny"])
+def test_token_starts_are_the_docs_token_starts(text: str) -> None:
+    assert segmenter.token_starts(text) == _doc_starts(text)
+
+
+def test_token_starts_on_every_line_of_the_project_texts() -> None:
+    lines = _project_lines()
+    assert [line for line in lines if segmenter.token_starts(line) != _doc_starts(line)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(list(_ALPHABET + "  ")), st.sampled_from(_PIECES)), max_size=16))
+def test_token_starts_on_random_strings(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert segmenter.token_starts(text) == _doc_starts(text)

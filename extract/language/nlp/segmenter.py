@@ -105,6 +105,29 @@ def _finalseg_split(stretch: str) -> list[str]:
     return [x for x in RE_FINALSEG_SKIP.split(stretch) if x]
 
 
+def token_starts(text: str) -> list[int]:
+    """Where the tokens of the spaCy Doc of ``text`` start, without building the Doc.
+
+    spaCy aligns the words with ``util.get_words_and_spaces``: whitespace words are dropped,
+    one ``" "`` right after a word becomes that token's trailing space, and any other
+    whitespace between two words becomes a token of its own.
+    """
+    starts: list[int] = []
+    end = len(text)
+    offset = pos = 0  # where the next word starts; where the Doc's next token would start
+    for word in cut(text):
+        start, offset = offset, offset + len(word)
+        if not word or word.isspace():
+            continue
+        if start > pos:
+            starts.append(pos)
+        starts.append(start)
+        pos = offset + 1 if offset < end and text[offset] == " " else offset
+    if pos < end:
+        starts.append(pos)
+    return starts
+
+
 class SegmenterTokenizer:
     """A spaCy tokenizer giving the Doc spaCy's ``zh`` jieba segmenter gives (same words, spaces)."""
 
