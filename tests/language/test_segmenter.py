@@ -229,3 +229,13 @@ def test_token_starts_on_every_line_of_the_project_texts() -> None:
 def test_token_starts_on_random_strings(parts: list[str]) -> None:
     text = "".join(parts)
     assert segmenter.token_starts(text) == _doc_starts(text)
+
+
+def test_word_starts_builds_no_doc() -> None:
+    """The target extractor's word boundaries come from the cuts: no spaCy Doc per clause."""
+    from extract.language.nlp import pipeline
+
+    before = pipeline.analyse.cache_info()
+    starts = pipeline.word_starts("到2025年单位GDP能耗下降13.5%（一个只在这里出现的分句）")
+    assert pipeline.analyse.cache_info() == before
+    assert 0 in starts and len("到2025年单位GDP能耗下降13.5%（一个只在这里出现的分句）") in starts
