@@ -233,7 +233,7 @@ def run_batch(
         jobs = _read_jobs(db, files, settings, summary, bar, fail, None if retry_failed else rules_version(),
                           force=force, read=not (executor and executor.reads_files))
         if files and executor is None and (workers > 1 or settings.max_seconds_per_document):
-            # load spaCy/jieba/OpenCC once here: the forked workers inherit them
+            # load spaCy/the segmenter/OpenCC once here: the forked workers inherit them
             from .warmup import warm_up
 
             warm_up(settings, pdf=any(p.suffix.lower() == ".pdf" for p in files))

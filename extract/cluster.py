@@ -20,7 +20,7 @@ own transaction.  What this module adds:
   times", never retried forever.
 - **Warm workers**: :class:`PipelineWarmup`, a worker plugin, runs the pipeline once on a
   small built-in document when a worker starts (and again when a nanny restarts it), so
-  OpenCC, jieba and spaCy load once per worker process, not per task.
+  OpenCC, the segmenter and spaCy load once per worker process, not per task.
 
 Only this module imports ``distributed`` (the CLI imports it for ``--scheduler`` only), so
 ``import extract`` and the process pool do not pay for Dask.
@@ -68,8 +68,8 @@ DEFAULT_ALLOWED_FAILURES = 3
 CONNECT_TIMEOUT_S = 30.0
 
 # A small traditional-script notice with a target, its lead department and a deadline:
-# processing it loads OpenCC (t2s detection and conversion), jieba with the policy
-# dictionaries and the spaCy pipeline, i.e. everything a worker would otherwise load on
+# processing it loads OpenCC (t2s detection and conversion), the segmenter with the policy
+# dictionaries and spaCy (the department recognizer), i.e. everything a worker would otherwise load on
 # its first real task.
 WARMUP_TEXT = (
     "關於印發節能減排工作方案的通知\n"

@@ -1,7 +1,7 @@
 """Load the heavy resources once per process, before a process pool forks.
 
-spaCy (imported by the department recognizer and the clause pipeline), jieba's 9 MB
-dictionary and OpenCC are loaded lazily, on first use.  A batch of one worker pays that
+spaCy (imported by the department recognizer), the segmenter's dictionary (rjieba) and
+OpenCC are loaded lazily, on first use.  A batch of one worker pays that
 once; a pool of N workers would pay it N + 1 times (the parent too, when it processed
 anything) — 1.5 s of CPU each.  :func:`warm_up` loads everything in the parent by running
 the pipeline on a small built-in notice, so that forked workers inherit the loaded
@@ -22,7 +22,7 @@ LOGGER = logging.getLogger(__name__)
 
 # A short notice touching every lazily-built resource: a traditional line (OpenCC), a
 # masthead and recipients (metadata, the department recognizer), a target with a
-# quantity (the spaCy/jieba clause pipeline), a deadline, a 牵头 clause (responsibilities)
+# quantity (the segmenter, for word boundaries), a deadline, a 牵头 clause (responsibilities)
 # and a small scoring table.
 WARMUP_TEXT = """关于印发节能降碳工作方案的通知
 各区县人民政府，市政府各部门：
@@ -40,7 +40,7 @@ WARMUP_TEXT = """关于印发节能降碳工作方案的通知
 
 
 def warm_up(settings: Settings | None = None, *, pdf: bool = False) -> float:
-    """Load spaCy, jieba, OpenCC and the rule tables in this process; returns seconds taken.
+    """Load spaCy, the segmenter, OpenCC and the rule tables in this process; returns seconds taken.
 
     Args:
         settings: the run's settings (the OpenCC config they name is the one loaded).

@@ -264,17 +264,14 @@ def test_cluster_heavy_resources_load_once_per_worker(dask_client, seeds_dir: Pa
 
         from extract.normalize.script import converter
 
-        for name in ("extract.language.nlp.pipeline", "extract.nlp.pipeline"):  # the nlp package moves
-            try:
-                nlp = importlib.import_module(name)
-                break
-            except ModuleNotFoundError:
-                continue
-        misses = nlp.get_nlp.cache_info().misses, nlp._prepare_jieba.cache_info().misses
+        # spaCy (the department recognizer) and the segmenter's dictionary
+        recognizer = importlib.import_module("extract.departments.recognizer")
+        segmenter = importlib.import_module("extract.language.nlp.segmenter")
+        misses = recognizer.get_recognizer.cache_info().misses, segmenter._rjieba.cache_info().misses
         return (*misses, converter.cache_info().misses)
 
-    for nlp, jieba, opencc in dask_client.run(loads).values():
-        assert (nlp, jieba) == (1, 1) and opencc <= 2  # t2s, plus the configured one if different
+    for spacy_ruler, segmenter, opencc in dask_client.run(loads).values():
+        assert (spacy_ruler, segmenter) == (1, 1) and opencc <= 2  # t2s, plus the configured one if different
 
 
 def test_cluster_cli_connects_to_a_running_scheduler(dask_client, tmp_path: Path) -> None:

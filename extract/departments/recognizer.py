@@ -13,8 +13,9 @@ is a character pattern, not a word pattern) and one EntityRuler built lazily fro
 * ``COLLECTIVE`` the suffix-less collectives (各县市区, 各盟市).
 
 A string is a body when ONE entity covers all of it and no post-check rejects it (a bare
-generic head, a verb start, a modal inside).  jieba learns the same gazetteer words, so the
-target extractor's segmentation never cuts a department name in two.
+generic head, a verb start, a modal inside).  The segmenter (``language.nlp.segmenter``)
+knows the same gazetteer words, so the target extractor's segmentation never cuts a
+department name in two.
 """
 
 from __future__ import annotations
@@ -109,21 +110,8 @@ def get_recognizer() -> Language:
         for start in v["determiner_starts"]
     ]
     ruler.add_patterns(patterns)
-    _register_jieba_words()
     LOGGER.debug("department recognizer ready: %d patterns", len(patterns))
     return nlp
-
-
-def _register_jieba_words() -> None:
-    """Teach jieba the gazetteer so that segmentation keeps department names whole."""
-    import jieba
-
-    from ..language.nlp.pipeline import jieba_cache_dir
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(jieba_cache_dir())
-    for word in gazetteer_words():
-        jieba.add_word(word, tag="nt")
 
 
 @lru_cache(maxsize=CACHE_SIZE)

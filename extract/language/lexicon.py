@@ -1,7 +1,7 @@
 """Words the segmenter must keep whole: the department gazetteer, read from data.
 
-Both the jieba segmenter (``language.nlp``) and the department recognizer
-(``departments.recognizer``) learn these words; keeping the list here, below both, means the
+Both the segmenter (``language.nlp``, through ``data/jieba_user_words.tsv``) and the
+department recognizer (``departments.recognizer``) know these words; keeping the list here, below both, means the
 segmenter never imports an extractor and segmentation does not depend on which stage ran
 first in the process.
 """

@@ -96,10 +96,7 @@ def test_self_reference_resolves_to_the_issuer(name: str, issuers: list[str], ex
     assert resolve_self_reference(name, issuers) == expected
 
 
-def test_jieba_learns_the_gazetteer() -> None:
-    import jieba
+def test_the_segmenter_knows_the_gazetteer() -> None:
+    from extract.language.nlp.segmenter import cut
 
-    from extract.departments.recognizer import get_recognizer
-
-    get_recognizer()
-    assert "银保监会" in jieba.lcut("省银保监会牵头负责")
+    assert "银保监会" in cut("省银保监会牵头负责")

@@ -1,7 +1,7 @@
-"""The spaCy backbone: a blank ``zh`` pipeline segmented by jieba with a policy user dictionary.
+"""The spaCy backbone: a blank ``zh`` pipeline with jieba's cuts and a policy user dictionary.
 
-It runs only on clauses that can hold a target (those with a quantity), because jieba over
-every character runs at ~0.8 MB/s while the regex pre-filter runs at tens of MB/s.
+It runs only on clauses that can hold a target (those with a quantity), because segmenting
+every character costs far more than the regex pre-filter, which runs at tens of MB/s.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ import logging
 import os
 import tempfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,41 +32,20 @@ def jieba_cache_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _prepare_jieba() -> None:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(jieba_cache_dir())
-    for name in ("policy_terms.txt", "indicators.txt"):
-        for line in resources.files("extract.data").joinpath(name).read_text(encoding="utf-8").splitlines():
-            parts = line.split()
-            if parts and not line.startswith("#"):
-                freq = int(parts[1]) if len(parts) > 1 else None
-                jieba.add_word(parts[0], freq=freq, tag=parts[2] if len(parts) > 2 else None)
-    _add_department_names(jieba)
-
-
-def _add_department_names(jieba: ModuleType) -> None:
-    """The department gazetteer as ``nt`` words, so that "省发展改革委" is one token here too.
-
-    Loaded in this lazy init (not only when the department recognizer is built), so that
-    segmentation does not depend on which stage happened to run first in the process.
-    """
-    from ..lexicon import gazetteer_words
-
-    for word in gazetteer_words():
-        jieba.add_word(word, tag="nt")
-
-
-@lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """spaCy blank zh + jieba + the ``policy_quantities`` component (built once per process)."""
+    """spaCy blank zh + jieba's cuts + the ``policy_quantities`` component (built once per process).
+
+    The tokenizer is :class:`.segmenter.SegmenterTokenizer`: the Doc spaCy's ``jieba``
+    segmenter would build, from rjieba, so that jieba's own dictionary is never built (the
+    ``char`` segmenter named here is only the placeholder it replaces: it loads nothing).
+    """
     import spacy
 
     from . import components  # noqa: F401  (registers the components)
+    from .segmenter import SegmenterTokenizer
 
-    _prepare_jieba()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer = SegmenterTokenizer(nlp.vocab)
     nlp.add_pipe("policy_quantities")
     LOGGER.debug("spaCy pipeline ready: %s", nlp.pipe_names)
     return nlp
@@ -84,12 +61,14 @@ def analyse(text: str) -> Doc:
 def word_starts(text: str) -> frozenset[int]:
     """Character offsets where a jieba word starts (plus ``len(text)``).
 
-    Goes through the spaCy pipeline (jieba segmenter + policy dictionary + the quantity
-    component) so that the boundaries are those of the Doc the rest of the NLP layer sees;
-    clauses repeat (news leads copy the body), hence the cache.
+    The starts of the tokens of :func:`analyse`'s Doc (tests/language/test_segmenter.py
+    checks it), computed from the cuts without building the Doc: a spaCy Doc and the
+    quantity component per clause cost more than the cut, and no caller reads them.
+    Clauses repeat (news leads copy the body), hence the cache.
     """
-    doc = analyse(text)
-    return frozenset([t.idx for t in doc] + [len(text)])
+    from .segmenter import token_starts
+
+    return frozenset([*token_starts(text), len(text)])
 
 
 def snap_to_word(text: str, pos: int) -> int:
