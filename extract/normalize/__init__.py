@@ -26,6 +26,7 @@ from .lines import join_broken_lines
 from .mapped import MappedText
 from .pinyin import remove_pinyin
 from .script import detect_script, to_simplified
+from .symbol_bullets import drop_symbol_bullets
 from .whitespace import clean_whitespace
 from .width import fold_width
 
@@ -48,6 +49,7 @@ STEPS: list[tuple[str, Step]] = [
     ("pinyin", lambda mt, doc, s: remove_pinyin(mt)),
     ("script", lambda mt, doc, s: to_simplified(mt, doc.script or "simplified", s)),
     ("width", lambda mt, doc, s: fold_width(mt)),
+    ("symbol_bullets", lambda mt, doc, s: drop_symbol_bullets(mt)),
     ("whitespace", lambda mt, doc, s: clean_whitespace(mt)),
     ("boilerplate", lambda mt, doc, s: remove_boilerplate(mt)),
     ("lines", lambda mt, doc, s: join_broken_lines(mt, doc.raw_page_starts, paged=_is_paged(doc))),
