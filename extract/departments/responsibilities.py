@@ -98,6 +98,8 @@ COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 # 由A至B / 由A到B is a range.
 RANGE_WORDS = ("至", "到")
 # After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
+# Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
+BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
 NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|负责人")
 # 可 / 可以 / 自行 before 委托 make it an option of the applicant.
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
@@ -262,6 +264,7 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
     for sent in re.finditer(r"[^。；;]+", content):
         sent_span = (base + sent.start(), base + sent.end())
         pending: list[str] = []
+        bare = ""  # level words alone ("市州"), the head of a class of places if the next item closes one
         carry = False
         for tok in split_top(sent.group()):
             tok = tok.strip()
@@ -271,16 +274,20 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
             for closer, role in pats.closers:
                 cm = closer.match(tok)
                 if cm:
-                    name = without_tail(cm.group("name"))
+                    written = without_tail(cm.group("name"))
+                    name = f"{bare}、{written}" if bare and written and is_item(f"{bare}、{written}") else written
                     if name:
-                        pending.append(name)
-                    cue = tok[len(name):]
+                        pending.append(name)  # 市州、县市区人民政府: one class of places
+                    cue = tok[len(written):]
                     if pending and all(is_item(n) for n in pending):
                         raw.extend((n, role, sent_span, carry, cue) for n in pending)
-                    pending = []
+                    pending, bare = [], ""
                     break
             else:
-                pending = pending + [tok] if is_item(tok) else []
+                if is_item(tok):
+                    pending, bare = pending + [tok], ""
+                else:  # anything else ends the list; level words alone may head the next item
+                    pending, bare = [], tok if BARE_LEVELS.fullmatch(tok) else ""
     if not raw:
         return []
     names = qualify([r[0] for r in raw])
@@ -766,7 +773,8 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     if not rest or rest[0] in ROLE_BLOCKERS:
         return None, 0
     if intro == "由":
-        if rest.startswith(tuple(vocab()["composition_verbs"]) + tuple(vocab()["beneficiary_verbs"])):
+        composed = rest.removeprefix(next((w for w in vocab()["composition_members"] if rest.startswith(w)), ""))
+        if rest.startswith(tuple(vocab()["beneficiary_verbs"])) or composed.startswith(tuple(vocab()["composition_verbs"])):
             return None, 0  # 由生产、设备…等职能部门组成 / 转由其他养老机构使用: no duty
         if rest.startswith("负责") and not rest.startswith("负责落实"):
             return "lead", 2

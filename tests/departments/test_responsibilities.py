@@ -109,6 +109,16 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("重点排放单位对温室气体排放报告的真实性、完整性、准确性负责。", [("重点排放单位", "lead")]),
         ("各类新闻媒体要讲好绿色低碳循环发展故事。", [("各类新闻媒体", "implement")]),
         ("通过媒体宣传节能知识。", []),
+        # a body made up of others' representatives assigns them nothing; 应当是 is a copula
+        ("基金政策指导委员会由财政部、生态环境部、外交部和气象局的代表组成。", []),
+        ("领导小组由市发展改革委分管负责同志组成。", []),
+        ("项目申报单位应当是注册在本市的独立法人单位。", []),
+        # level words joined by 、 before one suffix are one class of places, in sentences and lists
+        ("各市州、县市区人民政府要科学编制绿化规划。", [("各市州、县市区人民政府", "implement")]),
+        ("推进国土绿化（省林业局牵头，市州、县市区人民政府负责落实）。",
+         [("省林业局", "lead"), ("市州、县市区人民政府", "implement")]),
+        ("推进国土绿化（省林业局牵头，各县区、省财政厅配合）。",
+         [("省林业局", "lead"), ("各县区", "support"), ("省财政厅", "support")]),
         # negatives: data sources, cited issuers, thresholds, bodies inside titles
         ("考核以市统计局数据为准，依据市统计局统计数据考核。", []),
         ("按照国家发改委《绿色生活创建行动总体方案》要求，结合我市实际，制定本方案。", []),
