@@ -35,6 +35,7 @@ from .vocab import (
     BASELINE,
     BASELINE_BASE,
     BREAKDOWN_REGION,
+    CITY_CLASS_SCOPE,
     CONCURRENT_OPENER,
     CONTEXT_CLAUSE,
     COUNT_SUMMARY,
@@ -188,6 +189,7 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
     out: list[Target] = []
     for index, clause in enumerate(ctx.sentence.clauses):
         scope = _leading_scope(ctx.text[clause.start:clause.end])
+        carried = ctx.scope
         if scope:
             ctx.scope = scope
         ctx.prev = None
@@ -202,6 +204,8 @@ def _sentence_targets(ctx: _Context) -> list[Target]:
             region = group[-1].stop
             if made or not _glued(ctx.text, group[-1], clause.end):
                 phrase = region  # "100万以上的城市…": a dropped number glued to its noun stays in the phrase
+        if scope and CITY_CLASS_SCOPE.match(scope) and ctx.scope == scope:
+            ctx.scope = carried  # a class of cities scopes its own clause only
     return out
 
 
@@ -296,7 +300,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
         scope = _share_population(text, last, clause)  # "70％的县级以上党政机关建成…": the population
     if scope is None:
         scope = ctx.scope
-    elif scope:
+    elif scope and not CITY_CLASS_SCOPE.match(scope):
         ctx.scope = scope
     m = INNER_SHARE.match(indicator)
     if m:  # "钢铁、水泥等重点行业产能达到能效标杆水平的比例": this target's population only
@@ -514,7 +518,7 @@ def _counts_a_noun(text: str, q: Quantity, clause: Clause) -> bool:
 def _leading_scope(clause_text: str) -> str | None:
     stripped = DATE_PREFIX.sub("", LEADING_NOISE.sub("", clause_text))
     stripped = LEADING_NOISE.sub("", stripped)
-    m = SCOPE.match(stripped)
+    m = SCOPE.match(stripped) or CITY_CLASS_SCOPE.match(stripped)
     return m.group(0) if m and _on_word_boundary(stripped, m.end()) else None
 
 
@@ -537,9 +541,12 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     scope = None
     m = SCOPE.match(s)
     if m and m.end() < len(s) and _on_word_boundary(s, m.end()):
-        scope, s = m.group(0), s[m.end():]
+        scope, s = m.group(0), s[m.end():].removeprefix("的")  # 地级及以上城市的完整居住社区覆盖率
     m = threshold_scope_regex().match(s)
     if m and m.end() < len(s):
+        scope, s = m.group(0), s[m.end():].removeprefix("的")
+    m = CITY_CLASS_SCOPE.match(s)
+    if m:  # "县以上城镇|新增公园绿地": the class may be all there is before the verb
         scope, s = m.group(0), s[m.end():].removeprefix("的")
     m = COUNT_SUMMARY.match(s)
     if m and m.end() < len(s):

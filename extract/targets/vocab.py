@@ -46,6 +46,10 @@ SCOPE = re.compile(
     r"|[\u4e00-\u9fff\d]{0,8}?(?:主城区|开发区|高新区)|中心城区|建成区|各(?:省|市|区|县|盟市|地区)"
     r"|每个(?:村|社区|乡镇|街道|镇|乡|区|县|市))(?:[（(][^）)]{1,10}[）)])?"
 )
+# A class of cities by level scopes its own indicator only (the next clause's indicator is often
+# measured elsewhere): "地级及以上城市细颗粒物（PM2.5）浓度下降10%，地表水…比例达到85%",
+# "县以上城镇新增公园绿地7.5万亩" (11 targets of 7 bulk PDFs).
+CITY_CLASS_SCOPE = re.compile(r"^(?:地级|县级|地市级|设区市|设区的市|县)及?以上(?:城市|城镇)")
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
 LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|"
                            r"建成(?!区)|争创|严格执行|开展|《方案》(?:明确|提出)|此外)+")

@@ -111,6 +111,23 @@ def test_criteria_and_standard_values_are_nottargets_of(text: str, targets_of) -
     assert targets_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a class of cities by level scopes its own indicator, not the next clause's
+        ("到2025年，地级及以上城市细颗粒物（PM2.5）浓度下降10%，地表水Ⅰ－Ⅲ类水体比例达到85%。",
+         [("细颗粒物（PM2.5）浓度", "地级及以上城市"), ("地表水Ⅰ－Ⅲ类水体比例", None)]),
+        ("到2030年地级及以上城市的完整居住社区覆盖率提高到60%以上。", [("完整居住社区覆盖率", "地级及以上城市")]),
+        ("县以上城镇新增公园绿地7.5万亩。", [("公园绿地", "县以上城镇")]),
+        # 全市 still carries over the sentence
+        ("到2025年，全市单位地区生产总值能耗下降14%，非化石能源消费比重达到20%。",
+         [("单位地区生产总值能耗", "全市"), ("非化石能源消费比重", "全市")]),
+    ],
+)
+def test_city_class_scope_is_its_own(text: str, expected: list, targets_of) -> None:
+    assert [(t["indicator"], t["scope"]) for t in targets_of(text)] == expected
+
+
 def test_population_scope_stays_with_its_own_target(targets_of) -> None:
     """The subject of "X达到Y的比例" scopes that target only, not the next one in the sentence."""
     got = targets_of("到2025年，重点行业产能达到能效标杆水平的比例超过30%，绿色制造示范单位达到300家以上。")
