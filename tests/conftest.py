@@ -47,6 +47,14 @@ def real_pdf_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def bulk_pdf_dir(shared_dir: Path) -> Path:
+    path = shared_dir / "corpora" / "bulk"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
 def processed_seeds() -> dict[str, object]:
     """Every seed run through the whole pipeline once per test session: name -> Document."""
     from extract import process_file
