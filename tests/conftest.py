@@ -30,28 +30,27 @@ def shared_dir() -> Path:
     return SHARED
 
 
-@pytest.fixture(scope="session")
-def gold_dir(shared_dir: Path) -> Path:
-    path = shared_dir / "gold"
+def _shared_part(shared_dir: Path, *parts: str) -> Path:
+    """A folder of ../shared, or a skip when this checkout's ../shared lacks it."""
+    path = shared_dir.joinpath(*parts)
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture(scope="session")
+def gold_dir(shared_dir: Path) -> Path:
+    return _shared_part(shared_dir, "gold")
 
 
 @pytest.fixture(scope="session")
 def real_pdf_dir(shared_dir: Path) -> Path:
-    path = shared_dir / "corpora" / "real"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
+    return _shared_part(shared_dir, "corpora", "real")
 
 
 @pytest.fixture(scope="session")
 def bulk_pdf_dir(shared_dir: Path) -> Path:
-    path = shared_dir / "corpora" / "bulk"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
+    return _shared_part(shared_dir, "corpora", "bulk")
 
 
 @pytest.fixture(scope="session")
