@@ -107,6 +107,11 @@ def test_a_database_indexed_by_the_old_triggers_migrates_intact(tmp_path, full_d
     db.close()
 
 
+def segments(db) -> int:
+    """Segments the full-text index holds (a flush adds one, a merge joins several)."""
+    return db.execute("SELECT COUNT(DISTINCT segid) FROM documents_fts_idx").fetchone()[0]
+
+
 def long_variant(doc: Document, n: int) -> Document:
     """:func:`variant` with 20 times the text: enough index pages for FTS5 to merge."""
     out = variant(doc, n)
@@ -137,7 +142,7 @@ def before_migration_010(path):  # noqa: ANN001, ANN201 - a sqlite_utils Databas
 
 def test_the_index_merges_sixteen_segments_at_a_time(tmp_path, full_document: Document) -> None:
     """Migration 010: FTS5 merges 16 segments a level (not 4), so storing the same 64 files
-    writes fewer index pages; a group of files flushes as one segment."""
+    writes fewer index pages."""
     from extract.store.migrations import FTS_AUTOMERGE, FTS_HASHSIZE
 
     new = open_db(tmp_path / "new.db")
@@ -162,7 +167,7 @@ def test_merging_sixteen_at_a_time_keeps_every_hit_and_rank(tmp_path, full_docum
             write_file_documents(db, file_of(n), [doc], None)
         assert index_matches_documents(db)
     layout = "SELECT segid, term, pgno FROM documents_fts_idx ORDER BY 1, 2"
-    assert old.execute(layout).fetchall() != new.execute(layout).fetchall()  # merged otherwise
+    assert old.execute(layout).fetchall() != new.execute(layout).fetchall()  # merged differently
     queries = ["节能减排", "节能减排第7号", "节能减排第3", "第1号", "发展和改革委员会", "临江市"]
     sql = ("SELECT d.id, documents_fts.rank FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
            "WHERE documents_fts MATCH ? ORDER BY rank")
@@ -187,3 +192,24 @@ def test_a_database_of_the_previous_version_merges_sixteen_at_a_time(tmp_path, f
     write_file_documents(db, file_of(9), [variant(full_document, 9)], None)
     assert index_matches_documents(db) and db["documents"].count == 7
     db.close()
+
+
+def test_a_large_group_flushes_one_segment(tmp_path, full_document: Document) -> None:
+    """Migration 010's hashsize: 64 files holding more than FTS5's default 1 MB of pending
+    terms are indexed as one segment (before, as several)."""
+    import random
+
+    docs = [variant(full_document, n) for n in range(64)]
+    for n, doc in enumerate(docs):  # ~1,500 characters of varied words each
+        rng = random.Random(n)
+        doc.text += "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(1500))
+    old = before_migration_010(tmp_path / "old.db")
+    new = open_db(tmp_path / "new.db")
+    for db in (old, new):
+        with grouped_writes(db, files=len(docs)):
+            for n, doc in enumerate(docs):
+                write_file_documents(db, file_of(n), [doc], None)
+        assert index_matches_documents(db)
+    assert segments(old) > 1 and segments(new) == 1
+    old.close()
+    new.close()
