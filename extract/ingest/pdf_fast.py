@@ -115,7 +115,8 @@ def _api() -> Any:
         ("FPDFPageObjMark_GetParamValueType", i, p, ctypes.c_char_p),
         ("FPDFPath_CountSegments", i, p), ("FPDFPath_GetPathSegment", p, p, i),
         ("FPDFPathSegment_GetPoint", i, p, p, p), ("FPDFPathSegment_GetType", i, p),
-        ("FPDFPathSegment_GetClose", i, p),
+        ("FPDFPathSegment_GetClose", i, p), ("FPDFPath_GetDrawMode", i, p, p, p),
+        ("FPDFPageObj_GetFillColor", i, p, p, p, p, p),
     ]:
         setattr(api, name.removeprefix("FPDF"), fn(getattr(raw, name), restype, *args))
     api.TEXT, api.PATH, api.IMAGE = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
@@ -213,6 +214,8 @@ def _page_objects(page: int, area: float) -> _Objects:
     out = _Objects(texts={}, images=0, full_page_image=False)
     xs: list[float] = []
     ys: list[float] = []
+    hidden_xs: list[float] = []  # sides of white, unstroked shapes: no ruling on blank paper (pdf.py)
+    hidden_ys: list[float] = []
     segments = 0
     for j in range(api.Page_CountObjects(page)):
         obj = api.Page_GetObject(page, j)
@@ -220,7 +223,10 @@ def _page_objects(page: int, area: float) -> _Objects:
         if kind == api.TEXT:
             out.texts[obj] = j
         elif kind == api.PATH:
-            segments += _path_rulings(api, obj, xs, ys)
+            if _white_unstroked(api, obj):
+                segments += _path_rulings(api, obj, hidden_xs, hidden_ys)
+            else:
+                segments += _path_rulings(api, obj, xs, ys)
             if segments > MAX_PATH_SEGMENTS:
                 raise _NotPlain("a drawing of many path segments")
         elif kind == api.IMAGE:
@@ -231,9 +237,21 @@ def _page_objects(page: int, area: float) -> _Objects:
             raise _NotPlain(f"page object of type {kind}")
     if out.full_page_image:
         raise _NotPlain("a scan (an image over half the page)")
+    if out.images:  # white over an image is ink: pdf.py keeps every table found on such a page
+        xs, ys = xs + hidden_xs, ys + hidden_ys
     if _spread(xs) >= MIN_RULINGS and _spread(ys) >= MIN_RULINGS:
         raise _NotPlain("ruling lines that may form a table")
     return out
+
+
+def _white_unstroked(api: Any, path: int) -> bool:
+    """Filled white and not stroked (Word's paragraph shading): the shapes pdf.py's table
+    finder ignores on a page without images, so they cannot make this page a table either."""
+    fill, stroke = c_int(), c_int()
+    if not api.Path_GetDrawMode(path, byref(fill), byref(stroke)) or not fill.value or stroke.value:
+        return False
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    return bool(api.PageObj_GetFillColor(path, byref(r), byref(g), byref(b), byref(a))) and r.value == g.value == b.value == 255
 
 
 def _path_rulings(api: Any, path: int, xs: list[float], ys: list[float]) -> int:

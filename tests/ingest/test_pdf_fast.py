@@ -91,6 +91,18 @@ def test_pdf_fast_decides_per_page(mixed_pdf: bytes, index: int, fast: bool) -> 
         assert page.lines == _plumber_items(mixed_pdf)[index]
 
 
+def test_pdf_fast_reads_white_shading_as_pdfplumber_does() -> None:
+    """White unstroked shading rules nothing on blank paper: pdfium reads the page, with
+    pdfplumber's text (its pseudo-table dropped); over an image the page goes to pdfplumber."""
+    from .conftest import build_pdf
+
+    shaded = build_pdf([{"lines": SENTENCES * 2, "shading": True}])
+    page = pdf_fast.read_fast_page(pdf_fast.open_document(shaded), 0)
+    assert page is not None and page.lines == _plumber_items(shaded)[0]
+    over_image = build_pdf([{"lines": SENTENCES * 2, "shading": True, "image": True}])
+    assert pdf_fast.read_fast_page(pdf_fast.open_document(over_image), 0) is None
+
+
 def test_pdf_fast_superscript_lines_as_pdfplumber(mixed_pdf: bytes) -> None:
     page = pdf_fast.read_fast_page(pdf_fast.open_document(mixed_pdf), 1)
     assert page is not None
