@@ -97,9 +97,9 @@ _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托"))
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 # 由A至B / 由A到B is a range.
 RANGE_WORDS = ("至", "到")
-# After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
 # Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
 BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
+# After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
 NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|负责人")
 # 可 / 可以 / 自行 before 委托 make it an option of the applicant.
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")

@@ -334,8 +334,6 @@ def _white(color: Any) -> bool:
     return len(color) == 4 and all(c == 0 for c in color)
 
 
-
-
 def _page_table(found: Any) -> tuple[Any, PageTable] | None:
     """A pdfplumber table as anchor cells, or None for single-column/row false positives."""
     rows = found.rows

@@ -84,7 +84,7 @@ MAX_ORG_LINE = 60
 # Verbs after which a title names what its issuer does: "江西省人民政府印发关于…的通知".
 TITLE_ISSUING_VERB = re.compile(r"印发|转发|批转|贯彻落实")
 # A title line that forwards another body's document: "国务院办公厅转发国家发展改革委" (no punctuation).
-FORWARDED = re.compile(r"[\u4e00-\u9fff]{2,30}?(?P<verb>转发|批转)[\u4e00-\u9fff、]{2,60}")
+FORWARDED = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:转发|批转)[\u4e00-\u9fff、]{2,60}")
 # Lines after 联系人 searched for its phone and e-mail.
 CONTACT_LOOKAHEAD = 4
 # A recipient found away from its place must end like a body: 各片区管理局 / 区直各单位 / 各大企业.
@@ -300,7 +300,8 @@ def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | No
     base = line.start + doc.text[line.start : line.end].find(text)
     # the issuer ends where 关于 or an issuing verb starts: "国务院办公厅转发国家发展改革委…关于…" (the
     # forwarding body issues it), "江西省人民政府印发关于…的通知", "中共青海省委、青海省人民政府贯彻落实《…》"
-    found = [k for k in (text.find("关于"), *(m.start() for m in TITLE_ISSUING_VERB.finditer(text, 0, 60))) if k >= 0]
+    found = [k for k in (text.find("关于"), *(m.start() for m in TITLE_ISSUING_VERB.finditer(text, 0, MAX_ORG_LINE)))
+             if k >= 0]
     cut = min(found, default=-1)
     if cut < 0:  # "山东省人民政府办公厅" on its own line above "关于…的通知"
         return org_names(doc, base, base + len(text)) if title.first < title.last else []
