@@ -124,21 +124,15 @@ def test_every_line_of_the_devset(jieba_cut, shared_dir: Path) -> None:
     docs = shared_dir / "devset" / "docs"
     if not docs.is_dir():
         pytest.skip(f"{docs} is absent")
-    cache = TEXT_CACHE
-    lines = _normalized_lines(sorted(p for p in docs.iterdir() if p.is_file()), cache)
+    lines = _normalized_lines(sorted(p for p in docs.iterdir() if p.is_file()), TEXT_CACHE)
     assert differences(jieba_cut, lines) == []
     assert [line for line in lines if segmenter.token_starts(line) != _doc_starts(line)] == []
 
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_every_line_of_the_bulk_pdfs(jieba_cut, shared_dir: Path) -> None:
-    bulk = shared_dir / "corpora" / "bulk"
-    if not bulk.is_dir():
-        pytest.skip(f"{bulk} is absent")
-    cache = TEXT_CACHE
-    paths = sorted(bulk.glob("*.pdf")) + sorted((shared_dir / "corpora" / "real").glob("*"))
-    lines = _normalized_lines(paths, cache)
+def test_every_line_of_the_bulk_pdfs(jieba_cut, bulk_pdf_dir: Path, real_pdf_dir: Path) -> None:
+    lines = _normalized_lines(sorted(bulk_pdf_dir.glob("*.pdf")) + sorted(real_pdf_dir.glob("*")), TEXT_CACHE)
     assert len(lines) > 1000
     assert differences(jieba_cut, lines) == []
 
