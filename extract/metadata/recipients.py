@@ -25,6 +25,8 @@ _EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|县市区|县|�
 _ORG_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|国务院|银行)(?=[\u4e00-\u9fff])")
 # Items that open with an owner of their own never inherit one.
 _OWN_START = re.compile(r"^(?:各|有关|相关|其他|其它|所属|直属|省|市(?!场)|县(?!域)|区(?!域)|州|盟|旗|自治区|国家|国务院|中国|中共)")
+# A note in brackets after a name: "局（公司）".
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # The branch of an organisation: inherits the organisation even after its own place name.
 _BRANCH_END = re.compile(r"(?:分行|支行|营业部|营业管理部|分公司|办事处)$")
 
@@ -97,7 +99,8 @@ def _enumeration_to_recipients(run: list[str]) -> list[str]:
     items: list[str] = []
     pending: list[str] = []
     for item in run:
-        if len(item) == 1 and (items or pending):  # 市政府各委、办、局: one character joins the list before
+        # 市政府各委、办、局 / 市直各委、办、局（公司）: one character (with its note) joins the list before
+        if len(_BRACKETED.sub("", item)) == 1 and (items or pending):
             if pending:
                 pending[-1] += "、" + item
             else:

@@ -261,6 +261,9 @@ def test_cn_number(raw: str, expected: int) -> None:
     # 中央 is no recipient alone: "中央及省属…单位" is the units of both levels
     ("市政府有关部门，中央及省属驻定有关单位：", ["市政府有关部门", "中央及省属驻定有关单位"]),
     ("各市直单位及有关部门：", ["各市直单位", "有关部门"]),
+    # a region's compound level words are one level; a one-character body keeps its bracketed note
+    ("各市州、县市区人民政府，省政府各厅委、各直属机构：", ["各市州、县市区人民政府", "省政府各厅委", "省政府各直属机构"]),
+    ("市直各委、办、局（公司），市属各高等院校：", ["市直各委、办、局（公司）", "市属各高等院校"]),
 ])
 # fmt: on
 def test_split_recipients(line: str, expected: list[str]) -> None:
