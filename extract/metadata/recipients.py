@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab_patterns
+from .vocab import RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab, vocab_patterns
 
 _OPEN, _CLOSE = "（(〔[【《", "）)〕]】》"
 # A place-class owner at the head of an item: 各市 / 各县 / 各盟市 (each city's body follows).
@@ -62,7 +62,7 @@ def split_recipients(line: str) -> list[str]:
             items.extend(cls.group(0) + b if not _OWN_START.match(b) else b for b in bodies)
             continue
         items.extend(_run(part))
-    return items
+    return [i for i in items if i not in vocab()["recipient_bare_heads"]]  # "单位：" alone names nobody
 
 
 def _run(part: str) -> list[str]:
@@ -75,15 +75,21 @@ def _run(part: str) -> list[str]:
 
 
 def _forward_owner(run: list[str]) -> list[str]:
-    """The first item's owner (各市 / 市政府 / 国家开发银行) onto later items written without one."""
+    """The first item's owner (各市 / 市政府 / 国家开发银行) onto later items written without one;
+    a bare head takes what stands before the head of the item before it ("市直有关部门、单位" ->
+    市直有关单位)."""
     if len(run) < 2:
         return run
     first = run[0]
     each = _EACH_PLACE.match(first)
     org = None if each else _ORG_OWNER.match(first)
+    heads = vocab()["recipient_bare_heads"]
     out = [first]
     for item in run[1:]:
-        if each and not _OWN_START.match(item) and "各" not in item:
+        head = next((h for h in heads if out[-1].endswith(h) and len(out[-1]) > len(h)), None)
+        if item in heads and head:
+            out.append(out[-1][: -len(head)] + item)
+        elif each and not _OWN_START.match(item) and "各" not in item:
             out.append(each.group(0) + item)
         elif org and not item.startswith(org.group(0)) and (
                 item.startswith("各") or (_BRANCH_END.search(item) and "银行" not in item)):

@@ -264,6 +264,11 @@ def test_cn_number(raw: str, expected: int) -> None:
     # a region's compound level words are one level; a one-character body keeps its bracketed note
     ("各市州、县市区人民政府，省政府各厅委、各直属机构：", ["各市州、县市区人民政府", "省政府各厅委", "省政府各直属机构"]),
     ("市直各委、办、局（公司），市属各高等院校：", ["市直各委、办、局（公司）", "市属各高等院校"]),
+    # a bare head takes the owner before the head of the item before it; alone it names nobody
+    ("稀土高新区管委会，市直有关部门、单位：", ["稀土高新区管委会", "市直有关部门", "市直有关单位"]),
+    ("省政府各厅委办、各直属机构，驻吉中直有关部门、单位：",
+     ["省政府各厅委办", "省政府各直属机构", "驻吉中直有关部门", "驻吉中直有关单位"]),
+    ("单位：", []),
 ])
 # fmt: on
 def test_split_recipients(line: str, expected: list[str]) -> None:
