@@ -44,6 +44,7 @@ from .vocab import (
     DATE_LINE,
     DOC_NUMBER,
     EMAIL,
+    GLUED_TITLE,
     MASTHEAD_WORD,
     NEWS_LEAD_ISSUER,
     NEWS_LEAD_TITLE,
@@ -81,6 +82,10 @@ RECIPIENT_LOOKAHEAD = 4
 MAX_RECIPIENT_LINE = 200
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
+# A 关于…的通知 title glued to the 主送 line is looked for in this many first lines; the 主送
+# line may run on into a next line this short ("单位：").
+GLUED_TITLE_LINES = 3
+RUN_ON_RECIPIENTS = 12
 # Verbs after which a title names what its issuer does: "江西省人民政府印发关于…的通知".
 TITLE_ISSUING_VERB = re.compile(r"印发|转发|批转|贯彻落实")
 # A title line that forwards another body's document: "国务院办公厅转发国家发展改革委" (no punctuation).
@@ -110,13 +115,38 @@ class Line:
 
 def text_lines(text: str) -> list[Line]:
     out: list[Line] = []
-    for m in re.finditer(r"[^\n]+", text):
+    raw = list(re.finditer(r"[^\n]+", text))
+    skip = False
+    for k, m in enumerate(raw):
+        if skip:
+            skip = False
+            continue
         cells = [c for c in m.group(0).split("\t") if c.strip()]
-        if len(cells) == 1:
+        glued = _glued_title(m, raw[k + 1] if k + 1 < len(raw) else None) if k < GLUED_TITLE_LINES else None
+        if glued:
+            title_end, rest_end, skip = glued
+            out.append(Line(len(out), m.start(), title_end, text[m.start():title_end]))
+            out.append(Line(len(out), title_end, rest_end, text[title_end:rest_end].replace("\n", "")))
+        elif len(cells) == 1:
             out.append(Line(len(out), m.start(), m.end(), cells[0].strip()))
         elif len(cells) > 1:
             out.append(Line(len(out), m.start(), m.end(), m.group(0)))
     return out
+
+
+def _glued_title(m: re.Match[str], nxt: re.Match[str] | None) -> tuple[int, int, bool] | None:
+    """A 关于…的通知 title and the 主送 line after it read as one line (a PDF lost the break):
+    "关于下达…项目计划的通知各市科技局，各有关单位：" -> (end of the title, end of the 主送 line, whether
+    the 主送 line runs on into the next line: "…，各有关" / "单位：")."""
+    g = GLUED_TITLE.match(m.group(0))
+    if not g:
+        return None
+    rest = g.group("rest")
+    if rest.endswith(("：", ":")):
+        return m.start() + g.end("title"), m.end(), False
+    if nxt is not None and nxt.group(0).endswith(("：", ":")) and len(nxt.group(0)) <= RUN_ON_RECIPIENTS:
+        return m.start() + g.end("title"), nxt.end(), True
+    return None
 
 
 # --------------------------------------------------------------------------- values

@@ -25,6 +25,9 @@ _EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|县市区|县|�
 _ORG_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|国务院|银行)(?=[\u4e00-\u9fff])")
 # Items that open with an owner of their own never inherit one.
 _OWN_START = re.compile(r"^(?:各|有关|相关|其他|其它|所属|直属|省|市(?!场)|县(?!域)|区(?!域)|州|盟|旗|自治区|国家|国务院|中国|中共)")
+# A kind of unit written without the head it shares: two Chinese characters, 各 allowed in front
+# ("人民团体、直属事业单位" are whole names, not kinds of one head).
+_KIND_WORD = re.compile(r"各?[\u4e00-\u9fff]{2}")
 # A note in brackets after a name: "局（公司）".
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # The branch of an organisation: inherits the organisation even after its own place name.
@@ -112,7 +115,7 @@ def _enumeration_to_recipients(run: list[str]) -> list[str]:
             else:
                 items[-1] += "、" + item
             continue
-        if vp.recipient_level.fullmatch(item) or vp.recipient_place.fullmatch(item):
+        if vp.recipient_level.fullmatch(item) or vp.recipient_place.fullmatch(item) or _kind_word(item):
             pending.append(item)
             continue
         items.extend(_resolve_pending(pending, item))
@@ -120,10 +123,30 @@ def _enumeration_to_recipients(run: list[str]) -> list[str]:
     return items + pending
 
 
+def _kind_word(item: str) -> bool:
+    """A kind of unit without its head ("勘察" of "各建设、勘察、设计、施工单位"): no body suffix."""
+    return (bool(_KIND_WORD.fullmatch(item)) and not vocab_patterns().org_suffix.search(item)
+            and not item.endswith(tuple(vocab()["recipient_bare_heads"])))
+
+
+def _shared_kind_head(pending: list[str], item: str) -> list[str] | None:
+    """"各建设、勘察、施工单位" -> 各建设单位, 各勘察单位, 各施工单位: kinds share the last item's
+    head, and a leading 各 flows forward with it."""
+    head = next((h for h in vocab()["recipient_bare_heads"] if item.endswith(h)), None)
+    if head is None or not all(_kind_word(p) for p in pending) or not _kind_word(item[: -len(head)]):
+        return None
+    each = "各" if pending[0].startswith("各") else ""
+    kinds = [p.removeprefix("各") for p in pending] + [item[: -len(head)].removeprefix("各")]
+    return [f"{each}{k}{head}" for k in kinds]
+
+
 def _resolve_pending(pending: list[str], item: str) -> list[str]:
     vp = vocab_patterns()
     if not pending:
         return [item]
+    kinds = _shared_kind_head(pending, item)
+    if kinds:
+        return kinds
     if all(vp.recipient_level.fullmatch(p) for p in pending):
         return ["、".join([*pending, item])]
     m = vp.recipient_place_head.fullmatch(item)

@@ -81,6 +81,11 @@ REGION_HEAD = re.compile(rf"[{_HAN}]{{1,8}}(?:省|自治区|市|州|盟|县|区|
 ANNEX_LABEL = re.compile(r"附\s*件\s*\d{0,2}[:：]?")
 # Lines ending like a sentence or a lead-in are never titles.
 SENTENCE_END = re.compile(r"[。；;！!？?：:，,]$")
+# A 关于…的通知 title and a 主送 list glued on one line: the list has a comma or 、 and no sentence
+# punctuation ("…项目计划的通知各市科技局，各有关单位：").
+GLUED_TITLE = re.compile(
+    r"(?P<title>[^，。：；\n]{0,40}关于[^，。：；\n]{4,100}?(?:的通知|的意见|的实施意见|的函|的通报|的公告))"
+    r"(?P<rest>[^，。；：\n《》]{2,40}[，、][^。；\n《》]{0,160}?)$")
 
 
 @dataclass(frozen=True, slots=True)

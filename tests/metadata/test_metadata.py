@@ -269,6 +269,11 @@ def test_cn_number(raw: str, expected: int) -> None:
     ("省政府各厅委办、各直属机构，驻吉中直有关部门、单位：",
      ["省政府各厅委办", "省政府各直属机构", "驻吉中直有关部门", "驻吉中直有关单位"]),
     ("单位：", []),
+    # two-character kinds share the head of the last item, 各 flowing forward; whole names do not
+    ("各建设、勘察、施工单位，各有关单位：", ["各建设单位", "各勘察单位", "各施工单位", "各有关单位"]),
+    ("中直、区直企事业单位：", ["中直企事业单位", "区直企事业单位"]),
+    ("区直各部委办厅局，各人民团体、直属事业单位：", ["区直各部委办厅局", "各人民团体", "直属事业单位"]),
+    ("市委、有关单位：", ["市委", "有关单位"]),
 ])
 # fmt: on
 def test_split_recipients(line: str, expected: list[str]) -> None:

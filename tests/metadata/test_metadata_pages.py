@@ -63,6 +63,13 @@ JOINT_NEWS = """中共中央办公厅、国务院办公厅印发《关于深化�
 新华社北京9月12日电近日，中共中央办公厅、国务院办公厅印发了《关于深化生态保护补偿制度改革的意见》，并发出通知，要求各地区各部门结合实际认真贯彻落实。
 """
 
+# a PDF that lost the break between the title and the 主送 line, which runs on into the next line
+GLUED_TITLE = """关于开展2022年某海市建筑领域碳达峰碳中和宣传讲座的通知市（区）绿色建筑发展中心，各建设、勘察、设计、施工、监理单位，各有关
+单位：
+根据《某海市住房和城乡建设局关于印发<2022年某海市建筑领域节能宣传月活动方案>的通知》要求，具体通知如下：
+地点：某海市香洲区红山路102号511会议室
+"""
+
 MULTILINE_TITLE = """某东省人民政府办公厅
 关于坚决遏制“两高”项目盲目发展
 促进能源资源高质量配置利用
@@ -131,6 +138,9 @@ CASES = [
     # a news report of a document: the document's title, and the issuer's full name from the headline
     (NEWS_MD, "title", "关于进一步加强招商引资工作的指导意见"),
     (NEWS_MD, "issuers", ["某江省政府"]),
+    (GLUED_TITLE, "title", "关于开展2022年某海市建筑领域碳达峰碳中和宣传讲座的通知"),
+    (GLUED_TITLE, "recipients", ["市（区）绿色建筑发展中心", "各建设单位", "各勘察单位", "各设计单位", "各施工单位",
+                                 "各监理单位", "各有关单位"]),
     # joint issuers of a reported document, each one
     (JOINT_NEWS, "title", "关于深化生态保护补偿制度改革的意见"),
     (JOINT_NEWS, "issuers", ["中共中央办公厅", "国务院办公厅"]),
