@@ -71,6 +71,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
         return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）", "重点企业（能耗5000吨标煤以上）"
     if _after_condition(ctx, clause):
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
+    if _basis_phrase(text[clause.start:clause.end]):
+        return "basis phrase"  # "按照…对16个州（市）的发展定位，…"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
         return "application rule"
     if ctx.frames is not None and ctx.frames.application:
@@ -83,6 +85,13 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
             text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
         return "attributive condition"
     return None
+
+
+def _basis_phrase(clause_text: str) -> bool:
+    """A clause that opens on 按照/根据… and ends on the basis it names (…的发展定位 / …核查结果)."""
+    m = markers()
+    body = clause_text.strip().rstrip("，,；;。")
+    return body.startswith(tuple(m["basis_openers"])) and body.endswith(tuple(m["basis_heads"]))
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:

@@ -74,6 +74,9 @@ MISSES = [
 
 # Criteria, standards and technical conditions: nothing here is this document's target.
 NOTHING = [
+    # a clause that only names the basis of what follows (按照/根据 … 定位/结果)
+    "按照全省的空间布局思路和省委、省政府对16个州（市）的发展定位，推动城乡建设绿色发展。",
+    "根据年排放达到2.6万吨二氧化碳当量及以上的企业的碳排放核查结果，确定重点排放单位名单。",
     "办公建筑实际运行能耗数据达到《民用建筑能耗标准》GB/T 51161-2016的引导值下降20%要求。",
     "居住建筑实际运行能耗数据达到《公共建筑节能设计标准》中的约束值下降10%要求。",
     "使纯凝机组工况下最小发电出力达到额定负荷35%以下。",
@@ -109,6 +112,11 @@ def test_shares_bare_measures_and_counted_nouns_are_found(text: str, expected: l
 @pytest.mark.parametrize("text", NOTHING)
 def test_criteria_and_standard_values_are_nottargets_of(text: str, targets_of) -> None:
     assert targets_of(text) == []
+
+
+def test_a_basis_clause_that_goes_on_to_a_goal_keeps_it(targets_of) -> None:
+    got = targets_of("按照“村收集、镇处理”的模式进行整县推进，到2025年底完成新增365个建制村环境综合整治任务。")
+    assert [t["value"] for t in got] == [365]
 
 
 @pytest.mark.parametrize(
