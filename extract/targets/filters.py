@@ -73,6 +73,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
     if _basis_phrase(text[clause.start:clause.end]):
         return "basis phrase"  # "按照…对16个州（市）的发展定位，…"
+    if _quoted_standard(text, s.start, s.end, first.start):
+        return "quoted standard"  # "严格执行“夏季室内空调温度设置不低于26摄氏度…”的标准"
     if ctx.frames is not None and _in_application_rules(ctx.frames, first.start):
         return "application rule"
     if ctx.frames is not None and ctx.frames.application:
@@ -85,6 +87,18 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
             text, max(clause.start, first.start - BUILD_VERB_REACH), first.start):
         return "attributive condition"
     return None
+
+
+def _quoted_standard(text: str, start: int, end: int, pos: int) -> bool:
+    """Is ``pos`` inside “…” that the sentence then calls a standard ("“…26摄氏度…”的标准")?"""
+    opened = text.rfind("“", start, pos)
+    if opened < 0 or text.rfind("”", opened, pos) >= 0:
+        return False
+    closed = min((k for k in (text.find("”", pos, end), text.find('"', pos, end)) if k >= 0), default=-1)
+    if closed < 0:
+        return False
+    heads = "|".join(map(re.escape, markers()["quoted_standard_heads"]))
+    return re.match(rf"的[^，,。；;]{{0,12}}?(?:{heads})", text[closed + 1:end]) is not None
 
 
 def _basis_phrase(clause_text: str) -> bool:

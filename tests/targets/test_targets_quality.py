@@ -74,6 +74,8 @@ MISSES = [
 
 # Criteria, standards and technical conditions: nothing here is this document's target.
 NOTHING = [
+    # a number quoted as a standard's content is the standard's value
+    "严格执行“夏季室内空调温度设置不低于26摄氏度、冬季室内空调温度设置不高于20摄氏度”的空调温度控制标准。",
     # a clause that only names the basis of what follows (按照/根据 … 定位/结果)
     "按照全省的空间布局思路和省委、省政府对16个州（市）的发展定位，推动城乡建设绿色发展。",
     "根据年排放达到2.6万吨二氧化碳当量及以上的企业的碳排放核查结果，确定重点排放单位名单。",
@@ -112,6 +114,11 @@ def test_shares_bare_measures_and_counted_nouns_are_found(text: str, expected: l
 @pytest.mark.parametrize("text", NOTHING)
 def test_criteria_and_standard_values_are_nottargets_of(text: str, targets_of) -> None:
     assert targets_of(text) == []
+
+
+def test_a_quoted_goal_is_a_target(targets_of) -> None:
+    got = targets_of("到2025年，实现“全市单位地区生产总值能耗下降15%”的目标。")
+    assert [t["value"] for t in got] == [15]
 
 
 def test_a_basis_clause_that_goes_on_to_a_goal_keeps_it(targets_of) -> None:
