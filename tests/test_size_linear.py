@@ -321,11 +321,16 @@ def _reference_review_ends(sections, frames):  # type: ignore[no-untyped-def]
     return out
 
 
+def _random_outline(seed: int, headings: tuple[str, ...], least: int, most: int) -> str:
+    """A text of numbered headings drawn at random, each over one line of body text."""
+    rng = random.Random(seed)
+    return "".join(rng.choice(headings) + f"{i}\n正文{i}。\n" for i in range(rng.randint(least, most)))
+
+
 @pytest.mark.parametrize("seed", range(30))
 def test_frames_review_ends_same_as_the_scan(seed: int) -> None:
-    rng = random.Random(seed)
     headings = ("一、工作回顾", "一、主要目标", "（一）上年完成情况", "（二）重点任务", "1.过去五年成绩", "第一章 总体要求")
-    text = "".join(rng.choice(headings) + f"{i}\n正文{i}。\n" for i in range(rng.randint(1, 60)))
+    text = _random_outline(seed, headings, 1, 60)
     sections = frame_module._with_chapters(text, split_sections(text))
     frames = {s.start: frame_module._section_frame(text, s, 2021) for s in sections}
     assert frame_module._review_ends(sections, frames) == _reference_review_ends(sections, frames)
@@ -342,9 +347,8 @@ def test_frames_review_ends_read_each_section_a_few_times() -> None:
 
 @pytest.mark.parametrize("seed", range(30))
 def test_frames_chapter_ends_same_as_the_scan(seed: int) -> None:
-    rng = random.Random(seed)
     heads = ("第一章 总则", "第二节 目标", "第三部分 任务", "第四篇 保障", "一、要求", "（一）措施")
-    text = "".join(rng.choice(heads) + f"{i}\n正文{i}。\n" for i in range(rng.randint(0, 50)))
+    text = _random_outline(seed, heads, 0, 50)
     got = frame_module._with_chapters(text, split_sections(text))
     chapters = [(m.start(), frame_module.CHAPTER_LEVELS[m.group("kind")]) for m in frame_module.CHAPTER.finditer(text)]
     for k, (start, level) in enumerate(chapters):
