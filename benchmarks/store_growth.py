@@ -2,7 +2,7 @@
 
 The seed documents go through the pipeline once; then ``--docs`` documents are written
 into one fresh file database, each a copy of a seed under a new document id (and new
-record ids derived from it), in groups of files per transaction as ``run`` writes them
+record ids derived from it by :func:`extract.model.record_id`, as the pipeline does), in groups of files per transaction as ``run`` writes them
 (:mod:`extract.store.group`; each commit's cost lands on the file that triggers it).  Prints
 the store time per file (CPU of this process) for the first and the last ``--window``
 documents and their ratio: a writer whose work grows with the database (a missing
@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from extract.model import record_id
+
 from .compare import SEEDS
 
 
@@ -28,7 +30,7 @@ def _clone(doc, n: int):  # noqa: ANN001, ANN202 - extract.model.Document
     out.id = hashlib.sha256(f"{doc.id}:{n}".encode()).hexdigest()
 
     def new(old: str) -> str:
-        return hashlib.sha256(f"{out.id}:{old}".encode()).hexdigest()[:32]
+        return record_id(out.id, old)
 
     for records in (out.targets, out.deadlines, out.responsibilities, out.scoring_tables):
         for r in records:

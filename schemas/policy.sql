@@ -168,12 +168,6 @@ CREATE TABLE departments (
     aliases TEXT NOT NULL DEFAULT '[]'
 );
 
-CREATE TABLE department_aliases (
-    alias TEXT NOT NULL,
-    department_id TEXT NOT NULL REFERENCES departments(id),
-    PRIMARY KEY (alias, department_id)
-);
-
 CREATE TABLE scoring_tables (
     id TEXT PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id),
@@ -286,3 +280,10 @@ CREATE VIEW deadlines_view AS
 SELECT x.id, d.title AS document_title, d.source, x.task, x.due, x.recurrence,
        x.recurrence_detail, x.relative_due, x.responsible, x.evidence, x.page, x.doc_id
 FROM deadlines x JOIN documents d ON d.id = x.doc_id;
+
+CREATE TABLE "department_aliases" (
+    alias TEXT NOT NULL,
+    department_id TEXT NOT NULL REFERENCES departments(id)
+);
+
+CREATE INDEX department_aliases_alias ON department_aliases (alias);

@@ -76,3 +76,12 @@ def test_hand_built_document_round_trips() -> None:
 def test_record_id_is_deterministic_and_distinct() -> None:
     assert record_id("doc", "target", (3, 9), "能耗", 15) == record_id("doc", "target", (3, 9), "能耗", 15)
     assert record_id("doc", "target", (3, 9), "能耗", 15) != record_id("doc", "target", (3, 9), "能耗", 16)
+
+
+def test_record_ids_of_one_document_share_its_prefix() -> None:
+    """Ids cluster by document in every id index (store time flat as the database fills)."""
+    doc_id = "9f86d081884c7d65" + "0" * 48
+    ids = {record_id(doc_id, "target", (i, i + 5), "能耗", i) for i in range(50)}
+    assert len(ids) == 50
+    assert {i[:8] for i in ids} == {"9f86d081"}
+    assert all(len(i) == 24 for i in ids)

@@ -22,7 +22,7 @@ LOGGER = logging.getLogger(__name__)
 # FTS5's trigram tokenizer indexes 3-character windows: shorter queries cannot MATCH.
 TRIGRAM_MIN_CHARS = 3
 # The writer's page cache (KiB, as a negative cache_size) and memory-mapped reads: every
-# document inserts rows at random places of the id and doc_id indexes, and once the file
+# document inserts rows at a random place of the doc_id-keyed indexes, and once the file
 # outgrows SQLite's default 2 MB cache each insert re-reads pages; store time per file
 # over 10,000 documents grew 1.42x from the first 1,000 to the last, ~1.24x with these.
 WRITER_CACHE_KIB = 64 * 1024

@@ -17,7 +17,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from ..model import Document, record_id
+from ..model import Document, content_id, record_id
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ CREATE TABLE IF NOT EXISTS department_mentions (
 DEPARTMENTS_DDL = (
     "CREATE TABLE IF NOT EXISTS departments (id TEXT PRIMARY KEY, name TEXT NOT NULL, region TEXT,"
     " aliases TEXT NOT NULL DEFAULT '[]')",
-    "CREATE TABLE IF NOT EXISTS department_aliases (alias TEXT NOT NULL, department_id TEXT NOT NULL,"
-    " PRIMARY KEY (alias, department_id))",
+    "CREATE TABLE IF NOT EXISTS department_aliases (alias TEXT NOT NULL, department_id TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS department_aliases_alias ON department_aliases (alias)",
 )
 
 
@@ -93,9 +93,9 @@ def _department_key(name: str, doc_id: str, homes: dict[str, str],
     resolved = has_own_qualifier(name) or bool(
         c.region and not c.region.startswith("各") and not _is_relative(c.region)
     )
-    relative = not resolved
-    scope = f"{c.region}|{doc_id}" if relative else c.region
-    return record_id("department", scope, c.core), full, c.region, not relative
+    if not resolved:  # one row per document: its id carries the document's prefix
+        return record_id(doc_id, "department", c.region, c.core), full, c.region, False
+    return content_id("department", c.region, c.core), full, c.region, True
 
 
 def _is_relative(region: str) -> bool:
@@ -114,7 +114,8 @@ def store_departments(db: Any, doc: Document) -> None:
 
     The tables and views come from the migrations; the rows of one document are written
     with one read of the rows it touches and one executemany per table.  The result is
-    the one of upserting name by name: each department's aliases grow in first-seen order.
+    the one of upserting name by name: each department's aliases grow in first-seen order,
+    and a row whose aliases did not change is not rewritten.
     The document's earlier mention rows are deleted by the writer
     (:func:`extract.store.writer.delete_document`), and only when it was stored before.
     """
@@ -132,14 +133,14 @@ def store_departments(db: Any, doc: Document) -> None:
         for alias in (canonical_name, name):
             if alias not in known:
                 known.append(alias)
-        alias_rows.extend((alias, dep_id) for alias in known)
+                alias_rows.append((alias, dep_id))
     db.conn.executemany(
         "INSERT INTO departments (id, name, region, aliases) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases",
+        "ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases WHERE aliases != excluded.aliases",
         [(dep_id, n, r, _JSON.encode(aliases[dep_id])) for dep_id, (n, r) in rows.items()],
     )
-    db.conn.executemany("INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)",
-                        alias_rows)
+    # Only the aliases new to their department: the table's rows are the ``aliases`` lists.
+    db.conn.executemany("INSERT INTO department_aliases (alias, department_id) VALUES (?, ?)", alias_rows)
     db.conn.executemany("INSERT OR REPLACE INTO department_mentions (doc_id, name, department_id) VALUES (?, ?, ?)",
                         [(doc.id, name, dep_id) for name, dep_id, _, _ in keys])
 

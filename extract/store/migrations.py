@@ -423,6 +423,30 @@ def m010_fts_automerge(db: Database) -> None:
         db.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES (?, ?)", [key, value])
 
 
+@MIGRATIONS(name="011_department_aliases_by_alias")
+def m011_department_aliases_by_alias(db: Database) -> None:
+    """``department_aliases`` is indexed by alias alone, rows in insertion order.
+
+    Why: its key (alias, department_id) put each new per-document department at a random
+    place among the rows of its alias (市发展改革委 is a new row in every notice that does
+    not say which city), so a commit wrote one page per such name and more pages as the
+    database filled.  An index on alias appends them; the writer adds only aliases new to
+    their department (:func:`extract.store.departments.store_departments`), so rows stay
+    unique and lookups by alias are indexed as before.
+    """
+    db.execute("""
+    CREATE TABLE department_aliases_new (
+        alias TEXT NOT NULL,
+        department_id TEXT NOT NULL REFERENCES departments(id)
+    )
+    """)
+    db.execute("INSERT INTO department_aliases_new (alias, department_id) "
+               "SELECT alias, department_id FROM department_aliases ORDER BY rowid")
+    db.execute("DROP TABLE department_aliases")
+    db.execute("ALTER TABLE department_aliases_new RENAME TO department_aliases")
+    db.execute("CREATE INDEX department_aliases_alias ON department_aliases (alias)")
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the current schema (idempotent)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

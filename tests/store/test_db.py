@@ -125,3 +125,23 @@ def test_databases_before_migration_004_gain_the_column(tmp_path) -> None:
     assert "relative_due" in {c.name for c in db["deadlines"].columns}
     db.close()
     sqlite3.connect(path).close()
+
+
+def test_migration_011_keeps_the_aliases_of_an_older_database(tmp_path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    for migration in MIGRATIONS.pending(old)[:10]:  # 001-010: aliases keyed (alias, department_id)
+        migration.fn(old)
+        old["_sqlite_migrations"].insert({"migration_set": MIGRATIONS.name, "name": migration.name,
+                                           "applied_at": "2026-01-01"})
+    old.execute("INSERT INTO departments (id, name, region, aliases) VALUES ('d1', '省财政厅', '省', '[]')")
+    old.execute("INSERT INTO department_aliases VALUES ('省财政厅', 'd1'), ('财政厅', 'd1')")
+    old.conn.commit()
+    old.close()
+    db = open_db(path)
+    assert db.execute("SELECT alias, department_id FROM department_aliases ORDER BY rowid").fetchall() == [
+        ("省财政厅", "d1"), ("财政厅", "d1")]
+    assert "department_aliases_alias" in {i.name for i in db["department_aliases"].indexes}
+    db.close()

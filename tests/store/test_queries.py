@@ -155,3 +155,23 @@ def test_period_end_sql(period: str, year: int | None) -> None:
     database = open_db(":memory:")
     sql = f"SELECT {period_end_sql('?')}"  # the column appears three times in the expression
     assert database.execute(sql, [period] * sql.count("?")).fetchone()[0] == year
+
+
+def test_aliases_rows_stay_unique_when_documents_repeat_them() -> None:
+    """Migration 011 dropped the (alias, department_id) key: the writer adds only new aliases."""
+    database = open_db(":memory:")
+    for doc_id in ("p", "q", "p"):  # two documents, then the first written again
+        write_document(database, _doc(doc_id, ["内蒙古自治区人民政府"],
+                                      [("自治区发改委", "lead"), ("自治区发展和改革委员会", "support")]))
+    rows = database.execute("SELECT alias, department_id FROM department_aliases").fetchall()
+    assert len(rows) == len(set(rows)) == 3
+    plan = " ".join(str(r[-1]) for r in database.execute(
+        "EXPLAIN QUERY PLAN SELECT department_id FROM department_aliases WHERE alias = '发改委'"))
+    assert "department_aliases_alias" in plan
+
+
+def test_a_per_document_department_id_starts_with_its_document_id() -> None:
+    database = open_db(":memory:")
+    write_document(database, _doc("d0c1d2e3f4", [], [("市能源局", "lead")]))
+    (dep_id,) = database.execute("SELECT id FROM departments WHERE name = '市能源局'").fetchone()
+    assert dep_id.startswith("d0c1d2e3")
