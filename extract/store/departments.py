@@ -145,6 +145,25 @@ def store_departments(db: Any, doc: Document) -> None:
                         [(doc.id, name, dep_id) for name, dep_id, _, _ in keys])
 
 
+def delete_unmentioned(db: Any, doc_id: str) -> None:
+    """Delete the departments that only ``doc_id`` mentions, with their aliases.
+
+    Called before the document's mention rows go: a body no stored document names any
+    more (a per-document 市能源局 whose notice was re-extracted under new ids, a name the
+    rules no longer read) would otherwise stay in ``departments`` as a stale row.
+    """
+    rows = db.conn.execute(
+        "SELECT d.id, d.aliases FROM departments d "
+        "WHERE d.id IN (SELECT department_id FROM department_mentions WHERE doc_id = :doc) "
+        "AND NOT EXISTS (SELECT 1 FROM department_mentions o WHERE o.department_id = d.id AND o.doc_id != :doc)",
+        {"doc": doc_id}).fetchall()
+    if not rows:
+        return
+    db.conn.executemany("DELETE FROM department_aliases WHERE alias = ? AND department_id = ?",
+                        [(alias, dep_id) for dep_id, aliases in rows for alias in json.loads(aliases)])
+    db.conn.executemany("DELETE FROM departments WHERE id = ?", [(dep_id,) for dep_id, _ in rows])
+
+
 def _stored_aliases(db: Any, dep_ids: list[str]) -> dict[str, list[str]]:
     """Aliases already stored for these department ids (absent ids are left out)."""
     out: dict[str, list[str]] = {}

@@ -24,7 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..model import SCHEMA_VERSION, Document, record_id
-from .departments import store_departments
+from .departments import delete_unmentioned, store_departments
 from .fts import index_documents, unindex_document
 from .group import open_group
 
@@ -180,6 +180,7 @@ def _warn_duplicate_ids(doc: Document, rows: dict[str, list[dict[str, Any]]]) ->
 def delete_document(db: Database, doc_id: str) -> None:
     """Remove a document and every row that hangs off it (its full-text entry first)."""
     unindex_document(db, doc_id)
+    delete_unmentioned(db, doc_id)
     for sql in _DELETE_DOCUMENT:
         db.execute(sql, {"doc": doc_id})
 

@@ -175,3 +175,18 @@ def test_a_per_document_department_id_starts_with_its_document_id() -> None:
     write_document(database, _doc("d0c1d2e3f4", [], [("市能源局", "lead")]))
     (dep_id,) = database.execute("SELECT id FROM departments WHERE name = '市能源局'").fetchone()
     assert dep_id.startswith("d0c1d2e3")
+
+
+def test_a_department_no_stored_document_names_is_deleted_with_its_aliases() -> None:
+    database = open_db(":memory:")
+    write_document(database, _doc("a", ["内蒙古自治区人民政府"], [("自治区发改委", "lead"), ("市能源局", "support")]))
+    write_document(database, _doc("b", ["内蒙古自治区人民政府"], [("自治区发改委", "lead")]))
+    # "a" re-extracted: its rules no longer read 市能源局, and 自治区发改委 is still named by "b"
+    write_document(database, _doc("a", ["内蒙古自治区人民政府"], [("自治区发改委", "lead")]))
+    assert set(_departments(database)) == {"内蒙古自治区发展和改革委员会"}
+    assert {a for (a,) in database.execute("SELECT alias FROM department_aliases")} == {
+        "内蒙古自治区发展和改革委员会", "自治区发改委"}
+    write_document(database, _doc("a", ["内蒙古自治区人民政府"], [("市能源局", "lead")]))
+    write_document(database, _doc("a", ["内蒙古自治区人民政府"], [("市能源局", "lead")]))
+    assert database.execute("SELECT count(*) FROM departments WHERE name = '市能源局'").fetchone()[0] == 1
+    assert database.execute("SELECT count(*) FROM department_aliases WHERE alias = '市能源局'").fetchone()[0] == 1
