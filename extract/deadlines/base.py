@@ -20,10 +20,12 @@ _CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分)?|中午|下班
 DUE_AFTER = re.compile(rf"^(?:底|末)?{_CLOCK}?(?:前|之前|以前)(?!后)")
 # 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
 DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
-# A dated goal: "到2025年" / "到2025年底" / "2025年前"; "截至2021年底" is a data cut-off
-# ("2021年12月至2023年12月为重点实施阶段": 至 closing a range is no goal date)
+# A dated goal: "到2025年" / "到2025年底" / "2025年前" / "确保2022年实现采补平衡" /
+# "展望2035年，…基本建成现代能源体系"; "截至2021年底" is a data cut-off ("2021年12月至2023年
+# 12月为重点实施阶段": 至 closing a range is no goal date)
 GOAL_DATE = re.compile(
-    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:力争到|力争|到|至)(?:{YEAR})年(?:底|末)?|(?:{YEAR})年(?:底|末)?(?:前|以前)"
+    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:{'|'.join(deadline_rules()['goal_date_leads'])})(?:{YEAR})年(?:底|末)?"
+    rf"|(?:{YEAR})年(?:底|末)?(?:前|以前)"
 )
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
@@ -181,10 +183,15 @@ def numeric(piece: str) -> bool:
     园区"): a numeric goal is a target only, never repeated as a deadline (FORMAT v2). Any
     Arabic number counts, whatever its unit (the unit table need not know it); a number that
     is part of a name does not ("5G", "PM2.5")."""
-    masked = mask_dates(piece)
+    masked = _NAMES_WITH_NUMBERS.sub(lambda m: "＿" * len(m.group(0)), mask_dates(piece))
     if LATIN_QUANTITY.search(masked) or _BARE_NUMBER.search(masked):
         return True
     return any(q.unit for q in find_quantities(masked))
+
+
+# Numbers that name, not measure: a water-quality class ("消除劣Ⅴ类水体", "达到Ⅲ类") and a
+# quoted scheme name ("全部建成“1+1+N”…缓冲区体系", "构建“1+N”政策体系")
+_NAMES_WITH_NUMBERS = re.compile(r"劣?[ⅠⅡⅢⅣⅤⅥ]+类|“[^”]{0,12}\d[^”]{0,12}”")
 
 
 def numeric_goal(piece: str) -> bool:

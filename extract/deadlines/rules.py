@@ -428,7 +428,8 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
         parts = _goal_parts(worded, verbs)
         if not parts:
             continue
-        start = _goal_start(ctx, sentence, i, {f.last_index for f in out})
+        # a clause with its own date starts its goal ("…得到有效治理，确保2022年实现采补平衡")
+        start = i if own else _goal_start(ctx, sentence, i, {f.last_index for f in out})
         if len(parts) == 1:
             lead = _BULLET_LEAD.match(piece) if start == i else None
             out.append(Found(start, i, due, None, None,
