@@ -27,8 +27,9 @@ CLAUSE_END = re.compile(r"[，,：:]")
 # 第十二条发电企业应…: an article number of a regulation is a marker too
 OUTLINE_MARKER = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、](?!\d)"
                             r"|第[一二三四五六七八九十百零〇\d]{1,5}条[ \t\u3000]*)")
-# 市工业和信息化局、市教育局等有关部门: the generic tail that sums up a list is not a body
-LIST_TAIL = re.compile(r"等(?:有关|相关|其他|各)?(?:部门|单位|机构|企业)$")
+# 市工业和信息化局、市教育局等有关部门 / 各级工会、共青团、妇联等（群团）组织: the generic tail
+# that sums up a list is not a body
+LIST_TAIL = re.compile(r"等(?:有关|相关|其他|各)?(?:部门|单位|机构|企业|群团组织|组织)$")
 # 附件：1.… / 附件3 / 附件 2：…: a line that starts an annex (or the notice's list of annexes)
 ANNEX_LINE = re.compile(r"^[ \t\u3000]*附件[ \t\u3000]*[0-9一二三四五六七八九十]*[ \t\u3000]*[：:．.]?", re.M)
 # 旗县(市、区) / （市发改局牵头）: the characters that open or close a bracket, and the line

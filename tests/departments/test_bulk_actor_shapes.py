@@ -76,6 +76,21 @@ CASES = [
     ("（二十六）加强组织领导。各有关部门要加强协调配合。（各相关部门、地方按职责分工负责）",
      [("各相关部门", "support"), ("地方", "support"), ("各有关部门", "support")]),
     ("局部地形起伏较大的地方应采用分级消能措施。", []),
+    # mass organisations are bodies; a list summed up by 等（群团）组织; 各级 flows forward (round 4)
+    ("工会、共青团、妇联等群团组织要积极动员广大职工、青年、妇女参与生态环境保护。",
+     [("工会", "implement"), ("共青团", "implement"), ("妇联", "implement")]),
+    ("各级工会、共青团、妇联等组织要动员组织广大职工积极参与环境治理。",
+     [("各级工会", "implement"), ("各级共青团", "implement"), ("各级妇联", "implement")]),
+    ("各级公安机关、检察机关和审判机关要不断完善线索通报、案件移送工作机制。",
+     [("各级公安机关", "implement"), ("各级检察机关", "implement"), ("各级审判机关", "implement")]),
+    ("相关行业组织要发挥桥梁纽带作用，强化行业自律。", [("相关行业组织", "implement")]),
+    ("由市民政局统一组织实施养老护理员培训。", [("市民政局", "lead")]),   # 组织 the verb is no suffix
+    ("请各二级单位组织成员企业开展清查。", [("各二级单位", "lead")]),
+    # by their own duties is support, as 按职责分工 (FORMAT v2)
+    ("各有关部门要根据职责分工细化任务举措，及时研究解决实施中遇到的问题。", [("各有关部门", "support")]),
+    ("交通运输部、公安部、商务部根据各自职责，加强部门协调和政策推进。",
+     [("交通运输部", "support"), ("公安部", "support"), ("商务部", "support")]),
+    ("各地要根据实际制定实施方案。", [("各地", "implement")]),   # by its own situation: its own duty
 ]
 # fmt: on
 
