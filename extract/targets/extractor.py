@@ -31,6 +31,7 @@ from .context import Context as _Context
 from .filters import implausible, is_past, is_threshold, not_a_goal, word_regex
 from .frame import read_frames
 from .prefix_scan import PrefixMatches
+from .tables import table_targets
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
@@ -120,8 +121,10 @@ MAX_VERBLESS_NOUN = 24
 
 
 def extract_targets(doc: Document, settings: Settings) -> list[Target]:
-    """All numeric targets of ``doc`` (departments left empty for the link stage)."""
-    return _extract(doc, None)
+    """All numeric targets of ``doc``: its sentences', then its indicator tables' rows
+    (:mod:`.tables`); departments are left empty for the link stage."""
+    prose = _extract(doc, None)
+    return prose + table_targets(doc, prose)
 
 
 def drop_reasons(doc: Document, settings: Settings) -> list[tuple[tuple[int, int], str]]:

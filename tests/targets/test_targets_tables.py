@@ -1,0 +1,80 @@
+"""Indicator tables ("主要指标" tables of plans): one target per row whose target cell holds a
+number (extract/targets/tables.py); results tables, rubrics, word cells and rows the prose
+already states give nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import process_bytes
+from extract.settings import Settings
+
+HEADER = "<tr><td>类别</td><td>指标名称</td><td>单位</td><td>2020年现状值</td><td>2025年目标值</td><td>指标属性</td></tr>"
+
+
+def _targets(rows: str, *, header: str = HEADER, prose: str = "", title: str = "某市“十四五”生态环境保护规划"):
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{prose}</p>"
+            f"<table>{header}{rows}</table></body></html>")
+    doc = process_bytes(html.encode(), "x.html", Settings.resolve({}))[0]
+    return [(t.indicator, t.value, t.unit, t.direction, t.qualifier, t.deadline) for t in doc.targets
+            if "\t" in t.evidence]
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+# fmt: off
+ROWS = [
+    (_row("水环境", "城镇生活污水集中处理率", "%", "85", "92", "预期性"),
+     [("城镇生活污水集中处理率", 92.0, "%", "reach", None, "2025")]),
+    (_row("资源能源", "单位地区生产总值用水量", "立方米/万元", "56.22", "≤50", "预期性"),
+     [("单位地区生产总值用水量", 50.0, "立方米/万元", "cap", "at_most", "2025")]),
+    (_row("生态", "森林覆盖率（%）", "", "58.2", "60左右", "约束性"),       # the unit in a note
+     [("森林覆盖率", 60.0, "%", "reach", "about", "2025")]),
+    (_row("生态", "生态保护红线占国土面积比例", "%", "24.43", "不低于24.43", "约束性"),
+     [("生态保护红线占国土面积比例", 24.43, "%", "floor", "at_least", "2025")]),
+    (_row("水环境", "其中：国控断面达到或优于Ⅲ类比例", "%", "86.7", "90", "约束性"),
+     [("国控断面达到或优于Ⅲ类比例", 90.0, "%", "reach", None, "2025")]),
+    (_row("其他", "7.绿色出行比例（%）#", "", "——", "70", "预期性"),       # row number, footnote mark
+     [("绿色出行比例", 70.0, "%", "reach", None, "2025")]),
+    # a cell that names no number is no target
+    (_row("应对气候变化", "单位GDP二氧化碳排放降低率", "%", "—", "完成省下达指标", "约束性"), []),
+    (_row("大气环境", "空气质量", "", "良好", "稳中向好", "预期性"), []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rows", "expected"), ROWS)
+def test_indicator_table_rows(rows: str, expected: list) -> None:
+    assert _targets(rows) == expected
+
+
+def test_a_row_the_prose_states_is_one_target() -> None:
+    rows = _row("大气环境", "环境空气质量优良天数比例", "%", "83.9", "86", "约束性")
+    assert _targets(rows, prose="到2025年，环境空气质量优良天数比例达到86%左右。") == []
+    assert _targets(rows) == [("环境空气质量优良天数比例", 86.0, "%", "reach", None, "2025")]
+
+
+def test_results_of_a_past_plan_are_no_targets() -> None:
+    header = _row("类别", "指标名称", "单位", "2020年目标", "2020年实现", "完成情况")
+    assert _targets(_row("大气环境", "城市空气质量优良天数比例", "%", "74.2", "83.9", "完成"), header=header) == []
+    # a "2015年 | 2020年" table in a 十四五 plan reports the last period
+    old = _row("指标", "单位", "2015年", "2020年")
+    assert _targets(_row("能源消费总量", "亿吨标准煤", "43.4", "49.8"), header=old, title="“十四五”现代能源体系规划") == []
+
+
+def test_a_rubric_is_left_to_the_scoring_reader() -> None:
+    header = _row("指标名称", "分值", "2025年目标值", "评分标准")
+    assert _targets(_row("森林覆盖率", "10", "60", "达到得10分"), header=header) == []
+
+
+def test_bulk_indicator_table(bulk_pdf_dir: Path) -> None:
+    """泰州市“十四五”生态环境保护规划 (b455): 表2's rows that its prose does not state."""
+    doc = process_bytes((bulk_pdf_dir / "b455.pdf").read_bytes(), "b455.pdf", Settings.resolve({}))[0]
+    rows = {(t.indicator, t.value, t.unit, t.direction, t.deadline) for t in doc.targets if "\t" in t.evidence}
+    assert ("单位地区生产总值用水量", 50.0, "m3/万元", "cap", "2025") in rows
+    assert ("城镇生活污水集中处理率", 92.0, "%", "reach", "2025") in rows
+    assert not any(deadline == "2020" for *_, deadline in rows)  # 表1 reports the 十三五 results
