@@ -370,7 +370,22 @@ def find_issuers(doc: Document, lines: list[Line], title: TitleHit | None, date_
     )
     if not found:
         found = _news_lead_issuers(lines)
-    return list(dict.fromkeys(found))
+    return _one_per_body(list(dict.fromkeys(found)))
+
+
+def _one_per_body(names: list[str]) -> list[str]:
+    """Two spellings of one body are one issuer, written in full: the title's "云南省科技厅"
+    and the signature's "云南省科学技术厅" give 云南省科学技术厅 (the department alias table
+    decides what one body is)."""
+    from ..departments import canonical
+
+    spelled: dict[tuple[str, str], str] = {}
+    for name in names:
+        c = canonical(name, {})
+        key = (c.region, c.core)
+        if len(name) > len(spelled.get(key, "")):
+            spelled[key] = name
+    return list(dict.fromkeys(spelled[(c.region, c.core)] for c in (canonical(n, {}) for n in names)))
 
 
 # --------------------------------------------------------------------------- other fields
