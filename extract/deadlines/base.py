@@ -38,6 +38,8 @@ RECURRENCE_DETAIL = re.compile(
     rf"(?:(?:每|按|逐){RHYTHM}|年终)"
     rf"(?:{WINDOW}|\d{{1,2}}月(?:\d{{1,2}}日|底|末|中旬|上旬|下旬)?(?:前|之前)?|[末底初](?:前|之前)?)?"
     r"(?:[\u4e00-\u9fff]{1,4}?一次|一[\u4e00-\u9fff]{1,2}(?=[”\"，,。；]))?"
+    # "一月一测" / "半年一汇报" / "一年一体检": a rhythm written as "one period, one act"
+    r"|[一半](?:年|季|月|周)一[\u4e00-\u9fff]{1,2}?(?=[”\"，,。；、）)]|$)"
 )
 # The window inside a recurrence detail: its relative time limit ("每月结束后的40日内")
 WINDOW_IN_DETAIL = re.compile(rf"(?:每|按)个?(?:半年|年度?|季度?|月){WINDOW}")

@@ -75,7 +75,8 @@ def recurring(ctx: Context, sentence: Sentence) -> list[Found]:
             m = pattern.search(piece)
             if not m:
                 continue
-            last = extend_forward(sentence, i, piece[m.start():])
+            # "一月一测" names its act: no date phrase waiting for the next clause's verb
+            last = i if m.group(0).endswith("一") else extend_forward(sentence, i, piece[m.start():])
             timed = TIME_ONLY.match(piece) or WINDOW_ONLY.match(piece[m.start():])
             if last == i and timed and i + 1 < len(sentence.clauses):
                 last = i + 1  # "从2022年4月起在每月结束后的40日内，通过…检测"
