@@ -90,6 +90,21 @@ def is_class_department(name: str) -> bool:
     return bool(m) and m.end() < len(name) and is_body(name[m.end():])
 
 
+def split_class_department(name: str) -> list[str]:
+    """"各省（区、市）教育主管部门和高校" -> [各省（区、市）教育主管部门, 高校]: a class department
+    and a body joined by 和 / 与 are two bodies; the class passes to the second only when it is
+    a government department ("县(市、区)林草主管部门和水利部门" -> …, 县(市、区)水利部门).
+    Any other name is returned alone (工业和信息化部门: 工业 is no body)."""
+    m = _level_class_prefix().match(name)
+    if not m or m.end() >= len(name):
+        return [name]
+    halves = re.split("[和与]", name[m.end():])
+    if len(halves) != 2 or not all(is_body(h) for h in halves):
+        return [name]
+    second = m.group() + halves[1] if may_inherit(halves[1]) else halves[1]
+    return [m.group() + halves[0], second]
+
+
 @lru_cache(maxsize=1)
 def _level_class_prefix() -> re.Pattern[str]:
     """县(市、区) / 各省（区、市） before a department (departments.yaml ``level_class_prefix``)."""

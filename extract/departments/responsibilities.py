@@ -53,6 +53,7 @@ from .names import (
     qualify,
     share_head,
     spell_pair,
+    split_class_department,
     split_list,
 )
 from .recognizer import vocab
@@ -659,8 +660,10 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     pats = patterns()
     if opens_with_acting_verb(prefix):
         return None  # 支持年综合能耗5000吨标准煤以上的重点企业参与…: the body is acted on
-    if pats.level_class.fullmatch(prefix) or is_class_department(prefix):
-        return (prefix,)  # 各省（自治区、直辖市） / 县(市、区)林草主管部门: one class of places
+    if pats.level_class.fullmatch(prefix):
+        return (prefix,)  # 各省（自治区、直辖市）: one class of places
+    if is_class_department(prefix):  # 县(市、区)林草主管部门: the department of each place of a class
+        return tuple(split_class_department(prefix))
     m = pats.subject_list.fullmatch(prefix)
     if m:
         names = split_list(m.group("list"))

@@ -65,6 +65,12 @@ CASES = [
     ("县(市、区)林草主管部门牵头安排第二年绿化目标任务。", [("县(市、区)林草主管部门", "lead")]),
     ("各省（区、市）住房和城乡建设部门要加强指导。", [("各省（区、市）住房和城乡建设部门", "implement")]),
     ("县（市、区）要加强指导。", []),                             # a class of places without a body
+    # a class department and a body joined by 和 are two bodies, as any 和-joined pair of bodies
+    ("各省（区、市）教育主管部门和高校要统筹各类资源。",
+     [("各省（区、市）教育主管部门", "implement"), ("高校", "implement")]),
+    ("县(市、区)林草主管部门和水利部门要加强合作。",
+     [("县(市、区)林草主管部门", "implement"), ("县(市、区)水利部门", "implement")]),
+    ("各省（区、市）工业和信息化主管部门要加强指导。", [("各省（区、市）工业和信息化主管部门", "implement")]),
     # users and beneficiaries after 由
     ("如养老机构停办，由政府收回或经批准后转由其他民办非营利性养老机构使用。", []),
     ("补贴资金由符合条件的企业享受。", []),
