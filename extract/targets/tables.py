@@ -16,6 +16,7 @@ per commitment; the prose sentence is the fuller evidence).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..language.patterns import qualifiers
 from ..model import Cell, Document, Table, Target
@@ -160,12 +161,14 @@ def _direction(before: str, after: str) -> tuple[str | None, str | None]:
 
 
 def _same_aim(row: Target, prose: Target) -> bool:
-    """The row states a target the prose already states: same value and unit, one name
-    holding most of the other's characters ("优良天数比例" / "环境空气质量优良天数比例")."""
+    """The row states a target the prose already states: same value and unit, and one name
+    sharing a run of most of the other's characters ("优良天数比例" / "环境空气质量优良天数比例",
+    but not "集中式饮用水源地达标率" / "集中式饮用水水源水质达到或优于Ⅲ类比例")."""
     if row.value != prose.value or (row.unit or "") != (prose.unit or ""):
         return False
     a, b = sorted((row.indicator, prose.indicator), key=len)
-    return bool(a) and sum(ch in b for ch in a) / len(a) >= SAME_INDICATOR_SHARE
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return bool(a) and run / len(a) >= SAME_INDICATOR_SHARE
 
 
 def _clean(value: str) -> str:

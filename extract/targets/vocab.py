@@ -66,7 +66,8 @@ STANDARD_VALUE = re.compile(
     r"《[^》]{1,60}》[^，,；;]{0,30}?(?:引导值|约束值|限定值|限值|准入值|先进值|基准值|标准值|指标值|准入要求)"
 )
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
-TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:(?:{YEAR})年|[“\"]?十[一二三四五]五[”\"]?(?:末|时期|期间)?)|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就)+$")
+TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:(?:{YEAR})年|[“\"]?十[一二三四五]五[”\"]?(?:末|时期|期间)?)"
+                            rf"|(?:力争|争取|确保)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?前?|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就|在)+$")
 # A footnote mark glued to the indicator: "全省森林覆盖率1达到58.9%" (not "CO2", "PM2.5")
 FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 # An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"
