@@ -318,6 +318,15 @@ def distribute(heads: str, head: str) -> list[str]:
     return [f"{level if i and not _distributive_level(h) else ''}{h}{head}" for i, h in enumerate(items)]
 
 
+def distribute_fields(text: str) -> list[str] | None:
+    """"工业和信息化、发展改革、生态环境主管部门" -> one body per field, each with the shared head
+    (None when ``text`` is no such list: a list item that is a body on its own is no field)."""
+    m = patterns().distributive.fullmatch(text)
+    if not m or any(is_body(h) for h in m.group("heads").split("、")):
+        return None
+    return distribute(m.group("heads"), m.group("head"))
+
+
 def _distributive_level(head: str) -> str:
     """省级 / 市级 / 各级 / 省 / 市… opening a distributive head, else "" (市场 is no 市)."""
     if head.startswith(tuple(_gazetteer()["prefix_exceptions"])):

@@ -70,10 +70,14 @@ def split_recipients(line: str) -> list[str]:
 
 def _run(part: str) -> list[str]:
     """One comma-free part: split at 、 and 及/和 (before 有关/各…), then share owners and heads."""
+    from ..departments import distribute_fields
+
     vp = vocab_patterns()
     out: list[str] = []
     for piece in split_outside_brackets(part, vp.recipient_and):
-        out.extend(_forward_owner(_enumeration_to_recipients(split_outside_brackets(piece, re.compile("、")))))
+        # "工业和信息化、发展改革、生态环境主管部门": fields sharing one head are one body each
+        fields = distribute_fields(piece)
+        out.extend(fields or _forward_owner(_enumeration_to_recipients(split_outside_brackets(piece, re.compile("、")))))
     return out
 
 
