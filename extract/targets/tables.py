@@ -40,7 +40,8 @@ _VALUE = re.compile(r"^(?P<before>[^\d.]{0,4}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>
 _SUB_ROW = re.compile(r"^(?:其中[:：]?|\d{1,2}[.．、](?!\d)|[.．]\d{1,2}(?=[\u4e00-\u9fff]))")
 # Footnote marks closing a name: "森林覆盖率（%）#", "入海排污口整治完成率（%）①"
 _MARKS = re.compile(r"[#*＊※\u2460-\u2473]+$")
-# How much of the shorter indicator name the longer must hold for a row to repeat a prose target
+# The share of the shorter indicator name that one run shared with the longer must cover for
+# a row to repeat a prose target
 SAME_INDICATOR_SHARE = 0.6
 
 
