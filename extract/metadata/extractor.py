@@ -532,13 +532,14 @@ def extract_metadata(doc: Document, settings: Settings) -> Metadata:
     title = find_title(lines, doc)
     date_idx, issue_date = find_issue_date(lines, title)
     title_text, issuers = _title_and_issuers(doc, lines, title, labels, date_idx)
+    cover_issuers, cover_month = _plan_cover(lines, title)
     order = _order_number(lines)
     valid_from, valid_until = validity(doc.text)
     return Metadata(
         title=title_text,
         doc_number=_labelled_number(labels) or find_doc_number(lines) or (order[1] if order else None),
-        issuers=issuers or ([order[0]] if order else []) or _cover_issuers(lines),
-        issue_date=_issue_date(issue_date, labels, lines, title, roc),
+        issuers=issuers or ([order[0]] if order else []) or _cover_issuers(lines) or cover_issuers,
+        issue_date=_issue_date(issue_date, labels, lines, title, roc) or cover_month,
         recipients=_report_addressees(lines) or find_recipients(lines, title),
         valid_from=valid_from,
         valid_until=valid_until,
@@ -624,6 +625,37 @@ def _order_number(lines: list[Line]) -> tuple[str, str] | None:
         if m:
             return m.group("org"), re.sub(r"\s+", "", m.group("number"))
     return None
+
+
+# A plan's cover: its title, then the issuing bodies one per line, then the month it was
+# finished alone on a line ("江苏省“十四五”可再生能源发展专项规划 / 江苏省发展改革委 / 2022年6月
+# / 目录"; 15 of the 163 bulk PDFs). A note in brackets may stand between ("（修订版）").
+_MONTH_LINE = re.compile(r"(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月?")
+_NOTE_LINE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+# Lines after the title that a cover may hold before its date
+MAX_COVER_LINES = 5
+
+
+def _plan_cover(lines: list[Line], title: TitleHit | None) -> tuple[list[str], str | None]:
+    """(issuers, "YYYY-MM") of a plan's cover below ``title``, or ([], None) when the lines
+    after the title are not a cover (a body line comes before any month date)."""
+    if title is None:
+        return [], None
+    vp = vocab_patterns()
+    orgs: list[str] = []
+    for line in lines[title.last + 1 : title.last + 1 + MAX_COVER_LINES]:
+        text = line.text.strip()
+        m = _MONTH_LINE.fullmatch(text)
+        if m:
+            year, month = cn_number(m.group("year")), cn_number(m.group("month"))
+            if year is None or month is None or not 1 <= month <= 12:
+                return [], None
+            return orgs, f"{year:04d}-{month:02d}"
+        if vp.org_line.fullmatch(text) and vp.org_suffix.search(text):
+            orgs.append(text)
+        elif not _NOTE_LINE.fullmatch(text):
+            return [], None
+    return [], None
 
 
 def _cover_issuers(lines: list[Line]) -> list[str]:

@@ -182,6 +182,15 @@ CASES = [
     ("中共某海省委、某海省人民政府贯彻落实《关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》的实施意见\n为统筹推进…\n",
      "issuers", ["中共某海省委", "某海省人民政府"]),
     ("中共中央、国务院关于深入打好污染防治攻坚战的意见\n（2021年11月2日）\n", "issuers", ["中共中央", "国务院"]),
+    # a plan's cover: title, the issuing bodies one per line, the month alone on a line (round 5)
+    ("某苏省“十四五”可再生能源发展\n专项规划\n某苏省发展改革委\n2022年6月\n目录\n序言\n", "issuers", ["某苏省发展改革委"]),
+    ("某苏省“十四五”可再生能源发展\n专项规划\n某苏省发展改革委\n2022年6月\n目录\n序言\n", "issue_date", "2022-06"),
+    ("某南省“十四五”可再生能源\n发展规划\n某南省发展和改革委员会\n某南省能源局\n二〇二二年五月\n目录\n", "issuers",
+     ["某南省发展和改革委员会", "某南省能源局"]),
+    ("某东省“十四五”海洋生态环境保护规划\n（修订版）\n2022年04月\n前言\n", "issue_date", "2022-04"),
+    ("某津市可再生能源发展“十四五”规划\n某津市发展和改革委员会\n2021年12\n本规划依据《纲要》编制。\n", "issue_date", "2021-12"),
+    # a body line before the date: no cover, the date is no issue date
+    ("某市发展规划\n到2025年，全市GDP增长6%。\n2022年6月\n", "issue_date", None),
     # two spellings of one body are one issuer, written in full (title "科技厅", signature "科学技术厅")
     ("某南省科技厅关于申报2022年科技支撑碳达峰碳中和专项项目的通知\n有关单位：\n现将有关事项通知如下。\n"
      "某南省科学技术厅\n2021年8月1日\n", "issuers", ["某南省科学技术厅"]),
