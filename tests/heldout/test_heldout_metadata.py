@@ -26,8 +26,8 @@ SETS = ("issuers", "recipients")
 FIELD_FLOORS = {
     "title": 0.896666,        # 11/12 (r06 drops the "（2022版）" edition line)
     "doc_number": 0.896666,   # 11/12 (r12's OCR 文号 "鲁发改财金 (2022J 66号" not recovered)
-    "issuers": 0.813333,      # 10/12
-    "issue_date": 0.896666,   # 11/12
+    "issuers": 0.896666,      # 11/12 (r06's cover names its issuer since session 6)
+    "issue_date": 0.98,       # 12/12 (r06's cover month 2022-01 since session 6)
     "recipients": 0.646666,   # 8/12 (shared heads / suffixes across 、 not distributed)
 }
 _WHITESPACE = re.compile(r"\s+")
