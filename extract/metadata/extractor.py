@@ -44,6 +44,7 @@ from .vocab import (
     DATE_LINE,
     DOC_NUMBER,
     EMAIL,
+    GLUED_NUMBER,
     GLUED_TITLE,
     MASTHEAD_WORD,
     NEWS_LEAD_ISSUER,
@@ -123,7 +124,12 @@ def text_lines(text: str) -> list[Line]:
             continue
         cells = [c for c in m.group(0).split("\t") if c.strip()]
         glued = _glued_title(m, raw[k + 1] if k + 1 < len(raw) else None) if k < GLUED_TITLE_LINES else None
-        if glued:
+        number = GLUED_NUMBER.fullmatch(m.group(0)) if k < GLUED_TITLE_LINES and not glued else None
+        if number:  # "…的通知浙林绿〔2022〕37号": the title, then its 文号 as a line of its own
+            cut = m.start() + number.end("title")
+            out.append(Line(len(out), m.start(), cut, text[m.start():cut]))
+            out.append(Line(len(out), cut, m.end(), text[cut:m.end()]))
+        elif glued:
             title_end, rest_end, skip = glued
             out.append(Line(len(out), m.start(), title_end, text[m.start():title_end]))
             out.append(Line(len(out), title_end, rest_end, text[title_end:rest_end].replace("\n", "")))

@@ -62,10 +62,18 @@ def split_recipients(line: str) -> list[str]:
         cls = vp.recipient_class.match(part)
         if cls and cls.end() < len(part):
             bodies = _run(part[cls.end():])
-            items.extend(cls.group(0) + b if not _OWN_START.match(b) else b for b in bodies)
+            # a body with its own place keeps it ("各设区市生态环境局、韩城市生态环境局")
+            items.extend(b if _OWN_START.match(b) or _own_place(b) else cls.group(0) + b for b in bodies)
             continue
         items.extend(_run(part))
     return [i for i in items if i not in vocab()["recipient_bare_heads"]]  # "单位：" alone names nobody
+
+
+def _own_place(name: str) -> bool:
+    """The body names its own place: 韩城市生态环境局 / 杨凌示范区生态环境局 (not 财政局, 城市管理局)."""
+    from ..departments import canonical
+
+    return bool(canonical(name, {}).region)
 
 
 def _run(part: str) -> list[str]:

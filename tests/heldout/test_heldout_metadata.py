@@ -28,7 +28,7 @@ FIELD_FLOORS = {
     "doc_number": 0.896666,   # 11/12 (r12's OCR 文号 "鲁发改财金 (2022J 66号" not recovered)
     "issuers": 0.896666,      # 11/12 (r06's cover names its issuer since session 6)
     "issue_date": 0.98,       # 12/12 (r06's cover month 2022-01 since session 6)
-    "recipients": 0.646666,   # 8/12 (shared heads / suffixes across 、 not distributed)
+    "recipients": 0.896666,   # 11/12
 }
 _WHITESPACE = re.compile(r"\s+")
 
