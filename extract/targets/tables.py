@@ -38,8 +38,9 @@ _VALUE = re.compile(r"^(?P<before>[^\d.]{0,4}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>
 # A sub-row's opener and a row number: "其中：国控断面达到或优于Ⅲ类比例", "7.绿色出行比例（%）"
 # (a PDF may set the number after its dot: "．16低碳示范试点数量")
 _SUB_ROW = re.compile(r"^(?:其中[:：]?|\d{1,2}[.．、](?!\d)|[.．]\d{1,2}(?=[\u4e00-\u9fff]))")
-# Footnote marks closing a name: "森林覆盖率（%）#", "入海排污口整治完成率（%）①"
-_MARKS = re.compile(r"[#*＊※\u2460-\u2473]+$")
+# Footnote marks closing a name: "森林覆盖率（%）#", "入海排污口整治完成率（%）①", and a row
+# number a PDF set after it ("森林覆盖率18.(%)")
+_MARKS = re.compile(r"(?:[#*＊※\u2460-\u2473]|\d{1,2}[.．])+$")
 # The share of the shorter indicator name that one run shared with the longer must cover for
 # a row to repeat a prose target
 SAME_INDICATOR_SHARE = 0.6
@@ -55,11 +56,15 @@ def table_targets(doc: Document, prose: list[Target]) -> list[Target]:
     frames = read_frames(doc.text, doc.metadata.title, issue_year)
     now = issue_year or frames.plan_year  # "“十四五”…规划" with no date: 2021
     out: list[Target] = []
+    previous: tuple[Table, _Header] | None = None
     for table in tables:
+        grid = table.grid()
+        header = _header(grid) or _continued_header(doc.text, table, previous)
+        previous = (table, header) if header is not None else None
         frame = frames.at(table.span[0])
-        if frame.past or frames.application:
+        if header is None or frame.past or frames.application:
             continue  # a review section's results, an application notice's conditions
-        for target in _table_targets(doc.text, table):
+        for target in _table_targets(doc.text, grid, header):
             target.deadline = target.deadline or frame.deadline
             target.period = frame.period
             if target.deadline and now and int(target.deadline[:4]) < now:
@@ -69,12 +74,29 @@ def table_targets(doc: Document, prose: list[Target]) -> list[Target]:
     return out
 
 
-def _table_targets(text: str, table: Table) -> list[Target]:
-    grid = table.grid()
-    found = _header(grid)
-    if found is None:
-        return []
-    header_row, name_cols, unit_col, target_col, year = found
+# (header row, name columns, unit column, target column, target year); a continued table's
+# header row is -1 (its first row is data)
+_Header = tuple[int, list[int], int | None, int, str | None]
+# Most characters of page furniture (a page number, a running head) between a table and its
+# continuation on the next page
+MAX_CONTINUATION_GAP = 40
+
+
+def _continued_header(text: str, table: Table, previous: tuple[Table, _Header] | None) -> _Header | None:
+    """The header of the indicator table that ``table`` continues: a table with no header of
+    its own, as many columns, right after it (a page break cut it; its header is not repeated)."""
+    if previous is None or previous[0].span is None or table.span is None:
+        return None
+    before, header = previous
+    gap = text[before.span[1]:table.span[0]]
+    if before.n_cols != table.n_cols or len(gap.strip()) > MAX_CONTINUATION_GAP or re.search("[。；，,]", gap):
+        return None  # prose between the tables: a table of its own
+    _, name_cols, unit_col, target_col, year = header
+    return -1, name_cols, unit_col, target_col, year
+
+
+def _table_targets(text: str, grid: list[list[Cell | None]], header: _Header) -> list[Target]:
+    header_row, name_cols, unit_col, target_col, year = header
     out = []
     for row in grid[header_row + 1:]:
         cell = row[target_col]
@@ -87,7 +109,7 @@ def _table_targets(text: str, table: Table) -> list[Target]:
     return out
 
 
-def _header(grid: list[list[Cell | None]]) -> tuple[int, list[int], int | None, int, str | None] | None:
+def _header(grid: list[list[Cell | None]]) -> _Header | None:
     """(header row, name columns, unit column, target column, target year), or None."""
     words = markers()
     for r, row in enumerate(grid[:MAX_HEADER_ROW]):

@@ -66,6 +66,22 @@ def test_results_of_a_past_plan_are_no_targets() -> None:
     assert _targets(_row("能源消费总量", "亿吨标准煤", "43.4", "49.8"), header=old, title="“十四五”现代能源体系规划") == []
 
 
+def test_a_table_continued_after_a_page_break_keeps_its_header() -> None:
+    """The second part of a table cut by a page break repeats no header (b566, b464, b417)."""
+    title = "某市“十四五”可再生能源规划"
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<table><tr><td>类别</td><td>指标名称</td><td>单位</td><td>2025年</td><td>属性</td></tr>"
+            + _row("电力装机", "风电", "万千瓦", "200", "预期性") + "</table><p>12</p>"
+            "<table>" + _row("", "水电", "万千瓦", "0.5", "预期性") + _row("", "生物质发电", "万千瓦", "45", "预期性")
+            + "</table><p>到2030年，全市能源结构持续优化。</p>"
+            "<table>" + _row("", "光伏发电", "万千瓦", "560", "预期性") + _row("", "地热", "万千瓦", "5", "预期性")
+            + "</table></body></html>")
+    doc = process_bytes(html.encode(), "x.html", Settings.resolve({}))[0]
+    got = [(t.indicator, t.value, t.deadline) for t in doc.targets if "\t" in t.evidence]
+    # the table after prose is no continuation: its rows have no header to read them by
+    assert got == [("风电", 200.0, "2025"), ("水电", 0.5, "2025"), ("生物质发电", 45.0, "2025")]
+
+
 def test_a_rubric_is_left_to_the_scoring_reader() -> None:
     header = _row("指标名称", "分值", "2025年目标值", "评分标准")
     assert _targets(_row("森林覆盖率", "10", "60", "达到得10分"), header=header) == []
