@@ -158,6 +158,9 @@ def _label_kind(label: str) -> str | None:
 
 
 def _labelled_date(s_text: str, pos: int, dates: list[DateMatch], kind: str) -> DateMatch | None:
+    if (open_start := _OPEN_START.match(s_text, pos)) is not None:
+        pos = open_start.end()  # "受理时间：即日起至2022年2月28日": a range from now, due at its end
+        kind = "due"
     first = next((d for d in dates if d.start == pos and d.month is not None), None)
     if first is None:
         return None
@@ -167,6 +170,10 @@ def _labelled_date(s_text: str, pos: int, dates: list[DateMatch], kind: str) -> 
     if second is not None:
         return second
     return first if kind == "due" else None
+
+
+# A range that starts now: "即日起至…" / "自即日起至…" / "即日至…"
+_OPEN_START = re.compile(r"[自从]?即日(?:起)?(?:至|到)")
 
 
 def _past_clock(dated: str, sentence: Sentence, j: int) -> int:
