@@ -48,21 +48,24 @@ SAME_INDICATOR_SHARE = 0.6
 
 def table_targets(doc: Document, prose: list[Target]) -> list[Target]:
     """The targets of every indicator table of ``doc`` that the prose does not already state."""
-    tables = [t for t in doc.tables if t.span is not None]
-    if not tables:
-        return []
+    read: list[tuple[Table, list[list[Cell | None]], _Header]] = []
+    previous: tuple[Table, _Header] | None = None
+    for table in (t for t in doc.tables if t.span is not None):
+        grid = table.grid()
+        header = _header(grid) or _continued_header(doc.text, table, previous)
+        previous = (table, header) if header is not None else None
+        if header is not None:
+            read.append((table, grid, header))
+    if not read:
+        return []  # no indicator table: the frames are not read (rubrics, task tables)
     date = doc.metadata.issue_date or ""
     issue_year = int(date[:4]) if date[:4].isdigit() else None
     frames = read_frames(doc.text, doc.metadata.title, issue_year)
     now = issue_year or frames.plan_year  # "“十四五”…规划" with no date: 2021
     out: list[Target] = []
-    previous: tuple[Table, _Header] | None = None
-    for table in tables:
-        grid = table.grid()
-        header = _header(grid) or _continued_header(doc.text, table, previous)
-        previous = (table, header) if header is not None else None
+    for table, grid, header in read:
         frame = frames.at(table.span[0])
-        if header is None or frame.past or frames.application:
+        if frame.past or frames.application:
             continue  # a review section's results, an application notice's conditions
         for target in _table_targets(doc.text, grid, header):
             target.deadline = target.deadline or frame.deadline
