@@ -385,13 +385,12 @@ def _one_per_body(names: list[str]) -> list[str]:
     decides what one body is)."""
     from ..departments import canonical
 
+    keys = [(c.region, c.core) for c in (canonical(name, {}) for name in names)]
     spelled: dict[tuple[str, str], str] = {}
-    for name in names:
-        c = canonical(name, {})
-        key = (c.region, c.core)
+    for name, key in zip(names, keys):
         if len(name) > len(spelled.get(key, "")):
             spelled[key] = name
-    return list(dict.fromkeys(spelled[(c.region, c.core)] for c in (canonical(n, {}) for n in names)))
+    return list(dict.fromkeys(spelled[key] for key in keys))
 
 
 # --------------------------------------------------------------------------- other fields
