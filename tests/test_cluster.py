@@ -197,7 +197,10 @@ def test_cluster_a_document_that_kills_workers_is_recorded_not_retried_forever(
         return process_one(source, data, settings)
 
     scheduler = dask_client.cluster.scheduler
-    saved, scheduler.allowed_failures = scheduler.allowed_failures, 1  # two deaths, not four: CI time
+    # three deaths, not four (CI time); not two: on a loaded machine the scheduler may hand a
+    # good document to the worker the killer is about to take down, and a good document that
+    # shared both of two deaths would be blamed too (seen once in a full run, session 7)
+    saved, scheduler.allowed_failures = scheduler.allowed_failures, 2
     try:
         executor = DaskExecutor(client=dask_client, task=killing_task, in_flight=2)
         summary = run_batch([corpus], tmp_path / "p.db", progress=False, executor=executor)
@@ -206,7 +209,7 @@ def test_cluster_a_document_that_kills_workers_is_recorded_not_retried_forever(
     assert (summary.n_ok, summary.n_failed) == (4, 1)
     [(path, reason)] = summary.failures
     assert path.endswith("0_killer.txt")
-    assert reason == "internal error: worker died 2 times while processing this file (crash or out of memory)"
+    assert reason == "internal error: worker died 3 times while processing this file (crash or out of memory)"
     assert executor.stats["killed"] == 1
     conn = sqlite3.connect(tmp_path / "p.db")
     assert conn.execute("SELECT stage, reason FROM failures").fetchall() == [("internal", reason)]

@@ -86,8 +86,8 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
 
 
 def goal_due(phrase: str) -> str | None:
-    """"到2025年" -> "2025"; "到2025年底" -> "2025-12"."""
-    m = re.search(rf"({YEAR})年(底|末)?", phrase)
+    """"到2025年" -> "2025"; "到2025年底" / "到2025年年底" -> "2025-12"."""
+    m = re.search(rf"({YEAR})年(年?(?:底|末))?", phrase)
     if not m:
         return None
     from ..language.dates import year_of

@@ -122,8 +122,12 @@ def may_inherit(core: str) -> bool:
     """省发展改革委、能源局 -> 省能源局, but 南昌铁路局 / 团省委 / 省机场集团公司 keep their names.
 
     A known government core inherits; so does an unseen name ending in a government suffix
-    unless it names an enterprise or organisation (公司, 铁路, 银行...).
+    unless it names an enterprise or organisation (公司, 铁路, 银行...). A generic body names
+    no particular office, so no place either: "县（区）政府及有关部门" gives 有关部门, as every
+    gold file writes it (b086, b089, b353, b499).
     """
+    if patterns().generic_partner.fullmatch(core):
+        return False
     if is_government_core(core):
         return True
     if any(w in core for w in vocab()["enterprise_words"]):

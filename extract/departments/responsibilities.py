@@ -33,6 +33,7 @@ from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..normalize.masking import mask_spans
 from ..settings import Settings
+from .annexes import technical_annexes
 from .columns import column_assignments
 from .fields import (
     field_end,
@@ -58,7 +59,6 @@ from .names import (
 )
 from .recognizer import vocab
 from .vocab import (
-    ANNEX_LINE,
     BOOK_TITLE,
     BRACKET_OR_BREAK,
     CLAUSE_END,
@@ -85,8 +85,9 @@ MAX_TASK_CHARS = 120
 SOFT_WRAP_MIN_LINE = 20
 # Punctuation that ends a line for good (a line ending in one of these is not a wrap).
 HARD_LINE_END = "。；;！？!?：:）)"
-# Lines after a technical annex title this far are read for its title (附件3 / title line).
-ANNEX_TITLE_LINES = 3
+# Generic partners after 会同 that still name a body ("会同有关部门", "会同相关单位"), unlike
+# "会同有关方面" / "会同各方".
+GENERIC_PARTNER_BODIES = ("部门", "单位")
 # A name directly followed by one of these has no role cue ("市能源局，…").
 ROLE_BLOCKERS = "，,。；;：:、"
 # Distinct clause prefixes whose body-list analysis is remembered (names repeat across clauses).
@@ -436,26 +437,6 @@ def _is_soft_wrap(text: str, pos: int) -> bool:
     return not (OUTLINE_MARKER.match(head) or head.startswith("附件") or patterns().carry_forward.match(head))
 
 
-def technical_annexes(text: str) -> list[Span]:
-    """Text ranges of annexes that are technical texts (指南 / 导则 / 标准 / 规范...).
-
-    An annex starts at a line beginning with 附件 (the notice's list of annexes, or an annex's
-    own heading) and runs to the next such line; it is technical when its title (the rest of
-    that line and the next :data:`ANNEX_TITLE_LINES` lines) names a technical text.  Their
-    "企业应…" sentences describe practice, they are not duties the notice assigns; duties of
-    government bodies there ("省级绿色制造管理部门应组织专家…复核") are kept.
-    """
-    words = vocab()["technical_annex_titles"]
-    starts = [m.start() for m in ANNEX_LINE.finditer(text)]
-    spans: list[Span] = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        title = "\n".join(text[start:end].split("\n", ANNEX_TITLE_LINES + 1)[:ANNEX_TITLE_LINES + 1])
-        if any(w in title for w in words):
-            spans.append((start, end))
-    return spans
-
-
 def _clause_starts(masked: str, start: int, end: int) -> list[int]:
     starts = [start]
     starts.extend(m.end() for m in CLAUSE_END.finditer(masked, start, end))
@@ -532,7 +513,8 @@ def _partners(masked: str, start: int, end: int) -> list[str]:
     """Bodies after 会同 that opens a clause of a lead body's duty: its supporters.
 
     "会同市财政局、市统计局制定年度考核办法" -> [市财政局, 市统计局]; "牵头，并会同市财政局…"
-    likewise; "会同有关部门…" names nobody in particular and gives nothing.
+    likewise; "会同有关部门…" gives 有关部门, as a subject "有关部门要…" is recorded (the
+    annotators of eleven bulk plans all record it), but never 有关方面 / 各方.
     """
     duty = masked[start:end]
     m = _partner_opening().search(duty)
@@ -540,8 +522,9 @@ def _partners(masked: str, start: int, end: int) -> list[str]:
         return []
     clause = CLAUSE_END.split(duty[m.end():], maxsplit=1)[0]
     generic = patterns().generic_partner
-    if generic.match(clause):
-        return []  # 会同相关部门: not 相关部 + 门
+    if g := generic.match(clause):
+        # 会同相关部门: not 相关部 + 门
+        return [g.group(0)] if g.group(0).endswith(GENERIC_PARTNER_BODIES) else []
     found = _grown_list(clause)
     if found is None:
         return []

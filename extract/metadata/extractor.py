@@ -81,6 +81,8 @@ MIN_TITLE_CHARS = 4
 RECIPIENT_LOOKAHEAD = 4
 # A 主送 line is a list, not a paragraph.
 MAX_RECIPIENT_LINE = 200
+# A 主送 line's tail wrapped onto the next line is this short at most ("构：", "有关单位：").
+MAX_WRAPPED_RECIPIENT_TAIL = 8
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
 # A 关于…的通知 title glued to the 主送 line is looked for in this many first lines; the 主送
@@ -429,7 +431,7 @@ def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
     start = title.last + 1 if title is not None else 0
     candidates = lines[start : start + RECIPIENT_LOOKAHEAD] if title is not None else lines[:HEADER_LINES]
     for line in candidates:
-        text = line.text
+        text = _wrapped_recipient_line(line.text, lines[line.index + 1].text if line.index + 1 < len(lines) else "")
         if (title is not None and text == title.text) or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
             continue
         if RECIPIENT_LABEL.match(text) or (
@@ -445,6 +447,16 @@ def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
         if found:
             return found
     return []
+
+
+def _wrapped_recipient_line(text: str, nxt: str) -> str:
+    """A 主送 line a PDF wrapped inside its last name ("…自治区政府各部门、各直属机" / "构：")
+    joined with its tail; "…工作通知" / "如下：" is a sentence, and a line holding a title
+    ("关于…《…》的通知") or a label ("来源：") is no 主送 line."""
+    if (text.endswith(("：", ":")) or not nxt.endswith(("：", ":")) or len(nxt) > MAX_WRAPPED_RECIPIENT_TAIL
+            or "如下" in nxt or not re.search(r"[，,、]", text) or re.search(r"[：:《]|关于", text)):
+        return text
+    return text + nxt
 
 
 def _glued_recipients(text: str) -> list[str]:

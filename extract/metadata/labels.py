@@ -18,6 +18,8 @@ from .vocab import vocab
 LABEL_LINES = 25
 # A labelled value longer than this is prose, not a field.
 MAX_LABEL_VALUE = 150
+# A title written twice in a row is one title when each copy is at least this long.
+MIN_DOUBLED_TITLE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +91,14 @@ _MARKUP = re.compile(r"^#{1,6}\s*|^:::\S*\s*")
 
 
 def clean_title(text: str) -> str:
-    """A title without label, markup, annex opener or a glued approval note."""
+    """A title without label, markup, annex opener or a glued approval note, and written once:
+    a web page that sets its heading above the same title gives "…的通知…的通知" (b011, b012)."""
     text = _MARKUP.sub("", strip_label(text)).strip()
     text = _ANNEX_OPENER.sub("", text)
     note = title_approval_note().search(text)
     if note and note.start() >= 4:
         text = text[: note.start()].rstrip()
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half >= MIN_DOUBLED_TITLE and text[:half] == text[half:]:
+        text = text[:half]
     return text

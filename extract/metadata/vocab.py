@@ -89,10 +89,11 @@ GLUED_TITLE = re.compile(
 
 
 # A 关于…的通知 title and its own 文号 glued on one line (a PDF lost the break): "浙江省林业局关于印发
-# 《…管理办法》的通知浙林绿〔2022〕37号", "…备案的通知深市监【2022】37号" (3 of the bulk PDFs).
+# 《…管理办法》的通知浙林绿〔2022〕37号", "…备案的通知深市监【2022】37号" (3 of the bulk PDFs); a web
+# page writes it in brackets: "…的通知（国管节能〔2021〕195号）" (4 more).
 GLUED_NUMBER = re.compile(
     r"(?P<title>[^，。：；\n]{0,40}关于[^，。：；\n]{4,100}?(?:的通知|的意见|的实施意见|的函|的通报|的公告|的决定|的批复))"
-    rf"(?P<number>[{_HAN}]{{1,16}}\s*[〔\[［【]\s*(?:19|20)\d{{2}}\s*[〕\]］】]\s*\d{{1,5}}\s*号)$")
+    rf"(?P<number>[（(]?[{_HAN}]{{1,16}}\s*[〔\[［【]\s*(?:19|20)\d{{2}}\s*[〕\]］】]\s*\d{{1,5}}\s*号[）)]?)$")
 
 
 @dataclass(frozen=True, slots=True)

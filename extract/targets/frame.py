@@ -21,7 +21,7 @@ from .vocab import five_year_plans, markers
 
 # A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
 DATE_LEAD = re.compile(
-    rf"^(?:到|至|力争到|预计到)?(?P<year>{YEAR})年(?P<end>底|末)?(?:前)?[，,：:]"
+    rf"^(?:到|至|力争到|预计到)?(?P<year>{YEAR})年(?:年?(?P<end>底|末))?(?:前)?[，,：:]"
     r"|^[“\"]?(?P<plan>十[一二三四五]五)[”\"]?(?:时期|期间|期末|末)[，,：:]"
 )
 # A year that opens a paragraph as its time frame: "2022年，全市…" (past when before the document's year)
@@ -29,7 +29,7 @@ YEAR_LEAD = re.compile(rf"^(?P<year>{YEAR})年(?:全年|以来|，|,)")
 # A dated lead opening a sentence inside a paragraph: "…。到2025年，星级绿色建筑占比…",
 # "…；到2025年，非化石能源…" (the paragraph's own first lead is read by _paragraph_frame)
 SENTENCE_LEAD = re.compile(
-    rf"(?<=[。！？；;])[\s—]*(?:力争|争取)?(?P<lead>(?:到|至|预计到)?(?:{YEAR})年(?:底|末)?(?:前)?[，,：:]"
+    rf"(?<=[。！？；;])[\s—]*(?:力争|争取)?(?P<lead>(?:到|至|预计到)?(?:{YEAR})年(?:年?(?:底|末))?(?:前)?[，,：:]"
     r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)[，,：:])"
 )
 # Line ends that leave a sentence open: the next line continues it ("…18%以上；\n森林覆盖率…")

@@ -38,9 +38,10 @@ _VALUE = re.compile(r"^(?P<before>[^\d.]{0,4}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>
 # A sub-row's opener and a row number: "其中：国控断面达到或优于Ⅲ类比例", "7.绿色出行比例（%）"
 # (a PDF may set the number after its dot: "．16低碳示范试点数量")
 _SUB_ROW = re.compile(r"^(?:其中[:：]?|\d{1,2}[.．、](?!\d)|[.．]\d{1,2}(?=[\u4e00-\u9fff]))")
-# Footnote marks closing a name: "森林覆盖率（%）#", "入海排污口整治完成率（%）①", and a row
-# number a PDF set after it ("森林覆盖率18.(%)")
-_MARKS = re.compile(r"(?:[#*＊※\u2460-\u2473]|\d{1,2}[.．])+$")
+# Footnote marks closing a name: "森林覆盖率（%）#", "入海排污口整治完成率（%）①", a note's
+# number after the unit note ("…Ⅲ类水体比例（%）2"), and a row number a PDF set after it
+# ("森林覆盖率18.(%)")
+_MARKS = re.compile(r"(?:[#*＊※\u2460-\u2473]|\d{1,2}[.．]|(?<=[）)])\d)+$")
 # The share of the shorter indicator name that one run shared with the longer must cover for
 # a row to repeat a prose target
 SAME_INDICATOR_SHARE = 0.6

@@ -14,12 +14,12 @@ from ..language.data import data_text, load_yaml, tsv_rows
 from ..language.patterns import YEAR
 
 # A year that is a baseline, not a deadline: 比2020年 / 较2015年 / 与2020年相比 / 以2020年为基期
-BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同|由)(?P<year>{YEAR})年(?!底|末|\d|[一二三四五六七八九十]+月)")
+BASELINE = re.compile(rf"(?:比|较|相比|相较|相对|与|同|由)(?P<year>{YEAR})年(?!年?底|年?末|\d|[一二三四五六七八九十]+月)")
 # "以2020年为基期", "在2020年的基础上，单位建筑面积能耗下降4%"
 # "以2020年能源、水资源消费以及碳排放为基数，2025年…下降5%"
 BASELINE_BASE = re.compile(rf"以(?P<year>{YEAR})年[^，,；;。]{{0,24}}?为基[准数期年]|[在以](?P<base>{YEAR})年的?基础上")
 # A starting level before the verb: "利用率由30%提高到50%", "比重由2020年的11.2%提高到20%"
-FROM_LEVEL = re.compile(rf"(?:由|从)(?:(?:{YEAR})年(?:底|末)?的?)?\d+(?:\.\d+)?(?:%|个百分点)?$")
+FROM_LEVEL = re.compile(rf"(?:由|从)(?:(?:{YEAR})年(?:年?(?:底|末))?的?)?\d+(?:\.\d+)?(?:%|个百分点)?$")
 # A rubric rule: "得2分" / "扣1分" / "（2分）" / "最高得5分"
 SCORING_RULE = re.compile(r"[得扣加计减]\s*\d+(?:\.\d+)?\s*分|[（(]\d+(?:\.\d+)?分[）)]|最高得|满分")
 # Five-year plan: “十四五”时期 / 十四五期间 / “十四五”末
@@ -29,7 +29,7 @@ THIS_YEAR = re.compile(r"年内|今年(?:底|内)?|本年度?")
 
 # A clause that only sets time or manner for what follows: "到2025年" / "“十四五”时期" / "通过实施节能降碳行动"
 CONTEXT_CLAUSE = re.compile(
-    rf"^(?:(?:到|至|截至|力争到|力争|预计到)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?"
+    rf"^(?:(?:到|至|截至|力争到|力争|预计到)?(?:{YEAR})年(?:年?(?:底|末))?(?:前|以前|之前)?"
     r"|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|期末|末)"
     r"|(?:通过|依托|按照|围绕)[^，,]{0,30})$"
 )
@@ -67,7 +67,7 @@ STANDARD_VALUE = re.compile(
 )
 # Words that close a phrase without being part of the indicator: 分别 / 均 / 要 / 比2020年
 TRAILING_NOISE = re.compile(rf"(?:(?:比|较)(?:(?:{YEAR})年|[“\"]?十[一二三四五]五[”\"]?(?:末|时期|期间)?)"
-                            rf"|(?:力争|争取|确保)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?前?|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就|在)+$")
+                            rf"|(?:力争|争取|确保)?(?:到|至|在|于)?(?:{YEAR})年(?:年?(?:底|末))?前?|[五三十]年|分别|均|各|要|将|应|需|须|累计|年均|平均|进一步|再|的|了|就|在)+$")
 # A footnote mark glued to the indicator: "全省森林覆盖率1达到58.9%" (not "CO2", "PM2.5")
 FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 # An outline number glued to its text at the start of a phrase: "1.1园区应…" / "2.3.1企业…"
@@ -75,7 +75,7 @@ OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+){1,3}(?=[\u4e00-\u9fff])(?![万亿千
 # A count that sums up the list before it: "废钢铁、废铜…9种主要再生资源…" / "三大领域、"
 COUNT_SUMMARY = re.compile(r"^.*?(?:\d+|[两三四五六七八九十]+)(?:种|类|大|项)(?=[\u4e00-\u9fff])")
 # Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
-DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:底|末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
+DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:年?底|年?末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
 # "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
 SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行|用于)")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.departments.responsibilities import extract_responsibilities, technical_annexes
+from extract.departments.annexes import technical_annexes
+from extract.departments.responsibilities import extract_responsibilities
 from extract.model import Document, Metadata
 from extract.settings import Settings
 
@@ -143,6 +144,9 @@ def test_technical_annex_sentences_are_not_duties() -> None:
     [
         "附件：1.项目申报表\n2.联系人名单\n各县区发改局要认真组织申报。\n",  # forms, not a guideline
         "附件\n节能工作责任分工\n市能源局要牵头做好统筹协调。\n",
+        # the annex's first sentence names 规范 / 标准, its title does not
+        "附件2\n碳排放配额分配方案\n为规范有序开展配额分配和管理，特制定本方案。\n纳管企业应按时提交配额。\n",
+        "附件\n重点项目清单\n各地要对标准化建设项目加强调度。\n",
     ],
 )
 def test_non_technical_annexes_keep_their_duties(text: str) -> None:
@@ -161,10 +165,16 @@ def test_non_technical_annexes_keep_their_duties(text: str) -> None:
         ("市工业和信息化局会同市发展改革委、市生态环境局等部门研究制定钢铁行业节能降碳实施方案。",
          [("市工业和信息化局", "lead"), ("市发展改革委", "support"), ("市生态环境局", "support")]),
         ("县发改局将会同县财政局，对项目实施情况开展核查。", [("县发改局", "lead"), ("县财政局", "support")]),
-        # 要会同有关部门: the lead only; 有关部门 after 会同 names nobody in particular
-        ("国家发展改革委要会同有关部门加强统筹协调，及时研究解决重大问题。", [("国家发展改革委", "lead")]),
-        ("市能源局要会同相关部门抓好落实。", [("市能源局", "lead")]),
-        ("省商务厅应会同各有关单位做好政策宣传。", [("省商务厅", "lead")]),
+        # 要会同有关部门: the generic partner supports, as a generic subject implements
+        ("国家发展改革委要会同有关部门加强统筹协调，及时研究解决重大问题。",
+         [("国家发展改革委", "lead"), ("有关部门", "support")]),
+        ("市能源局要会同相关部门抓好落实。", [("市能源局", "lead"), ("相关部门", "support")]),
+        ("省商务厅应会同各有关单位做好政策宣传。", [("省商务厅", "lead"), ("各有关单位", "support")]),
+        ("市生态环境局会同相关部门，围绕规划目标、重点任务落实情况进行调度。",
+         [("市生态环境局", "lead"), ("相关部门", "support")]),
+        # ... but 有关方面 / 各方 name no body, and 等有关部门 only closes a list
+        ("市商务局要会同有关方面做好政策宣传。", [("市商务局", "lead")]),
+        ("市发展改革委要会同市财政局等有关部门制定办法。", [("市发展改革委", "lead"), ("市财政局", "support")]),
         # 会同 opening a later clause of the lead's duty
         ("市发展改革委牵头，会同市财政局制定考核办法。", [("市发展改革委", "lead"), ("市财政局", "support")]),
         ("省能源局要加强统筹，并会同省统计局做好数据核实。", [("省能源局", "lead"), ("省统计局", "support")]),

@@ -117,6 +117,20 @@ def test_targets_staged_each_with_its_deadline_and_carried_scope(targets_of) -> 
     assert got == [(30, "2021-12", "全省", "reach"), (60, "2022-12", "全省", "reach")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 年年底 is 年底: the frame is the target's deadline and starts its evidence
+        ("到2025年年底，城市建成区绿化覆盖率稳定在40%以上。", ("2025-12", "到2025年年底，城市建成区绿化覆盖率稳定在40%以上")),
+        ("推进种养结合，2022年年底前，畜禽规模化养殖比重达到85%以上。", ("2022-12", "2022年年底前，畜禽规模化养殖比重达到85%以上")),
+        ("到2025年，大宗货物绿色运输方式比例达到80%以上。", ("2025", "到2025年，大宗货物绿色运输方式比例达到80%以上")),
+    ],
+)
+def test_targets_year_end_frames(text: str, expected: tuple[str, str], targets_of) -> None:
+    [t] = targets_of(text)
+    assert (t["deadline"], t["evidence"]) == expected
+
+
 def test_targets_scope_carried_across_clauses_of_one_sentence(targets_of) -> None:
     text = "到2025年，全区单位地区生产总值能源消耗比2020年下降15%，万元工业增加值用水量下降13%。"
     assert [t["scope"] for t in targets_of(text)] == ["全区", "全区"]

@@ -40,6 +40,11 @@ ROWS = [
      [("国控断面达到或优于Ⅲ类比例", 90.0, "%", "reach", None, "2025")]),
     (_row("其他", "7.绿色出行比例（%）#", "", "——", "70", "预期性"),       # row number, footnote mark
      [("绿色出行比例", 70.0, "%", "reach", None, "2025")]),
+    # a strict bound, and a note's number after the unit note (b086, b076)
+    (_row("水环境", "城市黑臭水体比例（%）", "", "—", "＜10", "预期性"),
+     [("城市黑臭水体比例", 10.0, "%", "cap", "at_most", "2025")]),
+    (_row("水环境", "地表水国考断面水质达到或好于Ⅲ类水体比例（%）2", "", "93.3", "80", "约束性"),
+     [("地表水国考断面水质达到或好于Ⅲ类水体比例", 80.0, "%", "reach", None, "2025")]),
     # a cell that names no number is no target
     (_row("应对气候变化", "单位GDP二氧化碳排放降低率", "%", "—", "完成省下达指标", "约束性"), []),
     (_row("大气环境", "空气质量", "", "良好", "稳中向好", "预期性"), []),
@@ -50,6 +55,20 @@ ROWS = [
 @pytest.mark.parametrize(("rows", "expected"), ROWS)
 def test_indicator_table_rows(rows: str, expected: list) -> None:
     assert _targets(rows) == expected
+
+
+def test_a_project_column_names_the_indicators_of_a_period_target_column() -> None:
+    """"类别 | 序号 | 项目 | 2020年现状值 | “十四五”目标值 | 指标类别" (b086): 项目 names the row;
+    the target column names a period, not a year."""
+    header = _row("类别", "序号", "项目", "2020年现状值", "“十四五”目标值", "指标类别")
+    rows = (_row("环境综合治理", "5", "地表水国考断面劣Ⅴ类水体比例（%）", "0", "0", "约束性")
+            + _row("", "22", "放射源辐射事故年发生率（起/每万枚）", "—", "＜1.3", "预期性"))
+    assert _targets(rows, header=header) == [
+        ("地表水国考断面劣Ⅴ类水体比例", 0.0, "%", "reach", None, None),
+        ("放射源辐射事故年发生率", 1.3, "起/每万枚", "cap", "at_most", None)]
+    # a project list is no indicator table: no target column
+    projects = _row("序号", "项目", "建设内容", "总投资（亿元）")
+    assert _targets(_row("1", "污水处理厂提标改造", "新建管网20公里", "3.5"), header=projects) == []
 
 
 def test_a_row_the_prose_states_is_one_target() -> None:
