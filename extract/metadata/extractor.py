@@ -81,6 +81,10 @@ MIN_TITLE_CHARS = 4
 RECIPIENT_LOOKAHEAD = 4
 # A 主送 line is a list, not a paragraph.
 MAX_RECIPIENT_LINE = 200
+# The head of a signature name a PDF wrapped onto the line before ("宁夏回" / "族自治区…").
+SIGNATURE_WRAP_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}")
+# ... joined only when the head and this many characters of the name stand together elsewhere.
+SIGNATURE_WRAP_CHECK = 2
 # A 主送 line's tail wrapped onto the next line is this short at most ("构：", "有关单位：").
 MAX_WRAPPED_RECIPIENT_TAIL = 8
 # An organisation line of a masthead or signature block is short.
@@ -347,12 +351,21 @@ def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | No
 
 
 def _signature_issuers(doc: Document, lines: list[Line], date_idx: int | None) -> list[str]:
+    """The org lines right above the date; a name a PDF wrapped over two signature lines
+    ("宁夏回" / "族自治区人民政府办公厅", "邯郸市人" / "民政府") is joined, not cut, when the
+    text writes the joined words elsewhere too ("宁夏回族", "邯郸市人民"): "特此通知" above a
+    signature is no head of its name."""
     names: list[str] = []
     i = (date_idx or 0) - 1
     while date_idx is not None and i >= 0:
         found = org_names(doc, lines[i].start, lines[i].end) if len(lines[i].text) <= MAX_ORG_LINE else []
         if not found:
             break
+        head = lines[i - 1].text if i > 0 else ""
+        if (SIGNATURE_WRAP_HEAD.fullmatch(head) and lines[i].text.startswith(found[0])
+                and head + found[0][:SIGNATURE_WRAP_CHECK] in doc.text
+                and not org_names(doc, lines[i - 1].start, lines[i - 1].end)):  # "公安部" / "商务部": two bodies
+            return [head + found[0], *found[1:], *names]
         names = found + names
         i -= 1
     return names
@@ -388,6 +401,10 @@ def _one_per_body(names: list[str]) -> list[str]:
     from ..departments import canonical
 
     keys = [(c.region, c.core) for c in (canonical(name, {}) for name in names)]
+    # "自治区人民政府办公厅" in the title, "宁夏回族自治区人民政府办公厅" signed: the level word is
+    # the named place's, one body
+    keys = [next((k for k in keys if k[1] == core and len(k[0]) > len(region) and k[0].endswith(region)), (region, core))
+            if region else (region, core) for region, core in keys]
     spelled: dict[tuple[str, str], str] = {}
     for name, key in zip(names, keys):
         if len(name) > len(spelled.get(key, "")):

@@ -200,6 +200,14 @@ CASES = [
      "现印发给你们。\n", "recipients", ["各市、县（区）人民政府", "自治区政府各部门", "自治区政府各直属机构"]),
     ("某市生态环境局关于做好碳排放报告工作的通知\n各区生态环境局、各有关单位：\n现就做好有关\n工作通知如下：\n", "recipients",
      ["各区生态环境局", "各有关单位"]),
+    # a signature name wrapped over two lines is one issuer, and the title's "自治区…" is that body
+    # (b086, b242); "特此通知" above a signature, or two bodies on two lines, are not joined
+    ("自治区人民政府办公厅关于印发某夏回族自治区生态环境保护规划的通知\n各市人民政府：\n现印发给你们。\n"
+     "某夏回\n族自治区人民政府办公厅\n2021年9月7日\n", "issuers", ["某夏回族自治区人民政府办公厅"]),
+    ("某市生态环境局关于开展节能宣传周活动的通知\n各区生态环境局：\n请认真组织实施。\n特此通知\n某市生态环境局\n"
+     "2021年5月1日\n", "issuers", ["某市生态环境局"]),
+    ("交通运输部、公安部、商务部关于加强城市绿色货运配送工作的通知\n各省交通运输厅：\n现印发给你们。\n交通运输部\n公安部\n"
+     "商务部\n2022年3月1日\n", "issuers", ["交通运输部", "公安部", "商务部"]),
     # a plan's cover: title, the issuing bodies one per line, the month alone on a line (round 5)
     ("某苏省“十四五”可再生能源发展\n专项规划\n某苏省发展改革委\n2022年6月\n目录\n序言\n", "issuers", ["某苏省发展改革委"]),
     ("某苏省“十四五”可再生能源发展\n专项规划\n某苏省发展改革委\n2022年6月\n目录\n序言\n", "issue_date", "2022-06"),
