@@ -94,6 +94,11 @@ CYCLES = [
     ("“千吨万人”水源地水质实行一季一测。", "quarterly", "一季一测"),
     ("千人以上农村集中供水饮用水水源地实行半年一测。", None, "半年一测"),
     ("建立健全“一年一体检、五年一评估”的城市体检评估制度。", "annual", "一年一体检"),
+    # a review act named by its period (session 7: b002, b016, b404, b462, b516)
+    ("组织开展规划实施情况的年度监测分析。", "annual", None),
+    ("各地要开展水质年度交叉监测。", "annual", None),
+    ("对专项行动完成情况实施月度通报。", "monthly", None),
+    ("实施县区降尘量逐月监测排名。", "monthly", "逐月"),
 ]
 
 NOT_CYCLES = [
@@ -106,6 +111,8 @@ NOT_CYCLES = [
     "由各省（自治区、直辖市）分解到每年。",                          # distributes a total
     "本办法自一月一日起施行。",                                      # a date, no rhythm
     "2023年第一季度一测完成率达到90%。",                            # 第一季度 is a quarter
+    "开展2021年度考核工作。",                                       # one year, no cycle
+    "全市细颗粒物浓度逐月下降。",                                   # a pace, not a duty
 ]
 
 RELATIVE = [

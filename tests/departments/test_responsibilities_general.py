@@ -267,3 +267,19 @@ def test_sources_issuers_and_recipients_yield_nothing(text: str) -> None:
 )
 def test_report_recipients_are_objects(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 相关部门 is a body as 有关部门 is (b446, b434, b133, b156)
+        ("相关部门要各司其职、密切配合，形成合力推进规划各项任务落实。", [("相关部门", "support")]),
+        ("有关部门要各司其职、密切配合。", [("有关部门", "support")]),
+        ("各级政府和相关部门要加大简政放权力度。", [("各级政府", "implement"), ("相关部门", "implement")]),
+        # a bare generic head still names nobody
+        ("企业应建立能源管理体系。", []),
+    ],
+)
+def test_generic_bodies_as_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
