@@ -106,7 +106,7 @@ def finalize(doc: Document, settings: Settings) -> Document:
         t.id = t.id or record_id(doc.id, "target", t.span, t.indicator, t.value)
         t.page = doc.page_of(t.span[0])
     for d in doc.deadlines:
-        d.id = d.id or record_id(doc.id, "deadline", d.span, d.task)
+        d.id = d.id or record_id(doc.id, "deadline", d.span, d.task, d.due)
         d.page = doc.page_of(d.span[0])
     for s in doc.scoring_tables:
         s.id = s.id or record_id(doc.id, "scoring_table", s.span, s.title)

@@ -20,11 +20,13 @@ _CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分)?|中午|下班
 DUE_AFTER = re.compile(rf"^(?:底|末)?{_CLOCK}?(?:前|之前|以前)(?!后)")
 # 将于 / 要于 / 于 before a date announces when something happens ("考核组将于6月下旬…")
 DUE_BEFORE = re.compile(r"(?:将于|要于|须于|应于|务必于|拟于)$")
+# The month of a goal date: "到2022年6月底，实现…" is due in June (not 6月30日: a day is a due date's)
+_GOAL_MONTH = r"(?:1[0-2]|0?[1-9])月(?!\d)"
 # A dated goal: "到2025年" / "到2025年底" / "2025年前" / "确保2022年实现采补平衡" /
 # "展望2035年，…基本建成现代能源体系", "到2025年年底"; "截至2021年底" is a data cut-off ("2021年12月至2023年
 # 12月为重点实施阶段": 至 closing a range is no goal date)
 GOAL_DATE = re.compile(
-    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:{'|'.join(deadline_rules()['goal_date_leads'])})(?:{YEAR})年(?:年?(?:底|末))?"
+    rf"(?<!截)(?<!截止)(?<![\d月日号])(?:{'|'.join(deadline_rules()['goal_date_leads'])})(?:{YEAR})年(?:{_GOAL_MONTH})?(?:年?(?:底|末))?"
     rf"|(?:{YEAR})年(?:年?(?:底|末))?(?:前|以前)"
 )
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date

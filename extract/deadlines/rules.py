@@ -314,6 +314,11 @@ def _list_rhythm(members: list[DateMatch]) -> str | None:
     return {frozenset({3}): "quarterly", frozenset({1}): "monthly", frozenset({12}): "annual"}.get(gaps)
 
 
+# Parts of a date that mean the end of its year, and what joins the years of a list
+YEAR_END_PARTS = ("底", "末", "年底", "年末")
+LIST_JOINERS = ("、", "和", "及", "与")
+
+
 def evaluations(ctx: Context, sentence: Sentence) -> list[Found]:
     """Dated reviews of a plan: "2025年底开展终期评估", "在2023年底、2025年底…分别进行中期评估和
     总结评估" (one deadline per date; with 分别 each date takes its own review)."""
@@ -336,9 +341,22 @@ def evaluations(ctx: Context, sentence: Sentence) -> list[Found]:
                  and (d.month is None or d.part == "底") and not EFFECTIVE_AFTER.match(s_text[lo + d.end:])]
         if not dates:
             continue
+        dates = _shared_year_end(dates, s_text[lo:hi])
         begin = clause_at(sentence, sentence.start + lo + dates[0].start)
         span = (clauses[begin].start, clause.end)  # one evidence, one deadline per date
         out.extend(Found(begin, i, d.text_due, None, None, span=span) for d in dates)
+    return out
+
+
+def _shared_year_end(dates: list[DateMatch], text: str) -> list[DateMatch]:
+    """"2023年、2025年年底" / "2023年和2025年底": a year-end written once closes every year of
+    the list (b464, b471, b499: "…分别进行中期评估和总结评估")."""
+    out = list(dates)
+    for k in range(len(out) - 2, -1, -1):
+        d, nxt = out[k], out[k + 1]
+        if (d.month is None and d.part is None and nxt.month is None and nxt.part in YEAR_END_PARTS
+                and text[d.end:nxt.start] in LIST_JOINERS):
+            out[k] = replace(d, part=nxt.part)
     return out
 
 

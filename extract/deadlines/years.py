@@ -86,11 +86,13 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
 
 
 def goal_due(phrase: str) -> str | None:
-    """"到2025年" -> "2025"; "到2025年底" / "到2025年年底" -> "2025-12"."""
-    m = re.search(rf"({YEAR})年(年?(?:底|末))?", phrase)
+    """"到2025年" -> "2025"; "到2025年底" / "到2025年年底" -> "2025-12"; "到2022年6月底" -> "2022-06"."""
+    m = re.search(rf"({YEAR})年(?:(1[0-2]|0?[1-9])月(?!\d))?(年?(?:底|末))?", phrase)
     if not m:
         return None
     from ..language.dates import year_of
 
-    year = year_of(m.group(0))
-    return f"{year}-12" if m.group(2) else str(year)
+    year = year_of(m.group(1) + "年")
+    if m.group(2):
+        return f"{year}-{int(m.group(2)):02d}"
+    return f"{year}-12" if m.group(3) else str(year)

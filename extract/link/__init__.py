@@ -46,7 +46,7 @@ def target_id(doc: Document, t: Target) -> str:
 
 def deadline_id(doc: Document, d: Deadline) -> str:
     """The id ``pipeline.finalize`` gives a deadline (same arguments)."""
-    return d.id or record_id(doc.id, "deadline", d.span, d.task)
+    return d.id or record_id(doc.id, "deadline", d.span, d.task, d.due)
 
 
 def link(doc: Document, settings: Settings) -> Document:

@@ -65,7 +65,7 @@ def test_ids_match_finalize_and_responsibilities_point_at_them() -> None:
     doc = _doc(PLAN, ["规模以上工业单位增加值能耗下降14%"], ["新能源公交车比例达到80%"])
     t, d = doc.targets[0], doc.deadlines[0]
     assert t.id == record_id(doc.id, "target", t.span, t.indicator, t.value)
-    assert d.id == record_id(doc.id, "deadline", d.span, d.task)
+    assert d.id == record_id(doc.id, "deadline", d.span, d.task, d.due)
     lead = next(r for r in doc.responsibilities if r.department == "省工业和信息化厅")
     assert lead.target_ids == [t.id]
     transport = next(r for r in doc.responsibilities if r.department == "省交通运输厅")
