@@ -42,7 +42,14 @@ from .base import (
     quoted,
     reach_verb,
 )
-from .vocab import deadline_rules, label_pattern, recurrence_rules, relative_patterns
+from .vocab import (
+    deadline_rules,
+    label_pattern,
+    label_text,
+    line_wrapped,
+    recurrence_rules,
+    relative_patterns,
+)
 from .years import (
     OTHER_YEAR,
     THIS_YEAR_END,
@@ -106,7 +113,8 @@ def labelled(ctx: Context, sentence: Sentence) -> list[Found]:
         m = label_pattern().match(head)
         if not m or quoted(s_text, clause.start - sentence.start):
             continue
-        kind = _label_kind(m.group("label"))
+        label = label_text(m)
+        kind = _label_kind(label)
         if kind is None:
             continue
         dates = dates if dates is not None else find_due_dates(s_text)
@@ -115,9 +123,9 @@ def labelled(ctx: Context, sentence: Sentence) -> list[Found]:
             continue
         due = due_in_sentence(end, dates) or carried_due(end, ctx.anchor, ctx.doc_date)
         last = _past_clock(ctx.dated, sentence, clause_at(sentence, sentence.start + end.start))
-        task = _label_task(m.group("label")) or _label_task(_sentence_label(s_text))
+        task = _label_task(label) or _label_task(_sentence_label(s_text))
         first = i
-        if i > 0 and sentence.clauses[i - 1].sub == clause.sub and not m.group("label").startswith(_LIMIT_NOUNS):
+        if i > 0 and sentence.clauses[i - 1].sub == clause.sub and not label.startswith(_LIMIT_NOUNS):
             first = i - 1  # "补贴由企业申请，申请期限至2025年12月底": the limit of the clause before
         found = Found(first, max(i, last), due, None, None, when=None if due else date_text(s_text, end), task=task)
         out.append(_in_note(found, ctx, sentence, clause.start - sentence.start))
@@ -136,13 +144,14 @@ def _in_note(found: Found, ctx: Context, sentence: Sentence, pos: int) -> Found:
         first -= 1
     close = s_text.find("）", pos)
     note = s_text[opened:close if close > 0 else len(s_text)]
-    names = [n for m in _NOTE_RESPONSIBLE.finditer(note) for n in re.split(r"[、,，]", m.group(1)) if n]
+    names = [n for m in _NOTE_RESPONSIBLE.finditer(note) for n in re.split(r"[、,，]", m.group(1).replace("\n", "")) if n]
     task = s_text[sentence.clauses[first].start - sentence.start:opened]
     return replace(found, clause_index=first, task=task or found.task, responsible=names or None)
 
 
 # "（责任部门：气候处，完成期限：…）" / "（牵头单位：市发展改革委、市统计局；…）"
-_NOTE_RESPONSIBLE = re.compile(r"(?:责任|牵头|负责|承办)(?:部门|单位|处室)[:：]([^，,；;）)]+)")
+_NOTE_RESPONSIBLE = re.compile(rf"(?:{'|'.join(map(line_wrapped, ('责任', '牵头', '负责', '承办')))})\n?"
+                               rf"(?:{'|'.join(map(line_wrapped, ('部门', '单位', '处室')))})\n?[:：]([^，,；;）)]+)")
 
 
 # A label that is only its limit word names nothing of its own: "时间：…" / "截止时间：…"

@@ -26,11 +26,22 @@ def recurrence_rules() -> list[tuple[re.Pattern[str], str | None, tuple[str, ...
 
 
 
+def line_wrapped(word: str) -> str:
+    """``word`` as a regex that a PDF line break may split: "完成期\n限：" (b549: 10 notes)."""
+    return "\n?".join(map(re.escape, word))
+
+
 @lru_cache(maxsize=1)
 def label_pattern() -> re.Pattern[str]:
-    """A time label opening a clause, up to its colon or 为/至: "申报截止时间：" / "申请期限至"."""
-    keys = "|".join(map(re.escape, sorted(deadline_rules()["label_keys"], key=len, reverse=True)))
-    return re.compile(rf"(?P<label>[\u4e00-\u9fff]{{0,12}}?(?:{keys}))(?:[（(][^）)]{{0,30}}[）)])?\s*(?:为|是|至|到|：|:)\s*")
+    """A time label opening a clause, up to its colon or 为/至: "申报截止时间：" / "申请期限至";
+    a line break inside it is allowed (take the label without it: :func:`label_text`)."""
+    keys = "|".join(map(line_wrapped, sorted(deadline_rules()["label_keys"], key=len, reverse=True)))
+    return re.compile(rf"(?P<label>[\u4e00-\u9fff\n]{{0,12}}?(?:{keys}))(?:[（(][^）)]{{0,30}}[）)])?\s*(?:为|是|至|到|：|:)\s*")
+
+
+def label_text(m: re.Match[str]) -> str:
+    """The label a :func:`label_pattern` match read, without the line breaks inside it."""
+    return m.group("label").replace("\n", "")
 
 
 @lru_cache(maxsize=1)

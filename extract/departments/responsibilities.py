@@ -94,7 +94,9 @@ ROLE_BLOCKERS = "，,。；;：:、"
 CANDIDATE_CACHE_SIZE = 65536
 # Words without which a sentence with no role cue yields nothing: the cue-less introducers
 # and the 成立 of "市政府成立了节能工作领导小组".
-_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托")))
+_SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托", "领导小组")))
+# Two leading groups joined in one frame: "在省应对气候变化…领导小组和碳达峰碳中和工作领导小组的领导下"
+GROUP_JOIN = re.compile(r"(?<=领导小组)(?:和|及|、)")
 # What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 # 由A至B / 由A到B is a range.
@@ -451,6 +453,11 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         # 市政府成立了节能工作领导小组: the group leads the work it was set up for
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
+    for g in pats.group_lead.finditer(masked, start, end):
+        # 发挥X领导小组的组织领导作用 / 在X领导小组和Y领导小组的领导下: each group leads
+        groups = GROUP_JOIN.split(next(v for v in g.groupdict().values() if v))
+        out.extend(Assignment(n, "lead", _clip(text[start:end]), strip_span(text, sentence_span),
+                              sentence_span, KIND_SENTENCE, "领导") for n in qualify(groups))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
     starts = _clause_starts(masked, start, end)
     for k, cstart in enumerate(starts):

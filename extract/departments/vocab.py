@@ -59,6 +59,7 @@ class DepartmentPatterns:
     support_in_task: re.Pattern[str]
     lead_in_task: re.Pattern[str]
     established_group: re.Pattern[str]
+    group_lead: re.Pattern[str]  # 发挥X领导小组…作用 / 在X领导小组领导下: X leads
     level_class: re.Pattern[str]  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one collective
     generic_partner: re.Pattern[str]  # 有关部门 after 会同: names nobody in particular
 
@@ -106,6 +107,9 @@ def patterns() -> DepartmentPatterns:
         lead_in_task=re.compile("|".join(roles["lead_in_task"])),
         # 市政府成立了节能工作领导小组 -> the group leads
         established_group=re.compile(rf"成立了?(?P<name>{NAME_CHARS}{{2,16}}?领导小组)"),
+        group_lead=re.compile("|".join(
+            frame.replace("{group}", rf"(?P<name{k}>{NAME_CHARS}{{2,40}}?领导小组(?:办公室)?)")
+            for k, frame in enumerate(roles["group_lead_frames"]))),
         level_class=re.compile(rf"(?:{'|'.join(gaz['level_class_runs'])})(?:{suffix})?"),
         generic_partner=re.compile(rf"(?:{_alt(roles['generic_partners'])})"),
     )

@@ -187,6 +187,20 @@ def test_deadlines_v2_labelled_limits(text: str, due: str, evidence: str, deadli
     assert (d["due"], d["evidence"]) == (due, evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "due", "responsible"),
+    [
+        # a PDF line break inside the note's labels (b549: "完成期\n限：", "完\n成期限：", "责任部\n门：")
+        ("督促企业按时完成配额清缴履约工作（责任部门：气候处，完成期\n限：2021年四季度）。", "2021-12", ["气候处"]),
+        ("做好省内碳排放强度考核工作（责任部门：综合处，完\n成期限：2022年四季度）。", "2022-12", ["综合处"]),
+        ("统筹推进应对气候变化工作（责任部\n门：气候处、环科院，完成时间：2022年四季度）。", "2022-12", ["气候处", "环科院"]),
+    ],
+)
+def test_deadlines_v2_labels_wrapped_by_a_line_break(text: str, due: str, responsible: list, deadlines_of) -> None:
+    [d] = deadlines_of(text)
+    assert (d["due"], d["responsible"]) == (due, responsible)
+
+
 @pytest.mark.parametrize("text", NOT_LABELLED)
 def test_deadlines_v2_not_a_labelled_limit(text: str, deadlines_of) -> None:
     assert deadlines_of(text) == []

@@ -283,3 +283,22 @@ def test_report_recipients_are_objects(text: str, expected: list[tuple[str, str]
 def test_generic_bodies_as_subjects(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leading group named as the body that leads the plan's work (devset d2-b382; 8 bulk PDFs)
+        ("充分发挥市应对气候变化领导小组的组织领导作用，统筹推进各项工作。", [("市应对气候变化领导小组", "lead")]),
+        ("发挥市能源与经济运行调节领导小组办公室统筹协调作用，组建市城市管理委。",
+         [("市能源与经济运行调节领导小组办公室", "lead")]),
+        ("在省应对气候变化及节能减排工作领导小组和碳达峰碳中和工作领导小组的领导下，建立部门协调机制。",
+         [("省应对气候变化及节能减排工作领导小组", "lead"), ("省碳达峰碳中和工作领导小组", "lead")]),
+        ("强化省碳达峰碳中和工作领导小组对能耗双控和煤炭消费压减任务的领导。", [("省碳达峰碳中和工作领导小组", "lead")]),
+        # a joint-meeting system or a residents' committee is no leading group
+        ("充分发挥完善促进消费体制机制厅际联席会议制度作用，及时研究解决重大问题。", []),
+        ("充分发挥社区居民委员会主体作用。", []),
+    ],
+)
+def test_leading_groups_named_as_leading_the_work(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
