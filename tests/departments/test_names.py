@@ -83,6 +83,10 @@ def test_split_region() -> None:
         ("国家发改委", "国家发展改革委", True),
         ("自治区卫生健康委员会", "自治区卫健委", True),
         ("市能源局", "市财政局", False),
+        # 政府 is 人民政府 (b091, b239: "省政府" / "江苏省政府" beside "江苏省人民政府")
+        ("江苏省政府", "江苏省人民政府", True),
+        ("县政府", "县人民政府", True),
+        ("省政府", "市人民政府", False),
     ],
 )
 def test_aliases_merge_only_within_a_region(a: str, b: str, same: bool) -> None:
