@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..language.clauses import Clause, Sentence
-from ..language.dates import DateMatch, find_due_dates
+from ..language.dates import DateMatch, find_due_dates, year_of
 from ..language.patterns import YEAR, contains_any
 from .base import (
     DUE_AFTER,
@@ -453,8 +453,12 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
         piece = ctx.dated[clause.start:clause.end]
         before = due
         own = goal_date_of(piece, ctx)
-        if own is None and due is not None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))):
-            own = m.group(1)  # a bare year opening a clause of a dated paragraph is its own date
+        if own is None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))) and (due is not None or (
+                i == 0 and _coming_year(year_of(m.group(0)), ctx))):
+            # a bare year opening a clause of a dated paragraph is its own date; opening a
+            # sentence, it dates the goal when the document is of that year or before
+            # ("2021年，城市餐厨垃圾处理设施全覆盖" in a plan of 2021-12)
+            own = m.group(1)
         due = own or due
         worded = mask_noun_goals(piece)  # "做好碳达峰工作": 碳达峰 is a noun, not 达峰
         if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
@@ -510,6 +514,15 @@ _BULLET_LEAD = re.compile(r"^(?:—{1,2}|－{1,2}|-{2})")
 # Inside a paragraph dated by its lead, a clause that opens with a bare year keeps that year:
 # "2021年底前编制完成国土空间规划，…。…，2025年卫生厕所基本普及，…全覆盖" -> 2025, not 2021-12.
 _YEAR_LEAD = re.compile(rf"^({YEAR})年(?![底末度内以前])")
+# A sentence's first clause that is only its year: "2021年，城市餐厨垃圾处理设施全覆盖"
+_BARE_YEAR_CLAUSE = re.compile(rf"(?:{YEAR})年[，,]?")
+
+
+def _coming_year(year: int | None, ctx: Context) -> bool:
+    """``year`` is the document's own year or a later one (a known date is needed: an
+    undated page's "2020年，全市完成…" may report the past)."""
+    return (year is not None and ctx.doc_date is not None and ctx.doc_date.year is not None
+            and year >= ctx.doc_date.year)
 
 
 def goal_date_of(piece: str, ctx: Context) -> str | None:
@@ -555,8 +568,8 @@ def _goal_start(ctx: Context, sentence: Sentence, i: int, goals_before: set[int]
         if c.sub != clauses[i].sub or ctx.targets.holds(ctx.text, c) or j in goals_before:
             return i
         piece = ctx.text[c.start:c.end]
-        if goal_date_of(piece, ctx):
-            return j
+        if goal_date_of(piece, ctx) or (j == 0 and _BARE_YEAR_CLAUSE.fullmatch(piece.strip())):
+            return j  # "到2025年，…" / "2021年，…"
         if contains_any(mask_noun_goals(piece), verbs):
             return i
     return i

@@ -42,6 +42,14 @@ _SUB_ROW = re.compile(r"^(?:其中[:：]?|\d{1,2}[.．、](?!\d)|[.．]\d{1,2}(?
 # number after the unit note ("…Ⅲ类水体比例（%）2"), and a row number a PDF set after it
 # ("森林覆盖率18.(%)")
 _MARKS = re.compile(r"(?:[#*＊※\u2460-\u2473]|\d{1,2}[.．]|(?<=[）)])\d)+$")
+# A five-year cumulative figure is written in brackets ("[10]", "［19075］": "[ ]内为五年累计数",
+# b346, b417, b456, b468), and a footnote mark may stand before a cell's value ("#>73")
+_CUMULATIVE = re.compile(r"^[\[［【](?P<inner>[^\]］】]{1,12})[\]］】]$")
+_CELL_MARKS = re.compile(r"^[#*＊※]+|[#*＊※]+$")
+_ASCII_BOUNDS = str.maketrans({">": "＞", "<": "＜"})
+# A change word closing an indicator's name: the direction of a bare figure
+# ("单位地区生产总值能源消耗降低（%） | [12]" decreases 12%, "…排放总量减少（吨） | [1446]")
+_NAME_CHANGE = re.compile(r"(?:降低|下降|减少|削减|提高|提升|增加|增长)$")
 # The share of the shorter indicator name that one run shared with the longer must cover for
 # a row to repeat a prose target
 SAME_INDICATOR_SHARE = 0.6
@@ -147,7 +155,8 @@ def _column(labels: list[str], words: tuple[str, ...], *, last: bool = False) ->
 
 
 def _row_target(text: str, name_cell: Cell, unit_cell: Cell | None, cell: Cell, year: str | None) -> Target | None:
-    value_text = _clean(cell.text)
+    value_text = _CELL_MARKS.sub("", _clean(cell.text))
+    value_text = m.group("inner") if (m := _CUMULATIVE.match(value_text)) else value_text
     m = _VALUE.match(value_text)
     if m is None:
         return None
@@ -161,6 +170,10 @@ def _row_target(text: str, name_cell: Cell, unit_cell: Cell | None, cell: Cell, 
         name = name[:note.start()]
         unit = unit or note.group("unit")
     name = _SUB_ROW.sub("", name)
+    change = _NAME_CHANGE.search(name)
+    if change and not m.group("before") and (trigger := triggers().get(change.group(0))) is not None:
+        # "氮氧化物排放量减少（%） | [10]": the name says which way the figure goes
+        name, direction = name[:change.start()], trigger.direction
     if not re.match(r"[\u4e00-\u9fffA-Za-z]", name):
         return None  # a row of layout debris ("%*国省控断面…4.(、)V()")
     unit = unit if unit and unit not in {"—", "-", "/"} else None
@@ -174,6 +187,7 @@ def _direction(before: str, after: str) -> tuple[str | None, str | None]:
     """(direction, qualifier) of a target cell's words: "≤" caps, "≥" / "不低于" floor, "以上"
     reaches at least, "左右" about; a bare number is a level to reach; other words no target."""
     direction, qualifier = "reach", None
+    before = before.translate(_ASCII_BOUNDS)  # "#>73" (b468): in a cell, not markup as "</p><p>2" in prose
     if before:
         trigger = triggers().get(before)
         if trigger is None:

@@ -260,3 +260,19 @@ def test_deadlines_v2_undated_repeats_need_a_shared_subject(deadlines_of) -> Non
     """Regression: "年底前，完成…" clauses of different tasks were taken for one repeated lead."""
     got = deadlines_of("开展整治，年底前，完成省级下达的新增行政村整治任务。推进治理，年底前，完成省级下达的国四货车淘汰任务。")
     assert len(got) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "issue_date", "expected"),
+    [
+        # a bare year opening a sentence dates its goal when the document is of that year or
+        # before (b457, b468, b378, b242)
+        ("2021年，城市餐厨垃圾处理设施全覆盖。", "2021-12-27", [("2021", "2021年，城市餐厨垃圾处理设施全覆盖")]),
+        ("2025年，基本建成生活垃圾分类处理系统。", "2021-12-27", [("2025", "2025年，基本建成生活垃圾分类处理系统")]),
+        # ... but not a past year (a result), nor on a page without a date
+        ("2020年，城市餐厨垃圾处理设施全覆盖。", "2021-12-27", []),
+        ("2021年，城市餐厨垃圾处理设施全覆盖。", None, []),
+    ],
+)
+def test_deadlines_v2_bare_year_goals(text: str, issue_date: str | None, expected: list, deadlines_of) -> None:
+    assert [(d["due"], d["evidence"]) for d in deadlines_of(text, issue_date=issue_date)] == expected

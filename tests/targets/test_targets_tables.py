@@ -45,6 +45,18 @@ ROWS = [
      [("城市黑臭水体比例", 10.0, "%", "cap", "at_most", "2025")]),
     (_row("水环境", "地表水国考断面水质达到或好于Ⅲ类水体比例（%）2", "", "93.3", "80", "约束性"),
      [("地表水国考断面水质达到或好于Ⅲ类水体比例", 80.0, "%", "reach", None, "2025")]),
+    # a five-year cumulative figure in brackets; a change word in the name gives the direction
+    # (b417, b456, b468, b569: "[ ]内为五年累计数")
+    (_row("应对气候变化", "单位地区生产总值能源消耗降低（%）#", "", "—", "[12]", "约束性"),
+     [("单位地区生产总值能源消耗", 12.0, "%", "decrease", None, "2025")]),
+    (_row("环境治理", "氮氧化物重点工程任务排放总量减少（吨）", "", "612", "［1446］", "约束性"),
+     [("氮氧化物重点工程任务排放总量", 1446.0, "吨", "decrease", None, "2025")]),
+    (_row("绿色建筑", "城镇既有建筑节能改造累计（万平方米）", "", "580", "【630】", "预期性"),
+     [("城镇既有建筑节能改造累计", 630.0, "万平方米", "reach", None, "2025")]),
+    (_row("水环境", "地表水质量达到或好于Ⅲ类水体比例（%）#", "", "70", "#>73", "约束性"),
+     [("地表水质量达到或好于Ⅲ类水体比例", 73.0, "%", "floor", "at_least", "2025")]),
+    (_row("建筑", "城镇新建居住建筑能效水平提升（%）", "", "—", "30", "预期性"),
+     [("城镇新建居住建筑能效水平", 30.0, "%", "increase", None, "2025")]),
     # a cell that names no number is no target
     (_row("应对气候变化", "单位GDP二氧化碳排放降低率", "%", "—", "完成省下达指标", "约束性"), []),
     (_row("大气环境", "空气质量", "", "良好", "稳中向好", "预期性"), []),
@@ -113,3 +125,8 @@ def test_bulk_indicator_table(bulk_pdf_dir: Path) -> None:
     assert ("单位地区生产总值用水量", 50.0, "m3/万元", "cap", "2025") in rows
     assert ("城镇生活污水集中处理率", 92.0, "%", "reach", "2025") in rows
     assert not any(deadline == "2020" for *_, deadline in rows)  # 表1 reports the 十三五 results
+
+
+def test_ascii_bounds_are_read_in_table_cells_only(targets_of) -> None:
+    """">73" in a cell is a floor (b468), but "</p><p>2" in a page's prose is markup (seed 003)."""
+    assert targets_of("各单位要认真对照《评价标准》开展自评。</p><p>2.加强节能宣传。") == []
