@@ -458,7 +458,7 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
             # a bare year opening a clause of a dated paragraph is its own date; opening a
             # sentence, it dates the goal when the document is of that year or before
             # ("2021年，城市餐厨垃圾处理设施全覆盖" in a plan of 2021-12)
-            own = m.group(1)
+            own = str(year) if (year := year_of(m.group(0))) else None  # "二〇二二年" -> "2022"
         due = own or due
         worded = mask_noun_goals(piece)  # "做好碳达峰工作": 碳达峰 is a noun, not 达峰
         if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
