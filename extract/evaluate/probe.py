@@ -47,9 +47,10 @@ DETERMINER_START = ("各", "全", "本", "我", "有关", "相关", "其他", "�
 # ("由生态环境部", "委托第三方机构", "会同省财政厅"), an article number ("第四条广东省生态环境厅").
 NOT_IN_NAME_BEFORE = "和及与、的或了是在为对向由经请被让将把从同托条款"
 # Words before the name that end a phrase too: a verb that sets a body up ("省国资委成立省国资系统
-# 碳达峰碳中和工作领导小组": the group's name starts after 成立) or a two-character conjunction
-# ("由合并后存续单位或者新设单位承继").
-NOT_IN_NAME_BEFORE_WORDS = ("成立", "设立", "组建", "或者", "以及")
+# 碳达峰碳中和工作领导小组": the group's name starts after 成立) or names its role ("充分发挥市应对
+# 气候变化领导小组的组织领导作用", "强化省碳达峰碳中和工作领导小组对…的领导"), or a two-character
+# conjunction ("由合并后存续单位或者新设单位承继").
+NOT_IN_NAME_BEFORE_WORDS = ("成立", "设立", "组建", "发挥", "强化", "或者", "以及")
 
 SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # （市发展改革委牵头，市财政局配合） / (各县区政府负责); 负责人 is a person, not a role word

@@ -64,6 +64,9 @@ FRAGMENT_CASES = [
     ("请四川省财政厅、四川省科技厅配合。", "省财政厅", True),          # the place cut off its name
     # a verb that sets a body up, or 或者, ends the phrase before the name
     ("省国资委成立省国资系统碳达峰碳中和工作领导小组，加强统筹。", "省国资系统碳达峰碳中和工作领导小组", False),
+    # a verb naming the group's role ends the phrase before it (session 7: leading-group frames)
+    ("充分发挥市应对气候变化领导小组的组织领导作用。", "市应对气候变化领导小组", False),
+    ("强化省碳达峰碳中和工作领导小组对能耗双控任务的领导。", "省碳达峰碳中和工作领导小组", False),
     ("市政府设立市节能监察中心，负责监察。", "市节能监察中心", False),
     ("其权利义务由合并后存续单位或者新设单位承继。", "新设单位", False),
     ("省国资委成立省国资系统碳达峰碳中和工作领导小组，加强统筹。", "资系统碳达峰碳中和工作领导小组", True),
