@@ -28,6 +28,9 @@ _GOAL_MONTH = r"(?:1[0-2]|0?[1-9])月(?!\d)"
 GOAL_DATE = re.compile(
     rf"(?<!截)(?<!截止)(?<![\d月日号])(?:{'|'.join(deadline_rules()['goal_date_leads'])})(?:{YEAR})年(?:{_GOAL_MONTH})?(?:年?(?:底|末))?"
     rf"|(?:{YEAR})年(?:年?(?:底|末))?(?:前|以前)"
+    # the end of a five-year plan: "到“十四五”末，全面完成…改造任务" is due in its last year, as a
+    # target's "到“十四五”末" is (18 times in 10 bulk PDFs; "“十四五”期间" names no end)
+    r"|(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?"
 )
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")

@@ -48,7 +48,7 @@ from .years import document_date, last_full_date
 LOGGER = logging.getLogger(__name__)
 
 # Cheap pre-filter: every deadline rule needs a year, a month, a rhythm word or an event word.
-_MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按|前|后|期|时|日内|天内|[季周]一")
+_MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按|前|后|期|时|日内|天内|[季周]一|五[”\"]?末")
 # A "——" / "--" bullet line under a goal paragraph ("——能源利用效率稳步提升。…")
 _BULLET = re.compile(r"^\s*(?:—{1,2}|－{1,2}|-{2})")
 # A goal paragraph may open with a short heading sentence ("（三）主要目标。到2025年，…")

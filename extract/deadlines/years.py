@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from ..language.clauses import Sentence
+from ..language.data import load_yaml
 from ..language.dates import DateMatch, find_dates
 from ..language.patterns import YEAR
 
@@ -85,11 +86,17 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
     return None
 
 
+# The end of a five-year plan written as a goal date: "到“十四五”末" (periods: target_periods.yaml)
+_PLAN_END = re.compile(r"(十[一二三四五六七八九]五)[”\"]?(?:时期)?末")
+
+
 def goal_due(phrase: str) -> str | None:
     """"到2025年" -> "2025"; "到2025年底" / "到2025年年底" -> "2025-12"; "到2022年6月底" -> "2022-06"."""
     m = re.search(rf"({YEAR})年(?:(1[0-2]|0?[1-9])月(?!\d))?(年?(?:底|末))?", phrase)
     if not m:
-        return None
+        plan = _PLAN_END.search(phrase)  # "到“十四五”末" -> "2025"
+        last = load_yaml("target_periods.yaml").get(plan.group(1)) if plan else None
+        return str(last[1]) if last else None
     from ..language.dates import year_of
 
     year = year_of(m.group(1) + "年")
