@@ -13,8 +13,7 @@ import re
 from dataclasses import replace
 
 from ..language.clauses import Sentence
-from ..language.data import load_yaml
-from ..language.dates import DateMatch, find_dates
+from ..language.dates import DateMatch, find_dates, five_year_plans
 from ..language.patterns import YEAR
 
 # "今年底前" / "今年年底前" / "本年末前": December of this year
@@ -86,7 +85,7 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
     return None
 
 
-# The end of a five-year plan written as a goal date: "到“十四五”末" (periods: target_periods.yaml)
+# The end of a five-year plan written as a goal date: "到“十四五”末"
 _PLAN_END = re.compile(r"(十[一二三四五六七八九]五)[”\"]?(?:时期)?末")
 
 
@@ -95,8 +94,8 @@ def goal_due(phrase: str) -> str | None:
     m = re.search(rf"({YEAR})年(?:(1[0-2]|0?[1-9])月(?!\d))?(年?(?:底|末))?", phrase)
     if not m:
         plan = _PLAN_END.search(phrase)  # "到“十四五”末" -> "2025"
-        last = load_yaml("target_periods.yaml").get(plan.group(1)) if plan else None
-        return str(last[1]) if last else None
+        years = five_year_plans().get(plan.group(1)) if plan else None
+        return str(years[1]) if years else None
     from ..language.dates import year_of
 
     year = year_of(m.group(1) + "年")

@@ -116,3 +116,13 @@ def _int(s: str | None) -> int | None:
         return None
     v = parse_number(s)
     return int(v) if v is not None else None
+
+
+@lru_cache(maxsize=1)
+def five_year_plans() -> dict[str, tuple[int, int]]:
+    """Five-year plan names and the years they cover: "十四五" -> (2021, 2025)
+    (``extract/data/target_periods.yaml``); targets, deadlines and the store's queries share it."""
+    from .data import load_yaml
+
+    return {name: (int(a), int(b)) for name, (a, b) in load_yaml("target_periods.yaml").items()}
+

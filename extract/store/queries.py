@@ -94,13 +94,11 @@ def owners_sql() -> str:
     """
 
 
-@lru_cache(maxsize=1)
 def plan_periods() -> dict[str, tuple[int, int]]:
     """Five-year plan names and the years they cover (``extract/data/target_periods.yaml``)."""
-    from ..language.data import load_yaml
+    from ..language.dates import five_year_plans
 
-    return {name: (int(a), int(b)) for name, (a, b) in load_yaml("target_periods.yaml").items()
-            if isinstance(b, int)}
+    return five_year_plans()
 
 
 @lru_cache(maxsize=1)

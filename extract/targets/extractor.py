@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..language.clauses import Clause, Sentence, split_sentences
-from ..language.dates import DateMatch, mask_dates, mask_noise, year_of
+from ..language.dates import DateMatch, five_year_plans, mask_dates, mask_noise, year_of
 from ..language.numbers import Quantity, find_quantities
 from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
@@ -52,7 +52,6 @@ from .vocab import (
     SHARE_VERB,
     THIS_YEAR,
     Trigger,
-    five_year_plans,
     hedge_regex,
     indicator_heads,
     markers,

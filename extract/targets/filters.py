@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 
 from ..language.clauses import Clause
+from ..language.dates import five_year_plans
 from ..language.numbers import Quantity
 from ..language.patterns import contains_any
 from ..language.sections import enclosing
 from .context import Context
 from .frame import Frames
 from .prefix_scan import first_end
-from .vocab import STANDARD_VALUE, five_year_plans, markers
+from .vocab import STANDARD_VALUE, markers
 
 # 到 as a future word: before a year ("到2025年"), not in "从无到有"
 FUTURE_TO = re.compile(r"到(?:19|20)\d{2}|到[“\"]?十[一二三四五]五")

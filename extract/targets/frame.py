@@ -15,9 +15,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..language.dates import five_year_plans
 from ..language.patterns import YEAR
 from ..language.sections import Section, enclosing, nested_sections, split_sections
-from .vocab import five_year_plans, markers
+from .vocab import markers
 
 # A lead clause that dates what follows: "到2025年，" / "2025年，" / "“十四五”期间，"
 DATE_LEAD = re.compile(

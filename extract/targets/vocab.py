@@ -106,11 +106,6 @@ def markers() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def five_year_plans() -> dict[str, tuple[int, int]]:
-    return {k: (int(v[0]), int(v[1])) for k, v in load_yaml("target_periods.yaml").items()}
-
-
-@lru_cache(maxsize=1)
 def indicator_heads() -> tuple[str, ...]:
     words = [w.strip() for w in data_text("indicators.txt").splitlines()]
     return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
