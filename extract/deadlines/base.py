@@ -30,7 +30,7 @@ GOAL_DATE = re.compile(
     rf"|(?:{YEAR})年(?:年?(?:底|末))?(?:前|以前)"
     # the end of a five-year plan: "到“十四五”末，全面完成…改造任务" is due in its last year, as a
     # target's "到“十四五”末" is (18 times in 10 bulk PDFs; "“十四五”期间" names no end)
-    r"|(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?"
+    r"|(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期)?末期?"
 )
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
@@ -166,12 +166,12 @@ def reach_verb(dated: str, sentence: Sentence, i: int, last: int, verbs: tuple[s
 
 
 def not_a_duty(piece: str, start: int, end: int, verbs: tuple[str, ...]) -> bool:
-    """The time word at ``piece[start:end]`` sets no duty: it follows a guiding or
-    prohibiting word ("鼓励企业按年度发布…", "又忌简单实施年度考核"), or it sits in a basis
+    """The time word at ``piece[start:end]`` sets no duty: it follows a guiding, pushing or
+    prohibiting word ("鼓励企业按年度发布…", "推动各领域编制…年度计划", "又忌简单实施年度考核"), or it sits in a basis
     phrase ("根据省级每年专项资金安排情况…进行任务分解")."""
     rules = deadline_rules()
     before = NOT_LATER.sub("", piece[:start])
-    if contains_any(before, rules["not_duty_words"]):
+    if contains_any(before, rules["not_duty_words"]) or contains_any(before, rules["not_cycle_words"]):
         return True
     if not contains_any(before, rules["basis_words"]):
         return False

@@ -86,7 +86,7 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
 
 
 # The end of a five-year plan written as a goal date: "到“十四五”末"
-_PLAN_END = re.compile(r"(十[一二三四五六七八九]五)[”\"]?(?:时期)?末")
+_PLAN_END = re.compile(r"(十[一二三四五六七八九]五)[”\"]?(?:时期|期)?末")
 
 
 def goal_due(phrase: str) -> str | None:

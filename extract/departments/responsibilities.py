@@ -468,6 +468,8 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         if found is not None:
             found_at.append((cstart, found))
     for i, (cstart, (names, role, subj_start, task_start, cue)) in enumerate(found_at):
+        if masked.startswith("的", task_start):
+            continue  # "…等有关部门参与的议事协调机制": the cue describes a noun, it assigns nothing
         # a duty runs to the next clause that names its own subject, or the sentence end
         stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
         # "承包期内的抚育管护由承包方负责。": nothing follows the cue, the topic before 由 is the task

@@ -158,8 +158,33 @@ def _find_in(text: str, pos: int, end: int) -> list[Quantity]:
         pos = q.end
 
 
+# A fraction: "1/3以上" (a numerator below its denominator, no date "2021/3/5", no rate "5t/d")
+# and "三分之一" (denominator first); the value is the ratio, without a unit (the devset's
+# "外资占比超三分之一" is 0.333…)
+_ARABIC_FRACTION = re.compile(r"/(\d{1,2})(?![\d./A-Za-z])")
+_CHINESE_FRACTION = re.compile(r"分之([一二两三四五六七八九十]+)")
+
+
+def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
+    """The fraction that starts with the number token ``m``, if it is one."""
+    token = m.group(0)
+    if m.start() > 0 and text[m.start() - 1] in "/.":
+        return None  # "2021/3/5": the rest of a date
+    frac = (_ARABIC_FRACTION if token.isdigit() else _CHINESE_FRACTION).match(text, m.end())
+    if frac is None:
+        return None
+    den, num = (parse_number(token), parse_number(frac.group(1)))
+    if token.isdigit():
+        den, num = num, den
+    if not den or not num or num >= den:
+        return None
+    return Quantity(m.start(), frac.end(), num / den, None, None, None)
+
+
 def _quantity_at(text: str, m: re.Match[str], lo: int = 0) -> Quantity | None:
     token, start = m.group(0), m.start()
+    if (token.isdigit() or token[0] in _DIGITS) and (fraction := _fraction_at(text, m)):
+        return fraction
     if token == "百分之":
         run = re.match(r"[零〇一二两三四五六七八九十百千点]+|\d+(?:\.\d+)?", text[m.end():])
         value = parse_number(run.group(0)) if run else None

@@ -28,7 +28,7 @@ from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
-from .filters import implausible, is_past, is_threshold, not_a_goal, word_regex
+from .filters import implausible, is_equivalence, is_past, is_threshold, not_a_goal, word_regex
 from .frame import read_frames
 from .prefix_scan import PrefixMatches
 from .tables import table_targets
@@ -131,7 +131,7 @@ def drop_reasons(doc: Document, settings: Settings) -> list[tuple[tuple[int, int
 
     A debugging and probing aid (the bulk probe counts a dated goal clause that yields no
     target as covered when it has a reason here): "past: review section: 上年工作回顾",
-    "threshold", "forecast", "quoted opinion", "application rule" .... Pure; never stored.
+    "threshold", "forecast", "equivalence", "quoted opinion", "application rule" .... Pure; never stored.
     """
     drops: list[tuple[tuple[int, int], str]] = []
     _extract(doc, drops)
@@ -274,6 +274,8 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if word_regex("forecast").search(text, clause.start, first.start) or FORECAST_LEAD.match(
             text, ctx.sentence.start):
         return _drop(ctx, clause, "forecast")  # "约需投资120亿元" (FORMAT v2: estimates of need)
+    if is_equivalence(ctx.text, ctx.sentence.start, clause.start, first.start):
+        return _drop(ctx, clause, "equivalence")  # "相当于减少二氧化碳排放量约26亿吨" (FORMAT v2)
     found = _direction(ctx, clause, region, group, phrase)
     if found is None:
         return _drop(ctx, clause, "no direction")

@@ -142,11 +142,27 @@ def _in_application_rules(frames: Frames, pos: int) -> bool:
     return any(any(w in s.title for w in words) for s in enclosing(frames.sections, pos))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def word_regex(*lists: str) -> re.Pattern[str]:
     """One regex for the words of some marker lists (one scan instead of one per word)."""
     words = sorted({w for name in lists for w in markers()[name]}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+# The verb an equivalence restates with: "相当于减少…" / "相当于每年替代…"
+_EQUIVALENT_VERB = re.compile(r"(?:每年)?([\u4e00-\u9fff]{2})")
+
+
+def is_equivalence(text: str, sentence_start: int, clause_start: int, number: int) -> bool:
+    """The figure at ``number`` restates another one in other units (FORMAT v2): 相当于 before
+    it in its clause, or an earlier clause "相当于减少…" whose verb this clause's list repeats
+    ("…相当于减少二氧化碳排放量约26亿吨，减少二氧化硫排放量约50万吨，…": b332, b560)."""
+    pattern = word_regex("equivalence")
+    if pattern.search(text, clause_start, number):
+        return True
+    m = pattern.search(text, sentence_start, clause_start)
+    verb = _EQUIVALENT_VERB.match(text, m.end()) if m else None
+    return verb is not None and text[clause_start:number].lstrip("，,、 ").startswith(verb.group(1))
 
 
 def is_reference(text: str, q: Quantity, clause: Clause) -> bool:

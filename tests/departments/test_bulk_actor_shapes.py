@@ -97,6 +97,10 @@ CASES = [
     ("交通运输部、公安部、商务部根据各自职责，加强部门协调和政策推进。",
      [("交通运输部", "support"), ("公安部", "support"), ("商务部", "support")]),
     ("各地要根据实际制定实施方案。", [("各地", "implement")]),   # by its own situation: its own duty
+    # a cue right before 的 describes a noun, it assigns nothing (round 9: b533, b156, b571, b584)
+    ("建立由省住房城乡建设厅牵头，发展改革、财政等有关部门参与的议事协调机制。", [("省住房城乡建设厅", "lead")]),
+    ("银行业金融机构参与的集体林权交易试点取得成效。", []),
+    ("市财政局要会同有关部门参与项目评审。", [("市财政局", "lead"), ("有关部门", "support")]),
 ]
 # fmt: on
 

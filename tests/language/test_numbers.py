@@ -41,6 +41,11 @@ QUANTITIES = [
     ("新增治理水土流失面积4000平方公里", [(4000, None, "平方公里", None)]),
     ("国土开发面积控制在1.2万平方公里以内", [(1.2, None, "万平方公里", "at_most")]),
     ("维持黄河口海域不低于500平方千米低盐区", [(500, None, "平方千米", None)]),
+    # fractions: the ratio, no unit (the devset's "外资占比超三分之一" is 0.333…; b063)
+    ("外受电比例达到1/3以上", [(1 / 3, None, None, "at_least")]),
+    ("外资占比超三分之一", [(1 / 3, None, None, None)]),
+    ("液化能力≥5t/d", []),  # a rate with a latin unit: no quantity, and no fraction "5t/d"
+    ("2021/3/5", [(2021, None, None, None), (3, None, None, None), (5, None, None, None)]),
     ("万元工业增加值用水量", []),
     ("PM2.5浓度", []),
     ("建设一个示范区", []),
