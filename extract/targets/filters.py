@@ -183,6 +183,9 @@ def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
     after = QUOTED_WORD.sub("", text[q.stop:clause.end])  # "超过5万吨标准煤“两高”项目"
     if after.startswith(markers()["goal_nouns"]) or q.qualifier == "about":
         return False  # "完成下降3.5%的目标", "建设100平方米左右的养老服务设施"
+    if (after.startswith("的") and q.qualifier_word in ("以上", "以下")
+            and q.unit_kind not in ("count", "percent")):
+        return True  # "新建35蒸吨/小时以下的燃煤锅炉", "设计规模5万立方米/日以上的污水处理厂": a class
     population = markers()["threshold_nouns"] + markers()["threshold_scope_nouns"]
     if after.startswith("的") and not after[1:].startswith(population):
         if _build_verb().search(text, max(clause.start, q.start - BUILD_VERB_REACH), q.start):

@@ -77,7 +77,7 @@ COUNT_SUMMARY = re.compile(r"^.*?(?:\d+|[两三四五六七八九十]+)(?:种|�
 # Dated clause inside an indicator phrase: 到2025年 / 2021年底 / “十四五”时期
 DATE_PREFIX = re.compile(rf"^(?:(?:到|至|截至)?(?:{YEAR})年(?:年?底|年?末|前|度)?|[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|末))")
 # "X%的NOUN要建成/完成..." (no verb before the number): the verb that makes it a reach target
-SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行|用于)")
+SHARE_VERB = re.compile(r"(?:要|将|应)?(?:完成|建成|创建为|创建成|达到|实现|采用|使用|纳入|开展|接入|执行|用于|具备|得到|达标)")
 
 # ---------------------------------------------------------------------------- tables
 

@@ -69,8 +69,15 @@ VERBS = [
     ("到2025年，城市公共供水管网漏损率小于10%，CO2转化利用率≥90%。",
      [(10, "%", "cap", "at_most", "2025"), (90, "%", "floor", "at_least", "2025")]),
     ("完成建筑面积100万平方米以上。", [(100, "万平方米", "reach", "at_least", None)]),
+    # a share of a population that gets, has or passes something (round 9: b422, b417, b514)
+    ("到2025年，95%的行政村生活垃圾得到有效处理。", [(95, "%", "reach", None, "2025")]),
+    ("到2025年，50%的居住社区具备充电条件。", [(50, "%", "reach", None, "2025")]),
+    ("到2021年底，各区25%以上的城市社区创建达标。", [(25, "%", "reach", "at_least", "2021-12")]),
     # nothing: a threshold needs 以上, nouns that start with a verb, a base that is no goal
     ("完成5万吨标准煤以上企业节能诊断。", []),
+    # a measure with 以上/以下 before 的 names a class of what is built (round 9: b417, b422, b457)
+    ("县级及以上城市建成区原则上不再新建35蒸吨/小时以下的燃煤锅炉。", []),
+    ("新建、改建、扩建设计规模5万立方米/日以上的污水处理厂，要同步建设再生水设施。", []),
     ("新增年综合能耗超过5万吨标准煤“两高”项目须严格审批。", []),
     ("推进超低排放改造。", []),
 ]
