@@ -503,7 +503,6 @@ def _no_goal(piece: str) -> bool:
     rules = deadline_rules()
     body = GOAL_DATE.sub("", _BULLET_LEAD.sub("", piece)).lstrip("，, ")
     return (body.startswith(tuple(rules["goal_openers"])) and body.endswith(tuple(rules["goal_open_ends"]))
-            or re.search(rules["indicator_by_reference"], body) is not None
             or body.startswith("为")
             or body.endswith(tuple(rules["goal_dangling"]))
             or forbidden(body))

@@ -17,6 +17,7 @@ import re
 
 from ..language.dates import DateMatch, find_due_dates
 from ..model import Cell, Deadline, Document, Table
+from ..targets import table_goal_rows
 from .base import DUE_AFTER, Context, date_text
 from .vocab import deadline_rules, recurrence_rules
 from .wording import task_of
@@ -32,10 +33,14 @@ _NAME_SEPARATOR = re.compile(r"[、，,；;\s]+")
 
 
 def table_deadlines(doc: Document, ctx: Context) -> list[Deadline]:
-    """The deadlines of every task table of ``doc``."""
+    """The deadlines of every task table of ``doc``, and the goals in words of its indicator
+    tables ("单位地区生产总值能源消耗降低（%） | 约束性 | 完成省下达目标" under "2025年目标值")."""
     out: list[Deadline] = []
     for table in doc.tables:
         out.extend(_table_deadlines(doc.text, table, ctx))
+    out.extend(Deadline(task=f"{row.indicator}{row.goal}", due=row.due, recurrence=None, recurrence_detail=None,
+                        responsible=[], evidence=row.evidence, span=row.span)
+               for row in table_goal_rows(doc))
     return out
 
 

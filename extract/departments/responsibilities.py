@@ -284,6 +284,8 @@ def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, 
                         pending.append(name)  # 市州、县市区人民政府: one class of places
                     cue = tok[len(written):]
                     if pending and all(is_item(n) for n in pending):
+                        if role == "lead" and cue == "负责" and len(pending) > 1:
+                            role = "implement"  # "(省生态环境厅、省经信厅…负责)": no body alone (FORMAT v2)
                         raw.extend((n, role, sent_span, carry, cue) for n in pending)
                     pending, bare = [], ""
                     break

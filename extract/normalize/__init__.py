@@ -7,6 +7,8 @@ Steps, in this order (each one a module; every one keeps the offset map through
 2. ``script``      traditional / mixed -> simplified with OpenCC (detected on the raw text)
 3. ``width``       full-width digits, letters, ％ -> half-width (２０２５ -> 2025)
 4. ``whitespace``  spaces inside Chinese text go ("2021 年底" -> "2021年底"); tabs/newlines stay
+   ``year_zeros`` a Chinese-numeral year's look-alike zero -> 〇 ("二O三五年"; after 4, which
+                   closes the spaces a PDF sets inside it)
 5. ``boilerplate`` web disclaimers, 返回首页, share widgets, bare URLs (patterns are written
                    in simplified, space-free text, so this runs after 2 and 4)
 6. ``lines``       rejoin sentences broken by layout and drop PDF page numbers (last: it
@@ -28,7 +30,7 @@ from .pinyin import remove_pinyin
 from .script import detect_script, to_simplified
 from .symbol_bullets import drop_symbol_bullets
 from .whitespace import clean_whitespace
-from .width import fold_width
+from .width import fold_width, fold_year_zeros
 
 LOGGER = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ STEPS: list[tuple[str, Step]] = [
     ("width", lambda mt, doc, s: fold_width(mt)),
     ("symbol_bullets", lambda mt, doc, s: drop_symbol_bullets(mt)),
     ("whitespace", lambda mt, doc, s: clean_whitespace(mt)),
+    ("year_zeros", lambda mt, doc, s: fold_year_zeros(mt)),
     ("boilerplate", lambda mt, doc, s: remove_boilerplate(mt)),
     ("lines", lambda mt, doc, s: join_broken_lines(mt, doc.raw_page_starts, paged=_is_paged(doc))),
 ]

@@ -31,5 +31,10 @@ _ZERO_LOOKALIKES = str.maketrans({"O": "〇", "○": "〇", "0": "〇"})
 def fold_width(mt: MappedText) -> MappedText:
     if FULLWIDTH_CHAR.search(mt.text):
         mt = mt.translate(FULLWIDTH_TABLE)
-    mt = mt.sub(FULLWIDTH_DECIMAL_POINT, ".")
+    return mt.sub(FULLWIDTH_DECIMAL_POINT, ".")
+
+
+def fold_year_zeros(mt: MappedText) -> MappedText:
+    """"二O三五年" -> "二〇三五年" (a step of its own, after the whitespace step: a PDF may set a
+    space inside the year, "二 O三五年" in b434)."""
     return mt.sub(YEAR_WITH_ZERO_LOOKALIKE, lambda m: m.group(0).translate(_ZERO_LOOKALIKES))

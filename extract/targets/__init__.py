@@ -6,5 +6,6 @@
 """
 
 from .extractor import drop_reasons, extract_targets
+from .tables import GoalRow, table_goal_rows
 
-__all__ = ["drop_reasons", "extract_targets"]
+__all__ = ["GoalRow", "drop_reasons", "extract_targets", "table_goal_rows"]

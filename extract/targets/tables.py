@@ -16,6 +16,7 @@ per commitment; the prose sentence is the fuller evidence).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..language.patterns import qualifiers
@@ -57,6 +58,61 @@ SAME_INDICATOR_SHARE = 0.6
 
 def table_targets(doc: Document, prose: list[Target]) -> list[Target]:
     """The targets of every indicator table of ``doc`` that the prose does not already state."""
+    out: list[Target] = []
+    for row in _indicator_rows(doc):
+        target = _row_target(doc.text, row.name_cell, row.unit_cell, row.cell, row.year)
+        if target is None:
+            continue
+        target.deadline = row.year
+        target.period = row.period
+        if not any(_same_aim(target, other) for other in prose):
+            out.append(target)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class GoalRow:
+    """A row of an indicator table whose target cell names a goal in words, no figure:
+    "单位地区生产总值二氧化碳排放降低（%） | 18 | 完成省定目标", "生态保护红线面积 | — | 不降低"."""
+
+    indicator: str
+    goal: str  # the target cell's words
+    due: str | None  # the target column's year, else the section's
+    evidence: str
+    span: tuple[int, int]
+
+
+def table_goal_rows(doc: Document) -> list[GoalRow]:
+    """Rows of indicator tables that set a dated goal in words (FORMAT v2: "a dated task
+    written inside a table cell is a deadline like any other"): the deadlines read them."""
+    words = markers()["table_goal_words"]
+    out = []
+    for row in _indicator_rows(doc):
+        goal = _clean(row.cell.text)
+        if not row.year or _VALUE.match(_CELL_MARKS.sub("", goal)) or not any(w in goal for w in words):
+            continue
+        name = _SUB_ROW.sub("", _MARKS.sub("", _clean(row.name_cell.text)))
+        name = name[:note.start()] if (note := _UNIT_NOTE.search(name)) else name
+        if not re.match(r"[\u4e00-\u9fffA-Za-z]", name):
+            continue
+        start, end = row.name_cell.span[0], row.cell.span[1]
+        span = (start, end) if 0 < end - start <= MAX_ROW_EVIDENCE else row.cell.span
+        out.append(GoalRow(name, goal, row.year, doc.text[span[0]:span[1]], span))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    name_cell: Cell
+    unit_cell: Cell | None
+    cell: Cell  # the target column's
+    year: str | None  # the target column's year, else the section's deadline
+    period: str | None
+
+
+def _indicator_rows(doc: Document) -> list[_Row]:
+    """The data rows of every indicator table of ``doc`` set in the plan's future (a review
+    section's results, an application notice's conditions and a past plan's rows are left out)."""
     read: list[tuple[Table, list[list[Cell | None]], _Header]] = []
     previous: tuple[Table, _Header] | None = None
     for table in (t for t in doc.tables if t.span is not None):
@@ -71,18 +127,22 @@ def table_targets(doc: Document, prose: list[Target]) -> list[Target]:
     issue_year = int(date[:4]) if date[:4].isdigit() else None
     frames = read_frames(doc.text, doc.metadata.title, issue_year)
     now = issue_year or frames.plan_year  # "“十四五”…规划" with no date: 2021
-    out: list[Target] = []
+    out: list[_Row] = []
     for table, grid, header in read:
         frame = frames.at(table.span[0])
         if frame.past or frames.application:
             continue  # a review section's results, an application notice's conditions
-        for target in _table_targets(doc.text, grid, header):
-            target.deadline = target.deadline or frame.deadline
-            target.period = frame.period
-            if target.deadline and now and int(target.deadline[:4]) < now:
-                continue  # a past plan's aim, reported on ("2015年 | 2020年" in a 十四五 plan)
-            if not any(_same_aim(target, other) for other in prose):
-                out.append(target)
+        header_row, name_cols, unit_col, target_col, year = header
+        year = year or frame.deadline
+        if year and now and int(year[:4]) < now:
+            continue  # a past plan's aims, reported on ("2015年 | 2020年" in a 十四五 plan)
+        for row in grid[header_row + 1:]:
+            cell = row[target_col]
+            name_cell = next((row[k] for k in reversed(name_cols) if row[k] is not None and _clean(row[k].text)), None)
+            if cell is None or name_cell is None or cell is name_cell or cell.span is None or name_cell.span is None:
+                continue
+            unit_cell = row[unit_col] if unit_col is not None else None
+            out.append(_Row(name_cell, unit_cell, cell, year, frame.period))
     return out
 
 
@@ -105,20 +165,6 @@ def _continued_header(text: str, table: Table, previous: tuple[Table, _Header] |
         return None  # prose between the tables: a table of its own
     _, name_cols, unit_col, target_col, year = header
     return -1, name_cols, unit_col, target_col, year
-
-
-def _table_targets(text: str, grid: list[list[Cell | None]], header: _Header) -> list[Target]:
-    header_row, name_cols, unit_col, target_col, year = header
-    out = []
-    for row in grid[header_row + 1:]:
-        cell = row[target_col]
-        name_cell = next((row[k] for k in reversed(name_cols) if row[k] is not None and _clean(row[k].text)), None)
-        if cell is None or name_cell is None or cell is name_cell or cell.span is None or name_cell.span is None:
-            continue
-        target = _row_target(text, name_cell, row[unit_col] if unit_col is not None else None, cell, year)
-        if target is not None:
-            out.append(target)
-    return out
 
 
 def _header(grid: list[list[Cell | None]]) -> _Header | None:

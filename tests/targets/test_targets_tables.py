@@ -130,3 +130,37 @@ def test_bulk_indicator_table(bulk_pdf_dir: Path) -> None:
 def test_ascii_bounds_are_read_in_table_cells_only(targets_of) -> None:
     """">73" in a cell is a floor (b468), but "</p><p>2" in a page's prose is markup (seed 003)."""
     assert targets_of("各单位要认真对照《评价标准》开展自评。</p><p>2.加强节能宣传。") == []
+
+
+# fmt: off
+GOAL_ROWS = [
+    # a target cell in words that sets a dated goal is a deadline (FORMAT v2: a dated task in a
+    # table cell), due in the target column's year (b076, b446, b455, b457, b464, b499)
+    (_row("应对气候变化", "单位GDP二氧化碳排放降低率（%）", "", "—", "完成省下达指标", "约束性"),
+     [("2025", "单位GDP二氧化碳排放降低率完成省下达指标")]),
+    (_row("生态", "生态保护红线占国土面积比例（%）", "", "/", "不降低", "约束性"),
+     [("2025", "生态保护红线占国土面积比例不降低")]),
+    (_row("水环境", "城市黑臭水体比例（%）", "", "——", "全部消除", "约束性"),
+     [("2025", "城市黑臭水体比例全部消除")]),
+    # words that set nothing, and a figure (a target, not a deadline)
+    (_row("大气环境", "空气质量", "", "良好", "稳中向好", "预期性"), []),
+    (_row("水环境", "城镇生活污水集中处理率", "%", "85", "92", "预期性"), []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rows", "expected"), GOAL_ROWS)
+def test_indicator_table_goals_in_words_are_deadlines(rows: str, expected: list) -> None:
+    html = (f"<html><head><title>某市“十四五”生态环境保护规划</title></head><body><p>主要指标如下。</p>"
+            f"<table>{HEADER}{rows}</table></body></html>")
+    doc = process_bytes(html.encode(), "x.html", Settings.resolve({}))[0]
+    assert [(d.due, d.task) for d in doc.deadlines] == expected
+    for d in doc.deadlines:
+        assert doc.text[d.span[0]:d.span[1]] == d.evidence
+
+
+def test_past_indicator_tables_give_no_goal_rows() -> None:
+    header = _row("指标", "单位", "2015年", "2020年")
+    html = ("<html><head><title>“十四五”现代能源体系规划</title></head><body>"
+            f"<table>{header}{_row('能源消费总量', '亿吨标准煤', '43.4', '完成国家下达指标')}</table></body></html>")
+    assert process_bytes(html.encode(), "x.html", Settings.resolve({}))[0].deadlines == []
