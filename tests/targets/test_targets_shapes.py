@@ -73,6 +73,12 @@ VERBS = [
     ("到2025年，95%的行政村生活垃圾得到有效处理。", [(95, "%", "reach", None, "2025")]),
     ("到2025年，50%的居住社区具备充电条件。", [(50, "%", "reach", None, "2025")]),
     ("到2021年底，各区25%以上的城市社区创建达标。", [(25, "%", "reach", "at_least", "2021-12")]),
+    # 建成区 is a built-up area, no verb: the share of its area (b452, b464, b508)
+    ("到2025年，城市建成区20%以上的面积达到海绵城市建设要求。", [(20, "%", "reach", "at_least", "2025")]),
+    ("到2023年中心城市建成区50%以上面积达到海绵城市要求。", [(50, "%", "reach", "at_least", "2023")]),
+    # units of mass ratio and square metres written m2 (b452)
+    ("内河直达船舶使用硫含量不大于10毫克/千克。", [(10, "毫克/千克", "cap", "at_most", None)]),
+    ("到2025年，中心城市建成区人均公园绿地面积不低于15m2。", [(15, "m2", "floor", "at_least", "2025")]),
     # nothing: a threshold needs 以上, nouns that start with a verb, a base that is no goal
     ("完成5万吨标准煤以上企业节能诊断。", []),
     # a measure with 以上/以下 before 的 names a class of what is built (round 9: b417, b422, b457)
