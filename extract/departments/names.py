@@ -263,9 +263,15 @@ def home_regions(issuers: list[str]) -> dict[str, str]:
     return {level: next(iter(v)) for level, v in found.items() if len(v) == 1}
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_KEPT_COMMA = "\x00"
+
+
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
-    pieces = [p for p in re.split(r"[、，,]|或者|或|以及|及", text) if p]  # 存续单位或者新设单位
+    # separators inside brackets belong to a class of places: "各县（市、区）、各有关单位"
+    masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", _KEPT_COMMA), text)
+    pieces = [p.replace(_KEPT_COMMA, "、") for p in re.split(r"[、，,]|或者|或|以及|及", masked) if p]  # 存续单位或者新设单位
     pieces = [q for p in pieces for q in spell_pair(p)]
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局

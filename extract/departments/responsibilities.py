@@ -661,7 +661,9 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     m = pats.subject_list.fullmatch(prefix)
     if m:
         names = split_list(m.group("list"))
-        if all(is_body(n) for n in names):
+        if (all(is_body(n) for n in names) or (len(names) > 1 and all(is_item(n) for n in names))
+                or (len(names) > 1 and names[0].startswith("各级") and all(is_body(n) for n in qualify(names)))):
+            # is_item: "各市（区）、各有关部门要…"; qualified: "各级党委、政府要…" (各级 flows on)
             return tuple(share_head(qualify(names)))
     cm = _conditional_actor().fullmatch(prefix)
     if cm and is_body(cm.group("body")):

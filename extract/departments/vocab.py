@@ -74,8 +74,10 @@ def patterns() -> DepartmentPatterns:
     # 市直各有关部门 / 集团各二级单位 / 各县市区: a non-greedy run of name characters ending in a suffix
     # 人民银行 / 银保监会: gazetteer names without a standard suffix (department_ner.yaml)
     known = _alt(load_yaml("department_ner.yaml")["known_names"])
+    # 各市（区） / 各省（自治区、直辖市）: a class of places is one item of a list too
+    level_runs = "|".join(gaz["level_class_runs"])
     one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective})"
-           rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known}))")
+           rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known})|(?:{level_runs}))")
     subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])

@@ -105,6 +105,13 @@ CASES = [
     ("请各有关高校、科研院所、行业协会结合所在单位需求，积极组织推荐科技领军人才。",
      [("各有关高校", "implement"), ("科研院所", "implement"), ("行业协会", "implement")]),
     ("请各有关单位认真组织填写推荐表。", [("各有关单位", "lead")]),
+    # a class of places with one level in brackets, alone or in a list; 各级 flows to a bare
+    # 政府; separators inside brackets split nothing (b106, b317, b364, b389, b446)
+    ("各市（地）要定期开展土壤环境监测。", [("各市（地）", "implement")]),
+    ("各市（区）、各有关部门要及时总结好经验好模式。", [("各市（区）", "implement"), ("各有关部门", "implement")]),
+    ("各县（市、区）、各有关单位要加强协调。", [("各县（市、区）", "implement"), ("各有关单位", "implement")]),
+    ("各级党委、政府要切实加强组织领导。", [("各级党委", "implement"), ("各级政府", "implement")]),
+    ("各县区党委、部门要加强配合。", []),   # no 各级: the bare 部门 takes no place
     # 应对气候变化 is no modal, and 激发 acts on the bodies after it (b569)
     ("激发高校、科研院所应对气候变化技术创新活力。", []),
 ]
