@@ -449,6 +449,10 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
     verbs = tuple(rules["goal_verbs"]) + tuple(rules["completion_adverbs"])
     vague = tuple(rules["vague_words"]) + tuple(rules["fact_words"])
     due = ctx.goal_due
+    year_led = False  # the sentence opens on a bare coming year: its acts are dated too
+    task_verbs = tuple(rules["duty_verbs"]) + tuple(rules["year_led_verbs"])
+    first = sentence.clauses[0] if sentence.clauses else None
+    sentence_head = ctx.dated[first.start:first.end] if first else ""  # "2023年，" alone or more
     for i, clause in enumerate(sentence.clauses):
         piece = ctx.dated[clause.start:clause.end]
         before = due
@@ -459,12 +463,16 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
             # sentence, it dates the goal when the document is of that year or before
             # ("2021年，城市餐厨垃圾处理设施全覆盖" in a plan of 2021-12)
             own = str(year) if (year := year_of(m.group(0))) else None  # "二〇二二年" -> "2022"
+            year_led = i == 0 and due is None and not _YEAR_MONTH.match(piece.lstrip(" ，,、\t"))
         due = own or due
         worded = mask_noun_goals(piece)  # "做好碳达峰工作": 碳达峰 is a noun, not 达峰
+        # "2023年，组织开展环境信息依法披露制度改革工作评估": a task the opening year dates (b350)
+        year_task = (year_led and contains_any(worded, task_verbs)
+                     and (i == 0 or (i == 1 and _BARE_YEAR_CLAUSE.fullmatch(sentence_head.strip(" \t")) is not None)))
         if (due is None or ctx.targets.holds(ctx.text, clause) or contains_any(piece, vague)
-                or _trend(worded, verbs) or _no_goal(piece)):
+                or (not year_task and _trend(worded, verbs)) or _no_goal(piece)):
             continue
-        parts = _goal_parts(worded, verbs)
+        parts = _goal_parts(worded, verbs) or (_goal_parts(worded, task_verbs) if year_task else [])
         if not parts:
             continue
         # a clause with its own date starts its goal ("…得到有效治理，确保2022年实现采补平衡")
@@ -513,6 +521,8 @@ _BULLET_LEAD = re.compile(r"^(?:—{1,2}|－{1,2}|-{2})")
 # Inside a paragraph dated by its lead, a clause that opens with a bare year keeps that year:
 # "2021年底前编制完成国土空间规划，…。…，2025年卫生厕所基本普及，…全覆盖" -> 2025, not 2021-12.
 _YEAR_LEAD = re.compile(rf"^({YEAR})年(?![底末度内以前])")
+# A year that opens a full date ("2020年8月3日印发"): no bare year
+_YEAR_MONTH = re.compile(rf"^(?:{YEAR})年\s*(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]{{1,2}})月")
 # A sentence's first clause that is only its year: "2021年，城市餐厨垃圾处理设施全覆盖"
 _BARE_YEAR_CLAUSE = re.compile(rf"(?:{YEAR})年[，,]?")
 
