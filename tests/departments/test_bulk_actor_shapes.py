@@ -112,6 +112,10 @@ CASES = [
     ("各县（市、区）、各有关单位要加强协调。", [("各县（市、区）", "implement"), ("各有关单位", "implement")]),
     ("各级党委、政府要切实加强组织领导。", [("各级党委", "implement"), ("各级政府", "implement")]),
     ("各县区党委、部门要加强配合。", []),   # no 各级: the bare 部门 takes no place
+    ("各设区市要结合本地实际，抓好贯彻落实。", [("各设区市", "implement")]),          # b089
+    ("各市、县（区）要根据实际情况制定具体措施。", [("各市、县（区）", "implement")]),  # b319
+    # by its duties, with an adverb first, is support (b496)
+    ("各成员单位要严格按照职责分工，细化工作举措。", [("各成员单位", "support")]),
     # 应对气候变化 is no modal, and 激发 acts on the bodies after it (b569)
     ("激发高校、科研院所应对气候变化技术创新活力。", []),
 ]
