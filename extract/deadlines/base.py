@@ -12,7 +12,7 @@ from ..language.numbers import find_quantities
 from ..language.patterns import YEAR, contains_any
 from ..model import Document
 from ..settings import Settings
-from .vocab import deadline_rules
+from .vocab import PLAN_END, deadline_rules
 
 # A clock time between a date and its 前: "2021年8月11日17：30前" / "12月15日17点前" / "中午前"
 _CLOCK = r"(?:\s*\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分)?|中午|下班|24时)"
@@ -30,7 +30,7 @@ GOAL_DATE = re.compile(
     rf"|(?:{YEAR})年(?:年?(?:底|末))?(?:前|以前)"
     # the end of a five-year plan: "到“十四五”末，全面完成…改造任务" is due in its last year, as a
     # target's "到“十四五”末" is (18 times in 10 bulk PDFs; "“十四五”期间" names no end)
-    r"|(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期)?末期?"
+    rf"|(?:到|至|在)?{PLAN_END}"
 )
 # A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
 EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")

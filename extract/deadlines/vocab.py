@@ -9,6 +9,10 @@ from typing import Any
 from ..language.data import load_yaml
 from ..language.prefilter import Prefiltered
 
+# The end of a five-year plan as a date: "到“十四五”末", "“十四五”期末", "十四五末期" (its
+# last year: the targets read it so too); one fragment for the goal dates, the task
+# wording and the year reader.
+PLAN_END = r"[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?:时期|期)?末期?"
 
 @lru_cache(maxsize=1)
 def deadline_rules() -> dict[str, Any]:

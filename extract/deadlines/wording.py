@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..language.clauses import Sentence
 from ..language.patterns import YEAR
 from .base import RHYTHM, WINDOW, Found
-from .vocab import deadline_rules
+from .vocab import PLAN_END, deadline_rules
 
 # Longest subject noun phrase: "各县市区人民政府" / "集团各二级单位"
 MAX_SUBJECT = 16
@@ -16,7 +16,7 @@ MAX_SUBJECT = 16
 MAX_SUBJECT_LIST = 48
 
 _TASK_NOISE = re.compile(
-    rf"(?:请|并|原则上|应当|应(?![对用急])|可以|须|需|务必|分别|由|共同|统一|\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}[点时](?:\d{{1,2}}分)?|中午|到|至(?!少)|于|在|从|自|起|力争|年终|(?:每|按|逐){RHYTHM}(?:末|底|初)?|{WINDOW}|(?:{YEAR})年(?:底|末|度)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期)?末期?|(?:今|本)?年(?:底|末|内)|今年|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和与]|将|要)+"
+    rf"(?:请|并|原则上|应当|应(?![对用急])|可以|须|需|务必|分别|由|共同|统一|\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}[点时](?:\d{{1,2}}分)?|中午|到|至(?!少)|于|在|从|自|起|力争|年终|(?:每|按|逐){RHYTHM}(?:末|底|初)?|{WINDOW}|(?:{YEAR})年(?:底|末|度)?|{PLAN_END}|(?:今|本)?年(?:底|末|内)|今年|第?[一二三四]季度(?:末|底)?|\d{{1,2}}月(?:\d{{1,2}}[日号]|底|末|中旬|上旬|下旬|份)?|前|之前|以前|[，,、和与]|将|要)+"
 )
 # Time words and 请 before a subject: "11月5日前，" / "每年" / "请"
 _SUBJECT_PREFIX = re.compile(r"^(?:[\d一二三四五六七八九十]+月[^，,]*?[前份旬底]|每(?:年度?|季度?|个?月)|请|由)")

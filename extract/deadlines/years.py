@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..language.clauses import Sentence
 from ..language.dates import DateMatch, find_dates, five_year_plans
 from ..language.patterns import YEAR
+from .vocab import PLAN_END
 
 # "今年底前" / "今年年底前" / "本年末前": December of this year
 THIS_YEAR_END = re.compile(r"(?:今年|本年)(?:年)?(?:底|末)(?=前|之前|以前)")
@@ -86,7 +87,7 @@ def this_year(anchor: DateMatch | None, doc_date: DateMatch | None) -> int | Non
 
 
 # The end of a five-year plan written as a goal date: "到“十四五”末"
-_PLAN_END = re.compile(r"(十[一二三四五六七八九]五)[”\"]?(?:时期|期)?末")
+_PLAN_END = re.compile(PLAN_END)
 
 
 def goal_due(phrase: str) -> str | None:
@@ -94,7 +95,7 @@ def goal_due(phrase: str) -> str | None:
     m = re.search(rf"({YEAR})年(?:(1[0-2]|0?[1-9])月(?!\d))?(年?(?:底|末))?", phrase)
     if not m:
         plan = _PLAN_END.search(phrase)  # "到“十四五”末" -> "2025"
-        years = five_year_plans().get(plan.group(1)) if plan else None
+        years = five_year_plans().get(plan.group("plan")) if plan else None
         return str(years[1]) if years else None
     from ..language.dates import year_of
 
