@@ -1,4 +1,4 @@
-"""Annotated bulk documents: independent gold for 132 bulk PDFs, gated by floors.
+"""Annotated bulk documents: independent gold for 151 bulk PDFs, gated by floors.
 
 Independent annotators wrote this gold in sessions 5 to 8 from ``../shared/gold/FORMAT.md`` and the
 normalized text alone, before anyone looked at the extractor's output on these documents
@@ -34,7 +34,7 @@ def annotated_report(tmp_path_factory: pytest.TempPathFactory, bulk_pdf_dir: Pat
 
 
 def test_gold_names_its_document() -> None:
-    assert len(GOLD) == 132
+    assert len(GOLD) == 151
     for path in GOLD:
         assert json.loads(path.read_text(encoding="utf-8"))["document"] == path.name.removesuffix(".json")
 
