@@ -371,6 +371,10 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
         share = _share_indicator(text, group[-1], clause)
         if share:
             return "reach", None, pre + share, "share"
+    if (first.unit_kind == "count" and len(group) == 1 and _dated(ctx, first.start)  # "到2025年，100家企业完成…"
+            and not re.search(r"\d", text[first.stop:clause.end])  # "12个盟市主城区…达到20%": a scope
+            and (counted := _share_indicator(text, first, clause, "数量"))):
+        return "reach", None, counted, "share"
     if first.unit is not None and pre.endswith(_measure_heads()) and _dated(ctx, first.start):
         return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右"
     if first.unit_kind == "percent" and RATE_BY.search(pre) and _starts_noun(text, group[-1].stop):
@@ -493,14 +497,14 @@ def _share_population(text: str, q: Quantity, clause: Clause) -> str | None:
     return m.group("noun") if m else None
 
 
-def _share_indicator(text: str, q: Quantity, clause: Clause) -> str | None:
-    """"25%的党政机关要建成节约型机关" -> "党政机关建成节约型机关比例"."""
+def _share_indicator(text: str, q: Quantity, clause: Clause, measure: str = "比例") -> str | None:
+    """"25%的党政机关要建成节约型机关" -> "…比例"; "100家企业完成清洁生产审核" -> "…数量"."""
     after = text[q.stop:clause.end]
     m = re.match(r"的?(?P<noun>[^，,；。]{0,20}?)(?P<verb>" + SHARE_VERB.pattern + r")(?P<obj>[^，,；。]{0,20})", after)
     if not m:
         return None
     verb = re.sub(r"^(?:要|将|应)", "", m.group("verb"))
-    return f"{m.group('noun')}{verb}{m.group('obj')}比例"
+    return f"{m.group('noun')}{verb}{m.group('obj')}{measure}"
 
 
 def _rate_indicator(text: str, q: Quantity, clause: Clause) -> str:

@@ -73,6 +73,12 @@ VERBS = [
     ("到2025年，95%的行政村生活垃圾得到有效处理。", [(95, "%", "reach", None, "2025")]),
     ("到2025年，50%的居住社区具备充电条件。", [(50, "%", "reach", None, "2025")]),
     ("到2021年底，各区25%以上的城市社区创建达标。", [(25, "%", "reach", "at_least", "2021-12")]),
+    # a dated count of what does something is a target, not a deadline (FORMAT v2: a numeric
+    # goal is a target only; b086, b416, b446, b499) -- but not a count before another figure
+    ("到2025年，100家企业完成清洁生产审核。", [(100, "家", "reach", None, "2025")]),
+    ("到2025年，12条入海河流水质实现巩固提升。", [(12, "条", "reach", None, "2025")]),
+    ("到2025年，12个盟市主城区公共交通出行率达到20%。", [(20, "%", "reach", None, "2025")]),
+    ("全年共有100家企业完成清洁生产审核。", []),
     # 建成区 is a built-up area, no verb: the share of its area (b452, b464, b508)
     ("到2025年，城市建成区20%以上的面积达到海绵城市建设要求。", [(20, "%", "reach", "at_least", "2025")]),
     ("到2023年中心城市建成区50%以上面积达到海绵城市要求。", [(50, "%", "reach", "at_least", "2023")]),
