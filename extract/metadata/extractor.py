@@ -307,11 +307,18 @@ def org_names(doc: Document, start: int, end: int) -> list[str]:
         name = MASTHEAD_WORD.sub("", name) if MASTHEAD_WORD.fullmatch(name[-2:] or "x") else name
         if not name:
             continue
-        for piece in re.split(r"[、，,]", name):
+        for piece in (p for run in re.split(r"[、，,]", name) for p in _GLUED_ORGS.split(run)):
             if not (vp.org_line.fullmatch(piece) and len(piece) <= MAX_ORG_LINE):
                 return []
             names.append(piece)
     return names
+
+
+# Joint issuers written without a separator before 关于: "中共四川省委四川省人民政府关于…",
+# "重庆市人民政府办公厅四川省人民政府办公厅关于…": a body's ending, then a new body of a place
+_GLUED_ORGS = re.compile(
+    r"(?:(?<=人民政府)|(?<=办公厅)|(?<=委员会)|(?<=省委)|(?<=市委)|(?<=区委)|(?<=党委))"
+    r"(?!办公厅|办公室)(?=中共|国务院|(?:[\u4e00-\u9fff]{2,8}?)?(?:省|市|自治区)(?:人民政府|委员会|党委|委))")
 
 
 def _masthead_issuers(doc: Document, header: list[Line]) -> list[str]:
