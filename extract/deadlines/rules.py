@@ -457,11 +457,12 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
         piece = ctx.dated[clause.start:clause.end]
         before = due
         own = goal_date_of(piece, ctx)
-        if own is None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))) and (due is not None or (
-                i == 0 and _coming_year(year_of(m.group(0)), ctx))):
-            # a bare year opening a clause of a dated paragraph is its own date; opening a
-            # sentence, it dates the goal when the document is of that year or before
-            # ("2021年，城市餐厨垃圾处理设施全覆盖" in a plan of 2021-12)
+        if own is None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))) and (
+                due is not None or _coming_year(year_of(m.group(0)), ctx)):
+            # a bare year opening a clause of a dated paragraph is its own date; elsewhere it
+            # dates the goal when the document is of that year or before ("2021年，城市餐厨垃圾
+            # 处理设施全覆盖" in a plan of 2021-12; "发展生态循环农业，2025年…达到85%，秸秆基本
+            # 实现全利用": the year dates the clauses after it too)
             own = str(year) if (year := year_of(m.group(0))) else None  # "二〇二二年" -> "2022"
             year_led = i == 0 and due is None and not _YEAR_MONTH.match(piece.lstrip(" ，,、\t"))
         due = own or due

@@ -15,6 +15,7 @@ end the rubric; a statement of 总分 inside a table is left to the table reader
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Cell, Document, ScoringItem, ScoringTable, Span
 from .tables import Split, points_from_criteria, split_criteria
@@ -30,6 +31,10 @@ TOTAL_STATEMENT = re.compile(
 NUMBERED = re.compile(r"(?<![\d.．])(\d{1,2})\s*[.．、](?!\d)")
 # Where the section ends: its sibling "（二）" / "二、", a new 第N条, a blank line.
 SECTION_END = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d])[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]+条|\n\s*\n")
+# The longest reach from a statement's start to its 总分/满分: enumerator (5), spaces (4),
+# name (30), spaces (4).
+MAX_LEAD_CHARS = 43
+KEYWORD = re.compile(r"总分|满分")
 # A section is searched this far for its numbered paragraphs.
 MAX_SECTION_CHARS = 3000
 # A rubric needs this many numbered paragraphs that state points.
@@ -42,9 +47,7 @@ def prose_rubrics(doc: Document, taken: list[Span]) -> list[ScoringTable]:
     """Rubrics written as prose in ``doc.text`` outside the ``taken`` (table) spans."""
     text = doc.text or ""
     out: list[ScoringTable] = []
-    if "总分" not in text and "满分" not in text:
-        return out  # TOTAL_STATEMENT needs one of them: two substring scans instead of the regex's
-    for m in TOTAL_STATEMENT.finditer(text):
+    for m in _total_statements(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         end = _section_end(text, m.end())
@@ -59,6 +62,22 @@ def prose_rubrics(doc: Document, taken: list[Span]) -> list[ScoringTable]:
         out.append(st)
         taken = taken + [st.span] if st.span else taken
     return out
+
+
+def _total_statements(text: str) -> Iterator[re.Match[str]]:
+    """``TOTAL_STATEMENT.finditer(text)``, trying only starts within reach of a 总分/满分.
+
+    The regex tried from every character costs a tenth of a megabyte-sized document's
+    extraction; a statement starts at most ``MAX_LEAD_CHARS`` before its keyword.
+    """
+    pos = 0
+    for k in KEYWORD.finditer(text):
+        for start in range(max(pos, k.start() - MAX_LEAD_CHARS), k.start() + 1):
+            m = TOTAL_STATEMENT.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
 
 
 def _section_end(text: str, start: int) -> int:

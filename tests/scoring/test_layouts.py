@@ -10,6 +10,7 @@ that never repeat an element.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies
 
 from extract.model import Cell, Document, Table
 from extract.scoring.tables import extract_scoring_tables
@@ -298,3 +299,18 @@ def test_prose_total_statement_is_linear_on_tab_runs(text: str, expected: tuple[
     m = TOTAL_STATEMENT.search(text)
     assert (m.groups() if m else None) == expected
     assert time.perf_counter() - start < 1.0  # it took minutes on a 2000-tab row (torture gridspan_huge)
+
+
+_STATEMENT_PIECES = ["（一）", "二、", "十一、", "考核", "评分办法", "总分", "满分", "值", "为", "是", " ", "\t", "\n",
+                     "100", "15.5", "分", "，", "。", "（", "得10分", "1.", "甲" * 29]
+
+
+@settings(max_examples=300, deadline=None)
+@given(strategies.lists(strategies.sampled_from(_STATEMENT_PIECES), max_size=40))
+def test_prose_total_statements_only_near_a_keyword_equal_finditer(pieces: list[str]) -> None:
+    """Trying starts only within reach of 总分/满分 finds exactly what the full scan finds."""
+    from extract.scoring.prose import TOTAL_STATEMENT, _total_statements
+
+    text = "".join(pieces)
+    assert [(m.span(), m.groups()) for m in _total_statements(text)] == \
+        [(m.span(), m.groups()) for m in TOTAL_STATEMENT.finditer(text)]
