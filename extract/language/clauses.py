@@ -21,6 +21,8 @@ SPLIT_CACHE_SIZE = 8
 # between a number and its unit ("提交2020\n年度报告"): layout broke the line there.
 # (Only round brackets: 〔〕 of 文号 and 【】 labels close on their own line.)
 UNIT_AFTER_BREAK = "年月日号%个万亿"
+# A bracket this short (from its opening) is a note: a comma inside it ends no clause.
+SHORT_BRACKET = 20
 
 
 class Clause(NamedTuple):
@@ -59,6 +61,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         kind = m.lastgroup
         if kind == "s" and end < n and text[end] == "\n" and _layout_break(text, sentence_start, end):
             continue
+        if kind == "c" and _inside_short_bracket(text, start, end):
+            continue  # "2025年各市（含定州、辛集市，下同）城区…基本建成…": one clause
         # the clause [start, end), stripped, without its outline enumerator
         if start < end and (text[start].isspace() or text[end - 1].isspace()):
             start, end = _strip(text, start, end)
@@ -78,6 +82,19 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 clauses = []
             sentence_start, sub = start, 0
     return tuple(sentences)
+
+
+def _inside_short_bracket(text: str, start: int, pos: int) -> bool:
+    """Is the comma at ``pos`` inside a round bracket that opened in this clause and closes
+    within ``SHORT_BRACKET`` characters, before any sentence end or figure?  A short note in
+    brackets ("（含定州、辛集市，下同）", "（见附件，盖单位公章后扫描为PDF格式）") belongs to its clause."""
+    opened = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if opened < 0 or text.find("）", opened, pos) >= 0 or text.find(")", opened, pos) >= 0:
+        return False
+    after = text[pos + 1:opened + SHORT_BRACKET + 1]
+    close = min((i for i in (after.find("）"), after.find(")")) if i >= 0), default=-1)
+    # a figure after the comma may be a fact of its own ("（试点县不少于5个，先行基地不少于2个）")
+    return close >= 0 and not any(c in after[:close] for c in "。！？\n（(；;0123456789")
 
 
 def _layout_break(text: str, sentence_start: int, pos: int) -> bool:

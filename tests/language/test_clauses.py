@@ -1,0 +1,39 @@
+"""Sentences and clauses: where punctuation ends a fact's evidence, and where it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.language.clauses import split_sentences
+
+
+def _clauses(text: str) -> list[list[str]]:
+    return [[text[c.start:c.end] for c in s.clauses] for s in split_sentences(text)]
+
+
+# fmt: off
+CASES = [
+    # 。 ends a sentence, ； a sub-sentence, ，and ： a clause
+    ("到2025年，秸秆基本实现全利用；农膜基本实现全回收。", [["到2025年", "秸秆基本实现全利用", "农膜基本实现全回收"]]),
+    # a short note in brackets keeps its comma (b069, b259, b549)
+    ("2025年各市（含定州、辛集市，下同）城区基本建成处理系统。",
+     [["2025年各市（含定州、辛集市，下同）城区基本建成处理系统"]]),
+    ("5月15日前上传联系人信息登记表（见附件，盖单位公章后扫描为PDF格式）。",
+     [["5月15日前上传联系人信息登记表（见附件，盖单位公章后扫描为PDF格式）"]]),
+    # ... but figures after the comma are facts of their own (b487)
+    ("谋划一批重点工程项目（试点县不少于5个，先行基地不少于2个）。",
+     [["谋划一批重点工程项目（试点县不少于5个", "先行基地不少于2个）"]]),
+    # ... and a long bracket is prose, cut as prose
+    ("推进治理（坚持问题导向，分类施策，统筹推进流域上下游、左右岸综合治理）。",
+     [["推进治理（坚持问题导向", "分类施策", "统筹推进流域上下游、左右岸综合治理）"]]),
+    # a comma after a closed bracket ends its clause as usual
+    ("编制方案（试行），报省政府批准。", [["编制方案（试行）", "报省政府批准"]]),
+    # a line break inside an open bracket is layout, not a sentence end
+    ("提交书面核查报告（一式三\n份），按时报送。", [["提交书面核查报告（一式三\n份）", "按时报送"]]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_clauses_split_where_the_text_ends_a_fact(text: str, expected: list[list[str]]) -> None:
+    assert _clauses(text) == expected
