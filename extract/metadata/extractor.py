@@ -50,6 +50,7 @@ from .vocab import (
     NEWS_LEAD_ISSUER,
     NEWS_LEAD_TITLE,
     ORDER_NUMBER,
+    ORDER_NUMBER_SPLIT,
     OWN_DOC_NUMBER_LINE,
     PHONE,
     PHONE_LABEL,
@@ -103,7 +104,10 @@ CONTACT_LOOKAHEAD = 4
 RECIPIENT_ITEM_END = re.compile(
     r"(?:单位|部门|机构|企业|学校|院校|管委会|委办局|部委|政府|协会|银行|分行|公司|局|厅|委|办|院|所|处|中心|集团)$")
 # A label of a responsibility column or line, never a recipient: "责任单位：市经信局".
-ROLE_LABEL = re.compile(r"(?:责任|牵头|配合|协办|主办|承办)(?:单位|部门)$")
+ROLE_LABEL = re.compile(r"(?:责任|牵头|配合|协办|主办|承办|起草)(?:单位|部门)$")
+# A line ending in "：" that introduces what follows, not whom it is sent to: "…现将有关事项
+# 公告如下：" (b402), "…组织制定了《…》，…：".
+NOT_RECIPIENT_LINE = re.compile(r"如下|《")
 # Longest attachment name kept.
 MAX_ATTACHMENT_CHARS = 80
 
@@ -462,6 +466,7 @@ def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
             text.endswith(("：", ":")) and len(text) <= MAX_RECIPIENT_LINE
             and "。" not in text and outline_level(text) is None and "\t" not in text
             and not vocab_patterns().web_date_line.match(text) and not is_label_line(text)
+            and not NOT_RECIPIENT_LINE.search(text)
         ):
             return split_recipients(text)
         if title is not None:
@@ -660,9 +665,13 @@ def _shortest_region_name(full: str, org: str) -> str:
 
 
 def _order_number(lines: list[Line]) -> tuple[str, str] | None:
-    """A 令 alone on a header line: "山西省人民政府令第287号" -> (issuer, number as written)."""
-    for line in lines[:HEADER_LINES]:
+    """A 令 or 公告 number alone on a header line: "山西省人民政府令第287号" -> (issuer, number as
+    written), or set on two lines: "中华人民共和国国家发展和改革委员会令" / "（第50号）"."""
+    head = lines[:HEADER_LINES]
+    for k, line in enumerate(head):
         m = ORDER_NUMBER.fullmatch(line.text)
+        if m is None and k + 1 < len(head) and ORDER_NUMBER_SPLIT.fullmatch(head[k + 1].text.strip()):
+            m = ORDER_NUMBER.fullmatch(line.text.strip() + head[k + 1].text.strip())
         if m:
             return m.group("org"), re.sub(r"\s+", "", m.group("number"))
     return None

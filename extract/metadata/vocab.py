@@ -64,9 +64,12 @@ NEWS_LEAD_ISSUER = re.compile(rf"(?P<org>[{_HAN}]{{2,30}}?)(?:正式|近日|日�
 # issuers are listed with 、 ("中共中央办公厅、国务院办公厅印发《…》").
 NEWS_LEAD_TITLE = re.compile(
     rf"(?P<org>[{_HAN}]{{2,20}}?(?:、[{_HAN}]{{2,20}}?)*)(?:正式|近日|日前|近期)?(?:发布|印发|出台)了?《(?P<title>[^《》\n]{{4,80}})》")
-# A 令 number on its own line: "山西省人民政府令第287号" / "商务部令2019年第1号".
+# A 令 or 公告 number on its own line: "山西省人民政府令第287号" / "商务部令2019年第1号" /
+# "生态环境部公告2019年第19号"; the number may be bracketed on the next line (ORDER_NUMBER_SPLIT):
+# "中华人民共和国国家发展和改革委员会令" / "（第50号）".
 ORDER_NUMBER = re.compile(
-    rf"(?P<number>(?P<org>[{_HAN}]{{2,30}}?)令\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*号)")
+    rf"(?P<number>(?P<org>[{_HAN}]{{2,30}}?)(?:令|公告)\s*[（(]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*号[）)]?)")
+ORDER_NUMBER_SPLIT = re.compile(r"[（(]?\s*(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*号\s*[）)]?")
 # A cover line naming the issuers and the date: "国家发展改革委、国家能源局，2021年6月1日".
 COVER_LINE = re.compile(
     rf"(?P<orgs>[{_HAN}（）]{{2,40}}(?:、[{_HAN}（）]{{2,40}})*)\s*[，,]\s*"

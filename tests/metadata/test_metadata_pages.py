@@ -90,6 +90,25 @@ ORDER = """某西省人民政府令
 《某西省节约能源条例实施办法》已经2021年3月1日省人民政府第95次常务会议通过，现予公布，自2021年5月1日起施行。
 """
 
+ORDER_SPLIT = """某力可靠性管理办法(暂行)
+中华人民共和国某某发展委员会令
+（第50号）
+《某力可靠性管理办法（暂行）》已经2021年11月23日委务会议审议通过，现予公布，自2022年6月1日起施行。
+主任：某某
+2022年4月16日
+"""
+
+ANNOUNCEMENT = """关于发布《某某登记管理规则（试行）》的公告
+为进一步规范某某登记、交易活动，我部根据《某某管理办法（试行）》，组织制定了《某某登记管理规则（试行）》，现将有关事项公告如下：
+一、某某机构成立前，由某某中心承担系统账户开立工作。
+"""
+
+STANDARD = """中华人民共和国某某行业标准
+某某经济价值核算方法
+本文件由中华人民共和国某某部提出。
+本文件起草单位：某某部第一研究所、国家某某计量中心。
+"""
+
 WORK_REPORT = """政府工作报告
 ——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
 各位代表：
@@ -154,6 +173,14 @@ CASES = [
     (ORDER, "doc_number", "某西省人民政府令第287号"),
     (ORDER, "issuers", ["某西省人民政府"]),
     (ORDER, "valid_from", "2021-05-01"),
+    # ... also with its number bracketed on the next line (b025, b022)
+    (ORDER_SPLIT, "doc_number", "中华人民共和国某某发展委员会令（第50号）"),
+    (ORDER_SPLIT, "issuers", ["中华人民共和国某某发展委员会"]),
+    ("某某委员会公告\n（2022年第4号）\n为维护市场价格秩序，现明确有关事项如下：\n", "doc_number",
+     "某某委员会公告（2022年第4号）"),
+    # a sentence that introduces what follows, and a drafting label, name no recipients (b402, b173)
+    (ANNOUNCEMENT, "recipients", []),
+    (STANDARD, "recipients", []),
     # a work report's subtitle gives date, issuer and addressee
     (WORK_REPORT, "issue_date", "2023-01-10"),
     (WORK_REPORT, "issuers", ["市人民政府"]),
