@@ -332,9 +332,20 @@ def distribute_fields(text: str) -> list[str] | None:
     """"工业和信息化、发展改革、生态环境主管部门" -> one body per field, each with the shared head
     (None when ``text`` is no such list: a list item that is a body on its own is no field)."""
     m = patterns().distributive.fullmatch(text)
-    if not m or any(is_body(h) for h in m.group("heads").split("、")):
+    if not m or any(is_body(h) or _place_class(h) for h in m.group("heads").split("、")):
         return None
     return distribute(m.group("heads"), m.group("head"))
+
+
+def _place_class(head: str) -> bool:
+    """各市州 / 各县（市、区）: a class of places, a subject of its own and never a field
+    ("各市州、省直有关部门" is 各市州 and 省直有关部门, not 各市州部门)."""
+    return (head in _gazetteer()["collectives"] or _EACH_LEVELS.fullmatch(head) is not None
+            or patterns().level_class.fullmatch(head) is not None)
+
+
+# 各 and level words only: 各市州 / 各县区 / 各地
+_EACH_LEVELS = re.compile(r"各[省市州盟地县区旗乡镇]{1,4}")
 
 
 def _distributive_level(head: str) -> str:

@@ -46,7 +46,7 @@ from .fields import (
     without_tail,
 )
 from .names import (
-    distribute,
+    distribute_fields,
     is_body,
     is_class_department,
     is_government,
@@ -668,9 +668,9 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     cm = _conditional_actor().fullmatch(prefix)
     if cm and is_body(cm.group("body")):
         return (prefix,)  # 300张床位以下的养老机构应…: a population defined by a condition acts
-    dm = pats.distributive.fullmatch(prefix)
-    if dm and not any(is_body(h) for h in dm.group("heads").split("、")) and not _opens_with_verb(dm.group("heads")):
-        return tuple(distribute(dm.group("heads"), dm.group("head")))
+    fields = distribute_fields(prefix)  # 发展改革、财政等部门 -> 发展改革部门, 财政部门
+    if fields is not None and not _opens_with_verb(prefix):
+        return tuple(fields)
     return None
 
 

@@ -163,6 +163,17 @@ PLAN_SENTENCES = [
     ("所需经费由省财政厅负责保障。", [("省财政厅", "lead", "sentence")]),
     ("各级人民政府对本行政区域内的县城建设工作负总责。", [("各级人民政府", "lead", "sentence")]),
     ("国有企业要带头落实节能减排目标责任。", [("国有企业", "implement", "sentence")]),
+    # overall responsibility leads, as 负总责 does (b076, b446)
+    ("省委和省政府对全省环境治理负总体责任，组织落实目标任务。", [("省委", "lead", "sentence"), ("省政府", "lead", "sentence")]),
+    ("市政府对全市环境治理承担总体责任，全面谋划和实施重大举措。", [("市政府", "lead", "sentence")]),
+    # a report due to a higher body is the subject's duty (b462, b452; the closing line of an 意见:
+    # b059, b060, b237, b297, b364, b579) ...
+    ("市生态环境局每年向市政府报告生态环境保护重点工作进展情况。", [("市生态环境局", "implement", "sentence")]),
+    ("各市州、省直有关部门贯彻落实情况每年向省委、省政府报告。",
+     [("各市州", "implement", "sentence"), ("省直有关部门", "implement", "sentence")]),
+    # ... but a result reported is no body, and a past report no duty
+    ("评估结果向市政府报告，向社会公布。", []),
+    ("市生态环境局已向市政府报告了整改情况。", []),
     ("各地区各有关部门要认真贯彻落实决策部署。", [("各地区", "implement", "sentence"), ("各有关部门", "implement", "sentence")]),
 ]
 # fmt: on

@@ -89,7 +89,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("省级教育部门汇总并向本级人力资源社会保障部门提供困难毕业生信息。", [("省级教育部门", "implement")]),
         ("项目单位按有关规定向项目汇总申报单位报送资金申请报告。", [("项目单位", "implement")]),
         ("市财政局对敬老院维修改造给予补助。", [("市财政局", "implement")]),
-        ("市委、市政府对全市环境治理承担总体责任。", [("市委", "implement"), ("市政府", "implement")]),
+        # ... except overall responsibility, which leads as 负总责 does (b446, b076 annotators)
+        ("市委、市政府对全市环境治理承担总体责任。", [("市委", "lead"), ("市政府", "lead")]),
         # ... but not an account of the past, nor a time clause, nor a prohibition or a body acted on
         ("2019年，市政府成立了节能工作专班。", []),
         ("全国碳排放权交易机构成立前，由湖北碳排放权交易中心承担交易系统账户开立和运行维护等具体工作。",
