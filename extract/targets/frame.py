@@ -110,14 +110,16 @@ class Frames:
         past = para.past or self.doc_past
         lead = self._lead_before(i, pos) if i >= 0 else None
         deadline, period = (lead.deadline, lead.period) if lead else (para.deadline, para.period)
+        in_review_chapter = False  # inside a 第N章 / 第N节 review, plan-like headings name what was done
         for s in enclosing(self.sections, pos):  # outermost first: an inner section's lead wins
             f = self.section_frames.get(s.start)
             if f is None:
                 continue
-            if f.plan and not para.past:
+            if f.plan and not para.past and not in_review_chapter:
                 past = self.doc_past
             if f.past and pos < self.review_until.get(s.start, s.end):
                 past = past or f.past
+                in_review_chapter = in_review_chapter or s.level <= max(CHAPTER_LEVELS.values())
             if lead is None and para.deadline is None and para.period is None:
                 j = self.dated_until[i] if f.goals else -1
                 if j >= 0 and self.para_starts[j] > s.start:  # "到2035年，…" then "到2025年，…"
@@ -231,11 +233,15 @@ def _heading_title(line: str) -> str:
 
 def _review_ends(sections: tuple[Section, ...], frames: dict[int, Frame]) -> dict[int, int]:
     """A review section ends at the first plan heading after it, at any level: the layout may
-    lose "二、总体要求" and leave "（三）发展目标" and the tasks nested in "一、发展基础"."""
+    lose "二、总体要求" and leave "（三）发展目标" and the tasks nested in "一、发展基础".  A
+    chapter (第一章 / 第一节) ends where the next one begins: its outline headings name what
+    was done ("第一章“十三五”规划实施情况回顾" / "三、深入实施水污染防治攻坚行动", b446)."""
     out: dict[int, int] = {}
     for i, s in enumerate(sections):
         if frames[s.start].past:
             out[s.start] = s.end
+            if s.level <= max(CHAPTER_LEVELS.values()):
+                continue
             # sections are in order of start: the later ones inside ``s`` follow it directly
             for j in range(i + 1, len(sections)):
                 t = sections[j]
