@@ -104,7 +104,10 @@ RANGE_WORDS = ("至", "到")
 # Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
 BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
 # After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
-NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|负责人")
+# A person of the body ("由市委书记、市长任组长", "由乡镇党委书记担任镇级河段长", "由市委、市政府主要
+# 负责人任组长": b166, b446, b456) or its meeting ("由生态环境部部务会议审议通过", b406) acts, not the body.
+NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|(?:主要|分管)?(?:负责人|负责同志|领导(?:同志)?[任担])"
+                          r"|书记|[省市县区州]长[、，,任担]|[部委局厅]?(?:务|常务|办公|党组)会议")
 # 可 / 可以 / 自行 before 委托 make it an option of the applicant.
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
@@ -577,6 +580,8 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
         return None
     names, rest_at, role, cue_len = found
     rest = clause[rest_at:]
+    if intro == "由" and NOT_AN_AGENT.match(rest):
+        return None  # 由市委书记、市长任组长: a person or a meeting of the body, not the body
     cue = rest[:cue_len]
     first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
     if _not_a_duty().match(rest[cue_len:]):

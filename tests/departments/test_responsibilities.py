@@ -113,6 +113,12 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         # a body made up of others' representatives assigns them nothing; 应当是 is a copula
         ("基金政策指导委员会由财政部、生态环境部、外交部和气象局的代表组成。", []),
         ("领导小组由市发展改革委分管负责同志组成。", []),
+        # ... nor does a person or a meeting of the body after 由 (b166, b446, b456, b406)
+        ("成立领导小组，由市委书记、市长任组长，市委、市政府分管领导任副组长。", []),
+        ("由乡镇党委书记担任镇级河段长。", []),
+        ("成立了由市委、市政府主要负责人任组长的生态建设与环境保护领导小组。", []),
+        ("《办法》已由生态环境部部务会议审议通过，现予公布。", []),
+        ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
         ("项目申报单位应当是注册在本市的独立法人单位。", []),
         # level words joined by 、 before one suffix are one class of places, in sentences and lists
         ("各市州、县市区人民政府要科学编制绿化规划。", [("各市州、县市区人民政府", "implement")]),
