@@ -118,6 +118,7 @@ POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # 局级 / 厅级 / 部级 ("由一位所在县（市）区处级领导…挂钩" never gives "…区处").
 SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面", "局部",
                 "处级", "局级", "厅级", "部级")
+BASIS_OPENING = re.compile(r"\s*(?:根据|按照|依据)")  # a duty opening with its basis: "根据《…》，…"
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
 
@@ -583,10 +584,11 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     if intro == "由" and NOT_AN_AGENT.match(rest):
         return None  # 由市委书记、市长任组长: a person or a meeting of the body, not the body
     cue = rest[:cue_len]
-    first_clause = CLAUSE_END.split(rest[cue_len:], maxsplit=1)[0]
+    first_clause, *after = CLAUSE_END.split(rest[cue_len:], maxsplit=2)
+    act = first_clause + (after[0] if after and BASIS_OPENING.match(first_clause) else "")  # 根据《…》，制定了《…》
     if _not_a_duty().match(rest[cue_len:]):
         return None  # 金融机构不得提供信贷支持 / 第三方机构应满足以下条件: no duty (FORMAT v2)
-    if _not_duty_clause().search(first_clause):
+    if _not_duty_clause().search(act):
         return None  # 交由干部主管部门作为…依据 / 会同有关部门研究制定了《方案》: a statement
     if role == ROLE_SOLE:
         if pats.support_in_task.search(first_clause):

@@ -119,6 +119,10 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("成立了由市委、市政府主要负责人任组长的生态建设与环境保护领导小组。", []),
         ("《办法》已由生态环境部部务会议审议通过，现予公布。", []),
         ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
+        # an account of work done, also after its basis, is no duty (b175, b402)
+        ("我局牵头开展了“碳惠通”平台建设工作，制定了管理办法。", []),
+        ("我部根据《碳排放权交易管理办法（试行）》，组织制定了《碳排放权登记管理规则（试行）》。", []),
+        ("市生态环境局要根据《管理办法》，开展年度核查。", [("市生态环境局", "implement")]),
         ("项目申报单位应当是注册在本市的独立法人单位。", []),
         # level words joined by 、 before one suffix are one class of places, in sentences and lists
         ("各市州、县市区人民政府要科学编制绿化规划。", [("各市州、县市区人民政府", "implement")]),
