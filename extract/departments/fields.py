@@ -72,7 +72,7 @@ def parse_labeled(content: str, base: int) -> list[tuple[str, str, Span, bool, s
         return []
     raw: list[tuple[str, str, Span, bool, str]] = []
     role, cue = "", ""
-    for seg in re.finditer(r"[^。；;]+", content):
+    for seg in _segment_re().finditer(content):
         text = seg.group()
         lm = labels.match(text.lstrip(" \t\u3000\n"))
         body_at = seg.start()
@@ -171,6 +171,13 @@ def _label_re() -> re.Pattern[str]:
     # a PDF line may wrap inside the label ("（牵\n头单位：市住建局…）")
     words = "|".join("\\s?".join(re.escape(c) for c in w) for w in sorted(label_roles(), key=len, reverse=True))
     return re.compile(rf"(?P<label>{words})[ \t\u3000]*[：:][ \t\u3000\n]*")
+
+
+@lru_cache(maxsize=1)
+def _segment_re() -> re.Pattern[str]:
+    """The segments of a labeled list: up to 。；; or a comma before the next label
+    ("牵头单位：住房城乡建设厅，配合单位：省发展改革委、省市场监管局", b352)."""
+    return re.compile(rf"(?:[^。；;，,]|[，,](?![ \t\u3000]*{_label_re().pattern}))+")
 
 
 @lru_cache(maxsize=1)

@@ -106,6 +106,9 @@ SUPPORT_GROUP_CASES = [
     ("责任单位：市财政局，市统计局", [("市财政局", "implement"), ("市统计局", "implement")]),
     ("牵头单位：市发改委；配合单位：市财政局、市统计局",
      [("市发改委", "lead"), ("市财政局", "support"), ("市统计局", "support")]),
+    # a comma before the next label ends the segment as ； does (b352)
+    ("牵头单位：住房城乡建设厅，配合单位：省发展改革委、省市场监管局",
+     [("住房城乡建设厅", "lead"), ("省发展改革委", "support"), ("省市场监管局", "support")]),
 ]
 # fmt: on
 

@@ -113,6 +113,9 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         # a body made up of others' representatives assigns them nothing; 应当是 is a copula
         ("基金政策指导委员会由财政部、生态环境部、外交部和气象局的代表组成。", []),
         ("领导小组由市发展改革委分管负责同志组成。", []),
+        # a definition is no name (b057)
+        ("责任单位：重庆市能源局；四川省能源局；两省市列首位的为牵头单位，下同。",
+         [("重庆市能源局", "implement"), ("四川省能源局", "implement")]),
         # ... nor does a person or a meeting of the body after 由 (b166, b446, b456, b406)
         ("成立领导小组，由市委书记、市长任组长，市委、市政府分管领导任副组长。", []),
         ("由乡镇党委书记担任镇级河段长。", []),
