@@ -103,21 +103,20 @@ COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 RANGE_WORDS = ("至", "到")
 # Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
 BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
-# After 由X inside a clause: what a group consists of (FORMAT v2: "本办法由X负责解释" names X, the agent of 由X负责).
-# A person of the body ("由市委书记、市长任组长", "由乡镇党委书记担任镇级河段长", "由市委、市政府主要
-# 负责人任组长": b166, b446, b456) or its meeting ("由生态环境部部务会议审议通过", b406) acts, not the body.
-NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建)|(?:主要|分管)?(?:负责人|负责同志|领导(?:同志)?[任担])"
+# After 由X: what a group consists of or a mechanism ("由…等部门参与的议事协调机制", b220), a person of
+# the body ("由市委书记、市长任组长", "由乡镇党委书记担任…", "由市委、市政府主要负责人任组长": b166, b446,
+# b456) or its meeting ("由生态环境部部务会议审议通过", b406): not the body acting (but "本办法由X负责解释" is).
+NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建|参与的|参加的)|(?:主要|分管)?(?:负责人|负责同志|领导(?:同志)?[任担])"
                           r"|书记|[省市县区州]长[、，,任担]|[部委局厅]?(?:务|常务|办公|党组)会议")
+GROUP_OF = re.compile(r"等(?:单位|部门)(?:共同)?(?:参与|参加|组成)的")
 # 可 / 可以 / 自行 before 委托 make it an option of the applicant.
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
-# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务,
-# and 办法 / 处理 / 处置 ("会同有关部门制定办法" never gives "有关部门制定办"); 局部
-# ("由整岛保护与局部区域保护相结合的…体系" never gives "整岛保护与局") and the ranks 处级 /
-# 局级 / 厅级 / 部级 ("由一位所在县（市）区处级领导…挂钩" never gives "…区处").
-SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面", "局部",
-                "处级", "局级", "厅级", "部级")
+# A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务, 办法 / 处理 / 处置
+# ("会同有关部门制定办法" never gives "有关部门制定办"); 局部 ("由整岛保护与局部区域保护相结合的…体系") and
+# the ranks 处级 / 局级 / 厅级 / 部级 ("由一位所在县（市）区处级领导…挂钩" never gives "…区处").
+SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面", "局部", "处级", "局级", "厅级", "部级")
 BASIS_OPENING = re.compile(r"\s*(?:根据|按照|依据)")  # a duty opening with its basis: "根据《…》，…"
 # Placeholder written over 《titles》 so bodies inside them are never read as subjects.
 MASK_CHAR = "＿"
@@ -508,8 +507,9 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
             if not clause.startswith(COMMISSION_VERBS, length) or OPTIONAL_BEFORE.search(masked, cstart, m.start()):
                 continue  # 企业可委托第三方机构…: an option, not a commission
             return list(names), "implement", m.start(), pos + length, m.group()
-        if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length):
-            continue  # 由公共电力设施至养老院 / 由X共同组成: no duty
+        if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length) or GROUP_OF.search(
+                CLAUSE_END.split(clause, maxsplit=1)[0]):
+            continue  # 由公共电力设施至养老院 / 由X共同组成 / 由A…、B等部门参与的机制 (a list past the name cap)
         role, cue_len = _role_of("由", clause[length:])
         if role is not None and _not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
             continue  # 考核结果交由干部主管部门作为…的重要依据: a hand-over, no duty
