@@ -28,7 +28,7 @@ from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
-from .filters import implausible, is_equivalence, is_past, is_threshold, not_a_goal, word_regex
+from .filters import implausible, is_duration, is_equivalence, is_past, is_threshold, not_a_goal, word_regex
 from .frame import read_frames
 from .prefix_scan import PrefixMatches
 from .tables import table_targets
@@ -63,8 +63,6 @@ from .vocab import (
 
 LOGGER = logging.getLogger(__name__)
 
-# Unit kinds that never make a target: durations ("淘汰时限不超过3年") and rubric points.
-NON_TARGET_KINDS = ("time", "score")
 # Longest object between a verb and its number: "完成煤电机组节能改造2000万千瓦" (9 chars).
 # Longer gaps are usually a different construction (a clause with its own number later).
 MAX_OBJECT_GAP = 16
@@ -269,7 +267,7 @@ def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
 def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
                    group: list[Quantity], phrase: int) -> list[Target]:
     text, first, last = ctx.text, group[0], group[-1]
-    if any(q.unit_kind in NON_TARGET_KINDS for q in group):
+    if is_duration(text, region, group):
         return _drop(ctx, clause, "duration or points")
     if word_regex("forecast").search(text, clause.start, first.start) or FORECAST_LEAD.match(
             text, ctx.sentence.start):
@@ -375,8 +373,8 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             and not re.search(r"\d", text[first.stop:clause.end])  # "12个盟市主城区…达到20%": a scope
             and (counted := _share_indicator(text, first, clause, "数量"))):
         return "reach", None, counted, "share"
-    if first.unit is not None and pre.endswith(_measure_heads()) and _dated(ctx, first.start):
-        return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右"
+    if first.unit is not None and pre.removesuffix("约").endswith(_measure_heads()) and _dated(ctx, first.start):
+        return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右" / "…总规模约2.71亿千瓦"
     if first.unit_kind == "percent" and RATE_BY.search(pre) and _starts_noun(text, group[-1].stop):
         return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
@@ -463,8 +461,8 @@ def _dated(ctx: _Context, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _measure_heads() -> tuple[str, ...]:
-    """Nouns that name a measure, so that a number right after them is its level ("占比65%")."""
-    return tuple(sorted(set(indicator_heads()) | {"率"}, key=len, reverse=True))
+    """Nouns that name a measure: a number right after one is its level ("占比65%", "总规模约2.71亿千瓦")."""
+    return tuple(sorted(set(indicator_heads()) | {"率", "规模", "投资"}, key=len, reverse=True))
 
 
 def _rightmost_trigger(masked: str, start: int, end: int, count: bool = False) -> tuple[int, int, Trigger] | None:

@@ -35,6 +35,8 @@ BUILD_VERB_REACH = 12
 # Future words too weak to keep a figure in a review frame a goal: 将 marks an object ("将…纳入"),
 # 要 hides in 主要 / 重要 / 需要
 REVIEW_WEAK_FUTURE = ("将", "要")
+# Unit kinds that never make a target: durations ("淘汰时限不超过3年") and rubric points.
+NON_TARGET_KINDS = ("time", "score")
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -163,6 +165,14 @@ def is_equivalence(text: str, sentence_start: int, clause_start: int, number: in
     m = pattern.search(text, sentence_start, clause_start)
     verb = _EQUIVALENT_VERB.match(text, m.end()) if m else None
     return verb is not None and text[clause_start:number].lstrip("，,、 ").startswith(verb.group(1))
+
+
+def is_duration(text: str, region: int, group: list[Quantity]) -> bool:
+    """A duration ("淘汰时限不超过3年") or points: no target, unless the indicator measures time
+    itself ("年均停电时间不超过3.5小时", "平均利用小时数力争达到4500小时以上": b574, b016)."""
+    if not any(q.unit_kind in NON_TARGET_KINDS for q in group):
+        return False
+    return group[0].unit_kind != "time" or not contains_any(text[region:group[0].start], markers()["time_measures"])
 
 
 def is_reference(text: str, q: Quantity, clause: Clause) -> bool:

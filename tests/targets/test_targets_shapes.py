@@ -32,6 +32,15 @@ VERBLESS = [
     # an expected-goals section dates its items through its lead "到2025年，"
     ("二、主要目标\n到2025年，绿色制造水平明显提升。\n——绿色制造体系日趋完善。绿色工业园区占比50%以上，创建绿色工厂200家以上。",
      [(50, "%", "reach", "at_least", "2025"), (200, "家", "reach", "at_least", "2025")]),
+    # a measure noun, 约, its level: size and investment of a plan period (b573, b574, b561)
+    ("到2025年，全区发电装机总规模约2.71亿千瓦。", [(2.71, "亿千瓦", "reach", "about", "2025")]),
+    ("“十四五”期间，全区电力投资总规模约7000亿元。其中，煤电投资约1000亿元。",
+     [(7000, "亿元", "reach", "about", None), (1000, "亿元", "reach", "about", None)]),
+    # a duration is a target when the indicator measures time (b574, b016), not a time limit
+    ("到2025年，农村地区用户年均停电时间不超过15小时。", [(15, "小时", "cap", "at_most", "2025")]),
+    ("到2025年，跨省跨区直流输电通道平均利用小时数力争达到4500小时以上。",
+     [(4500, "小时", "reach", "at_least", "2025")]),
+    ("到2025年，落后产能淘汰时限不超过3年。", []),
     # nothing: undated descriptions, a grade after a non-goal verb, a project's own size
     ("全市现有充电桩3000个。", []),
     ("该项目总投资50亿元。", []),
