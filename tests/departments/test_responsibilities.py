@@ -109,6 +109,7 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("各县区政府负责具体实施落实，确保各项政策措施落地见效。", [("各县区政府", "implement")]),
         ("重点排放单位对温室气体排放报告的真实性、完整性、准确性负责。", [("重点排放单位", "lead")]),
         ("各类新闻媒体要讲好绿色低碳循环发展故事。", [("各类新闻媒体", "implement")]),
+        ("强化领导干部培训（省委组织部、省委党校按职责分工负责）。", [("省委组织部", "support"), ("省委党校", "support")]),
         ("通过媒体宣传节能知识。", []),
         # a body made up of others' representatives assigns them nothing; 应当是 is a copula
         ("基金政策指导委员会由财政部、生态环境部、外交部和气象局的代表组成。", []),
