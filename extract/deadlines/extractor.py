@@ -1,6 +1,6 @@
 """Deadlines: dated duties, recurring duties, relative limits and dated goals without a number.
 
-Sentence by sentence, six rules (:mod:`.rules`, vocabulary in ``extract/data/deadline_rules.yaml``):
+Sentence by sentence, seven rules (:mod:`.rules`, vocabulary in ``extract/data/deadline_rules.yaml``):
 
 1. recurring duties: "每年度报告一次" -> annual, "每季度" -> quarterly, "按年度落实…" / "制定年度计划";
    weekly, daily and multi-year rhythms keep recurrence null with their wording in the detail;
@@ -10,9 +10,11 @@ Sentence by sentence, six rules (:mod:`.rules`, vocabulary in ``extract/data/dea
    a month date right after an annual duty ("每年10月底前…。11月5日前，…") is annual too;
 4. dated plan reviews: "2025年底开展终期评估", "在2023年底、2025年底…进行中期评估和总结评估"
    (one deadline per date, even without 前);
-5. relative limits: "收到通知之日起5个工作日内", "创建期满后", "离校后，由…负责…" -> due null and
+5. phases of a work plan with their period: "推广示范阶段（2021年12月至2022年5月）" -> 2022-05
+   (:mod:`.phases`);
+6. relative limits: "收到通知之日起5个工作日内", "创建期满后", "离校后，由…负责…" -> due null and
    ``relative_due`` as written;
-6. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion or state word
+7. dated goals: "到2025年，基本淘汰…柴油汽车" -> due 2025 when a completion or state word
    follows and the clause holds no figure (numeric goals are targets only). A goal date that
    opens a paragraph carries to its later sentences and to the "——" bullets under it.
 
@@ -40,6 +42,7 @@ from ..language.dates import mask_noise
 from ..model import Deadline, Document
 from ..settings import Settings
 from .base import GOAL_DATE, Context, Found, TargetClauses, context_sentence
+from .phases import phases
 from .rules import dated, evaluations, goal_date_of, goals, labelled, recurring, relative
 from .tables import table_deadlines
 from .wording import subject_of, task_of
@@ -53,7 +56,7 @@ _MAY_HOLD_DEADLINE = re.compile(r"年|月|每|按|前|后|期|时|日内|天内|
 _BULLET = re.compile(r"^\s*(?:—{1,2}|－{1,2}|-{2})")
 # A goal paragraph may open with a short heading sentence ("（三）主要目标。到2025年，…")
 MAX_LEAD_BEFORE_GOAL = 15
-_RULES = (recurring, labelled, dated, evaluations, relative, goals)
+_RULES = (recurring, labelled, dated, evaluations, phases, relative, goals)
 # How many characters two undated deadlines with one date must share before the date for one
 # to repeat the other ("省节能降耗考核组将于6月下旬到我市" / "节能降耗考核组将于6月下旬对我市…")
 REPEAT_SHARED = 6

@@ -76,7 +76,7 @@ NOT_STATE_GOALS = [
     "到2025年，新建人工湿地面积达到10平方公里。",                    # a figure of any unit
     "到2035年，为国家顺利实现碳中和目标作出积极贡献。",              # a purpose
     "到2022年推动建立全市灌区灌溉水质监测网络体系。",                # a means
-    "2021年12月至2023年12月为重点实施阶段，形成新的经验。",          # 至 closes a range
+    "2021年12月至2023年12月，形成新的经验。",                        # 至 closes a range (a phase: test_phases)
     "展望2035年，经济社会发展全面绿色低碳转型取得显著成效。",        # progress, no end state
     "确保2025年全省大陆自然岸线保有率不低于35%。",                    # a figure: a target only
     "到2025年，长江干流水质稳定达到Ⅱ类。",                          # a class to reach: a target
