@@ -71,8 +71,7 @@ LOGGER = logging.getLogger(__name__)
 
 # Longest parenthetical considered (the longest real ones list ~15 bodies, ~180 chars).
 MAX_PARENTHETICAL_CHARS = 400
-# Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、
-# 各重点用能企业" is 24 characters).
+# Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、各重点用能企业": 24).
 MAX_SUBJECT_CHARS = 60
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
@@ -85,22 +84,20 @@ MAX_TASK_CHARS = 120
 SOFT_WRAP_MIN_LINE = 20
 # Punctuation that ends a line for good (a line ending in one of these is not a wrap).
 HARD_LINE_END = "。；;！？!?：:）)"
-# Generic partners after 会同 that still name a body ("会同有关部门", "会同相关单位"), unlike
-# "会同有关方面" / "会同各方".
+# Generic partners after 会同 that still name a body ("会同有关部门"), unlike "会同有关方面" / "会同各方".
 GENERIC_PARTNER_BODIES = ("部门", "单位")
 # A name directly followed by one of these has no role cue ("市能源局，…").
 ROLE_BLOCKERS = "，,。；;：:、"
 # Distinct clause prefixes whose body-list analysis is remembered (names repeat across clauses).
 CANDIDATE_CACHE_SIZE = 65536
-# Words without which a sentence with no role cue yields nothing: the cue-less introducers
-# and the 成立 of "市政府成立了节能工作领导小组".
+# Words without which a sentence with no role cue yields nothing (成立: "市政府成立了节能工作领导小组").
 _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托", "领导小组")))
 # Two leading groups joined in one frame: "在省应对气候变化…领导小组和碳达峰碳中和工作领导小组的领导下"
 GROUP_JOIN = re.compile(r"(?<=领导小组)(?:和|及|、)")
+_LEAD_THEN = re.compile(r"牵头、")
 # What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
-# 由A至B / 由A到B is a range.
-RANGE_WORDS = ("至", "到")
+RANGE_WORDS = ("至", "到")  # 由A至B / 由A到B is a range
 # Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
 BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
 # After 由X: what a group consists of or a mechanism ("由…等部门参与的议事协调机制", b220), a person of
@@ -109,8 +106,7 @@ BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
 NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建|参与的|参加的)|(?:主要|分管)?(?:负责人|负责同志|领导(?:同志)?[任担])"
                           r"|书记|[省市县区州]长[、，,任担]|[部委局厅]?(?:务|常务|办公|党组)会议")
 GROUP_OF = re.compile(r"等(?:单位|部门)(?:共同)?(?:参与|参加|组成)的")
-# 可 / 可以 / 自行 before 委托 make it an option of the applicant.
-OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")
+OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")  # before 委托: an option of the applicant
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
 POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # A suffix character that opens a longer word with the next one: 部门, 部署, 部分, 部务, 办法 / 处理 / 处置
@@ -372,7 +368,9 @@ def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
 
 
 def _sentence_before(text: str, pos: int) -> str:
-    # the last sentence end before pos, looked for backwards in growing windows (not from 0)
+    # the sentence a parenthetical closes ("推进节能改造。（…牵头）"), looked for backwards in growing windows
+    while pos > 0 and text[pos - 1] in " \t\n（(。；;":
+        pos -= 1
     window = MAX_TASK_CHARS
     while True:
         lo = max(pos - window, 0)
@@ -445,9 +443,9 @@ def _is_soft_wrap(text: str, pos: int) -> bool:
 
 
 def _clause_starts(masked: str, start: int, end: int) -> list[int]:
-    starts = [start]
-    starts.extend(m.end() for m in CLAUSE_END.finditer(masked, start, end))
-    return starts
+    """Clause starts, and the partner after a lead ("由林业部门牵头、自然资源部门配合开展…", b166)."""
+    starts = [start, *(m.end() for m in CLAUSE_END.finditer(masked, start, end))]
+    return sorted(starts + [m.end() for m in _LEAD_THEN.finditer(masked, start, end)])
 
 
 def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> list[Assignment]:
@@ -479,6 +477,8 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         stop = found_at[i + 1][0] - 1 if i + 1 < len(found_at) else end
         # "承包期内的抚育管护由承包方负责。": nothing follows the cue, the topic before 由 is the task
         task = _clip(text[task_start:stop]) or _clip(text[cstart:subj_start].strip(" \t\u3000，,"))
+        if not task and i + 1 < len(found_at) and found_at[i + 1][1][1] == "support":  # A牵头、B配合开展X: X
+            task = _clip(text[found_at[i + 1][1][3]:found_at[i + 2][0] - 1 if i + 2 < len(found_at) else end])
         evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []

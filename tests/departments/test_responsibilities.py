@@ -127,6 +127,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("健全协调机制，建立由市住房城乡建委、市发展改革委、市教委、市经济信息委、市财政局、市规划自然资源局、"
          "市市场监督管理局、中国人民银行重庆营业管理部、市机关事务管理局等部门参与的议事协调机制。", []),
         ("所需资金由市财政局统筹安排。", [("市财政局", "implement")]),
+        # a partner after the lead and 、 supports (b166)
+        ("由林业部门牵头、自然资源部门配合开展“回头看”。", [("林业部门", "lead"), ("自然资源部门", "support")]),
         # an account of work done, also after its basis, is no duty (b175, b402)
         ("我局牵头开展了“碳惠通”平台建设工作，制定了管理办法。", []),
         ("我部根据《碳排放权交易管理办法（试行）》，组织制定了《碳排放权登记管理规则（试行）》。", []),
@@ -149,6 +151,17 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 )
 def test_roles_on_notice_wording(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "task"), [
+    # the shared task of a lead and its partner joined by 、 (b166)
+    ("由林业部门牵头、自然资源部门配合开展“回头看”。", "开展“回头看”"),
+    # a parenthetical outside any section owns the sentence it closes
+    ("推进节能改造，加强监测。（市发展改革委牵头，市财政局配合）", "推进节能改造，加强监测"),
+])
+def test_tasks_of_a_lead_and_its_partner(text: str, task: str) -> None:
+    doc = Document(id="x", source="s", format="txt", text=text)
+    assert {r.task for r in extract_responsibilities(doc, Settings())} == {task}
 
 
 def test_carry_forward_clause_covers_every_later_section() -> None:
