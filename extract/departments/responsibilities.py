@@ -33,6 +33,7 @@ from ..language.sections import Section, innermost, split_sections
 from ..model import Document, Responsibility, Span, strip_span
 from ..normalize.masking import mask_spans
 from ..settings import Settings
+from .addressed import addressed_duties
 from .annexes import technical_annexes
 from .columns import column_assignments
 from .fields import (
@@ -114,8 +115,7 @@ POINTS = re.compile(r"(?:得|加|扣|[+＋])\s*\d+(?:\.\d+)?\s*分")
 # the ranks 处级 / 局级 / 厅级 / 部级 ("由一位所在县（市）区处级领导…挂钩" never gives "…区处").
 SUFFIX_WORDS = ("部门", "部署", "部分", "部务", "办法", "处理", "处置", "局面", "局部", "处级", "局级", "厅级", "部级")
 BASIS_OPENING = re.compile(r"\s*(?:根据|按照|依据)")  # a duty opening with its basis: "根据《…》，…"
-# Placeholder written over 《titles》 so bodies inside them are never read as subjects.
-MASK_CHAR = "＿"
+MASK_CHAR = "＿"  # written over 《titles》 so bodies inside them are never read as subjects
 
 # The role a 负责 cue gives: lead for a sole named owner, implement when several share it.
 ROLE_SOLE = "sole"
@@ -162,7 +162,7 @@ def extract_responsibilities(doc: Document, settings: Settings) -> list[Responsi
             seen.add((name, role, span))
             out.append(Responsibility(department=name, role=role, task=task,
                                       evidence=doc.text[span[0]:span[1]], span=span))
-    return out
+    return out + addressed_duties(doc, out)  # "请于…前将申报材料寄送…": the recipients
 
 
 @lru_cache(maxsize=8)
