@@ -204,8 +204,11 @@ def test_responsibilities_sentence_before_same_as_scanning_from_the_top(seed: in
     rng = random.Random(seed)
     text = "".join(rng.choice(["各单位", "。", "；", "\n", "落实", "要求" * 40]) for _ in range(200))
     for pos in range(-1, len(text) + 1, 7):
-        start = max((m.end() for m in resp.SENTENCE_END.finditer(text, 0, max(pos, 0))), default=0)
-        assert resp._sentence_before(text, pos) == text[start:pos].strip()[:resp.MAX_TASK_CHARS]
+        end = pos  # the sentence a parenthetical at pos closes: its own end is skipped
+        while end > 0 and text[end - 1] in resp.CLOSED_SENTENCE_END:
+            end -= 1
+        start = max((m.end() for m in resp.SENTENCE_END.finditer(text, 0, max(end, 0))), default=0)
+        assert resp._sentence_before(text, pos) == text[start:end].strip()[:resp.MAX_TASK_CHARS]
 
 
 def _as_planned(plan):  # type: ignore[no-untyped-def]

@@ -99,8 +99,8 @@ _LEAD_THEN = re.compile(r"牵头、")
 # What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
 COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
 RANGE_WORDS = ("至", "到")  # 由A至B / 由A到B is a range
-# Level words alone ("市州" before "县市区人民政府"): no body, but the head of a class of places.
-BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")
+CLOSED_SENTENCE_END = " \t\n（(。；;"  # between a sentence and the parenthetical that closes it
+BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")  # level words alone ("市州"): the head of a class of places
 # After 由X: what a group consists of or a mechanism ("由…等部门参与的议事协调机制", b220), a person of
 # the body ("由市委书记、市长任组长", "由乡镇党委书记担任…", "由市委、市政府主要负责人任组长": b166, b446,
 # b456) or its meeting ("由生态环境部部务会议审议通过", b406): not the body acting (but "本办法由X负责解释" is).
@@ -369,7 +369,7 @@ def _range_max(values: list[int]) -> Callable[[int, int, int], int]:
 
 def _sentence_before(text: str, pos: int) -> str:
     # the sentence a parenthetical closes ("推进节能改造。（…牵头）"), looked for backwards in growing windows
-    while pos > 0 and text[pos - 1] in " \t\n（(。；;":
+    while pos > 0 and text[pos - 1] in CLOSED_SENTENCE_END:
         pos -= 1
     window = MAX_TASK_CHARS
     while True:
