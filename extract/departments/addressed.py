@@ -14,7 +14,9 @@ is read by :mod:`.responsibilities`, never here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..language.data import load_yaml
 from ..model import Document, Responsibility
 from .names import is_body
 
@@ -23,8 +25,8 @@ REQUEST = re.compile(r"(?:^|(?<=[。；;！\n]))[ \t\u3000]*请(?P<duty>[^。；
 # Closing formulas and notes that ask nothing of anyone in particular.
 NOT_A_DUTY = re.compile(r"^(?:[^，,]{0,12}(?:贯彻执行|贯彻落实|遵照执行|认真执行|参照执行|抓好落实|组织实施)$|注意|予以|批评指正|"
                         r"各位|大家|你们|您)")
-# Verbs a single addressee leads with (role_triggers.yaml sole_lead_verbs, as a prefix check)
-LEAD_OPENING = re.compile(r"^(?:按照[^，,]{0,40}[，,])?(?:认真|积极)?(?:组织(?!实施|落实)|统筹)")
+# Before the verb a single addressee leads with (role_triggers.yaml sole_lead_verbs): its basis
+BASIS_BEFORE = r"^(?:按照[^，,]{0,40}[，,])?"
 # Recipients that name nobody in particular ("…，有关单位：").
 GENERIC_RECIPIENTS = ("有关单位", "相关单位", "各有关单位", "各相关单位", "各单位")
 # A subject defined by a condition: "请符合条件、有意向申报的单位认真填写…" (an applicant, FORMAT v2)
@@ -50,10 +52,16 @@ def addressed_duties(doc: Document, found: list[Responsibility]) -> list[Respons
             continue
         before = [n for n in named if n[0] < start]
         bodies = [d for s, d in before if s == before[-1][0]] if before else recipients
-        role = "lead" if len(bodies) == 1 and LEAD_OPENING.match(duty) else "implement"
+        role = "lead" if len(bodies) == 1 and _lead_opening().match(duty) else "implement"
         out.extend(Responsibility(department=b, role=role, task=duty[:120], evidence=text[start:m.end()],
                                   span=(start, m.end())) for b in bodies)
     return out
+
+
+@lru_cache(maxsize=1)
+def _lead_opening() -> re.Pattern[str]:
+    """组织 / 统筹 opening the request, after its basis ("请按照《通知》…，组织本地区企业…")."""
+    return re.compile(BASIS_BEFORE + rf"(?:{'|'.join(load_yaml('role_triggers.yaml')['sole_lead_verbs'])})")
 
 
 def _has_subject(duty: str) -> bool:
