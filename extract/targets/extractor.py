@@ -63,8 +63,8 @@ from .vocab import (
 
 LOGGER = logging.getLogger(__name__)
 
-# Longest object between a verb and its number: "完成煤电机组节能改造2000万千瓦" (9 chars).
-# Longer gaps are usually a different construction (a clause with its own number later).
+# Longest object between a verb and its number: "完成煤电机组节能改造2000万千瓦" (9 chars); longer gaps
+# are usually a different construction (a clause with its own number later).
 MAX_OBJECT_GAP = 16
 # A distributed list as object may be longer: "培育低碳城市、海绵城市、“无废城市”各1—2个" (18 chars).
 MAX_LIST_OBJECT_GAP = 32
@@ -72,8 +72,7 @@ MAX_LIST_OBJECT_GAP = 32
 MAX_LIST_ITEM = 15
 # Longest trailing noun after a distributed number: "各1—2个示范试点".
 MAX_TRAILING_NOUN = 8
-# Words allowed between a trigger and its number: "提高到" is in the table, "下降了" is past;
-# "提供至少1次…", "增长约5%" (a qualifier written before the number).
+# Words between a trigger and its number ("提高到" is in the table, "下降了" is past; "增长约5%").
 GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
 # What may stand between a count-only verb and its count: "加快25个…", "启动至少2个…"
 COUNT_FILLERS = ("", "至少", "约")
@@ -85,8 +84,7 @@ LIST_JOINERS = ("、", "和", "与", "及")
 MIN_INDICATOR = 2
 # Longest noun after "verb + number" that names what is counted: "创建2000家节约型公共机构示范单位".
 MAX_COUNTED_NOUN = 20
-# Bracket and quote pairs kept balanced at indicator edges ("PUE值(电能利用效率)").
-BRACKET_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "[": "]", "【": "】"}
+BRACKET_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "[": "]", "【": "】"}  # kept balanced at edges
 QUOTES = "“”‘’"
 # Shortest shared tail after a bracketed last item: "出租汽车（含网约车）新能源汽车".
 MIN_SHARED_TAIL = 2
@@ -94,10 +92,8 @@ MIN_SHARED_TAIL = 2
 BASE_MARK = "\x00"
 # "低于基期的10%以上": a decrease of at least N against the base named between verb and number.
 BELOW_BASE = re.compile(r"^(?:基期|基准期|基准年|基年|(?:19|20)\d{2}年(?:水平)?)的$")
-# "产业规模过万亿" / "逾千亿": more than one of the magnitude written
-EXCEEDS = Trigger("过", "reach", "at_least")
-# A rate applied "by" a share: "新建建筑按15%—25%分类配建", "按不低于20%配建"
-RATE_BY = re.compile(r"(?:按照|按)$")
+EXCEEDS = Trigger("过", "reach", "at_least")  # "产业规模过万亿" / "逾千亿": more than one of the magnitude
+RATE_BY = re.compile(r"(?:按照|按)$")  # a rate applied "by" a share: "新建建筑按15%—25%分类配建"
 # "50%以上的省属事业单位": a percent read as the share of what follows (matched in place:
 # slicing the text from the number on copied the rest of the document per number)
 SHARE_OF_AFTER = re.compile(r"(?:以上|以下|左右)?的")
@@ -356,8 +352,8 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             and pre[-1:] in LIST_JOINERS and len(pre) <= MAX_LIST_ITEM
             and (trig is None or text[trig[1]:first.start] in LIST_JOINERS)):
         return ctx.prev.direction, None, "", "count"  # "新建6个500千伏、25个220千伏输变电项目"
-    if trig is not None:
-        found = _with_trigger(ctx, region, group, phrase, trig)
+    if trig is not None:  # a verb before that names no target leaves a level after a measure noun
+        found = _with_trigger(ctx, region, group, phrase, trig) or _level_of_measure(ctx, region, phrase, first, pre)
         if (found is None or found[3] == "verb") and first.unit_kind == "percent" \
                 and SHARE_OF_AFTER.match(text, group[-1].end):
             share = _share_indicator(text, group[-1], clause)  # "推动…及50%以上的省属事业单位建成…"
@@ -373,8 +369,8 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
             and not re.search(r"\d", text[first.stop:clause.end])  # "12个盟市主城区…达到20%": a scope
             and (counted := _share_indicator(text, first, clause, "数量"))):
         return "reach", None, counted, "share"
-    if first.unit is not None and pre.removesuffix("约").endswith(_measure_heads()) and _dated(ctx, first.start):
-        return "reach", None, text[min(region, phrase):first.start], "noun"  # "…占比65%左右" / "…总规模约2.71亿千瓦"
+    if (level := _level_of_measure(ctx, region, phrase, first, pre)) is not None:
+        return level
     if first.unit_kind == "percent" and RATE_BY.search(pre) and _starts_noun(text, group[-1].stop):
         return "reach", None, text[min(region, phrase):first.start], "verb"  # "新建建筑按15%—25%分类配建"
     if _verbless_value(ctx, clause, group, text[min(region, phrase):first.start]):
@@ -457,6 +453,12 @@ def _dated(ctx: _Context, pos: int) -> bool:
     """Does the sentence set a deadline or plan period before ``pos`` ("到2025年，…")?"""
     deadline, period = _time_context(ctx, pos)
     return deadline is not None or period is not None
+
+
+def _level_of_measure(ctx: _Context, region: int, phrase: int, first: Quantity, pre: str) -> tuple | None:
+    """A dated level after a measure noun: "…占比65%左右", "…总规模约2.71亿千瓦", "…新能源占比100%"."""
+    dated = first.unit is not None and pre.removesuffix("约").endswith(_measure_heads()) and _dated(ctx, first.start)
+    return ("reach", None, ctx.text[min(region, phrase):first.start], "noun") if dated else None
 
 
 @lru_cache(maxsize=1)

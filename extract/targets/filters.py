@@ -37,6 +37,9 @@ BUILD_VERB_REACH = 12
 REVIEW_WEAK_FUTURE = ("将", "要")
 # Unit kinds that never make a target: durations ("淘汰时限不超过3年") and rubric points.
 NON_TARGET_KINDS = ("time", "score")
+# "及以上" at a clause's end qualifies a goal when a phrase this long stands before the number
+# ("森林覆盖率提高至57%及以上"), not a bare class ("20蒸吨及以上").
+MIN_GOAL_BEFORE_CLASS = 4
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -188,9 +191,9 @@ def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
 
     A bare count is what is counted ("推动100家企业开展清洁生产审核"): a threshold needs 以上.
     """
-    if q.qualifier_word in ("及以上", "及以下"):
-        return True
     after = QUOTED_WORD.sub("", text[q.stop:clause.end])  # "超过5万吨标准煤“两高”项目"
+    if q.qualifier_word in ("及以上", "及以下"):
+        return bool(after.strip()) or q.start - clause.start < MIN_GOAL_BEFORE_CLASS  # "森林覆盖率提高至57%及以上": a goal
     if after.startswith(markers()["goal_nouns"]) or q.qualifier == "about":
         return False  # "完成下降3.5%的目标", "建设100平方米左右的养老服务设施"
     if (after.startswith("的") and q.qualifier_word in ("以上", "以下")

@@ -36,6 +36,11 @@ VERBLESS = [
     ("到2025年，全区发电装机总规模约2.71亿千瓦。", [(2.71, "亿千瓦", "reach", "about", "2025")]),
     ("“十四五”期间，全区电力投资总规模约7000亿元。其中，煤电投资约1000亿元。",
      [(7000, "亿元", "reach", "about", None), (1000, "亿元", "reach", "about", None)]),
+    # a level after a measure noun, also when a verb opens the phrase ("新增和更新…占比", b199)
+    ("到2025年，新增和更新公交车辆新能源及清洁能源占比100%。", [(100, "%", "reach", None, "2025")]),
+    # 及以上 closing a goal qualifies it; before a noun it sizes a class (b569)
+    ("到2025年，森林覆盖率提高至57%及以上。", [(57, "%", "reach", "at_least", "2025")]),
+    ("到2025年，淘汰65蒸吨/小时及以上燃煤锅炉。", []),
     # a duration is a target when the indicator measures time (b574, b016), not a time limit
     ("到2025年，农村地区用户年均停电时间不超过15小时。", [(15, "小时", "cap", "at_most", "2025")]),
     ("到2025年，跨省跨区直流输电通道平均利用小时数力争达到4500小时以上。",
