@@ -79,10 +79,14 @@ def _own_place(name: str) -> bool:
 def _run(part: str) -> list[str]:
     """One comma-free part: split at 、 and 及/和 (before 有关/各…), then share owners and heads."""
     from ..departments import distribute_fields
+    from ..departments.names import is_body
 
     vp = vocab_patterns()
     out: list[str] = []
-    for piece in split_outside_brackets(part, vp.recipient_and):
+    pieces = split_outside_brackets(part, vp.recipient_and)
+    if not all(is_body(p) or "、" in p for p in pieces[:-1]):
+        pieces = [part]  # "市属及驻市有关单位": 市属 names nobody alone, the owners share the head
+    for piece in pieces:
         # "工业和信息化、发展改革、生态环境主管部门": fields sharing one head are one body each
         fields = distribute_fields(piece)
         out.extend(fields or _forward_owner(_enumeration_to_recipients(split_outside_brackets(piece, re.compile("、")))))

@@ -309,6 +309,8 @@ def test_cn_number(raw: str, expected: int) -> None:
     ("各区县（自治县）生态环境局：", ["各区县（自治县）生态环境局"]),
     # 中央 is no recipient alone: "中央及省属…单位" is the units of both levels
     ("市政府有关部门，中央及省属驻定有关单位：", ["市政府有关部门", "中央及省属驻定有关单位"]),
+    # ... nor 市属: its owner shares the head after 及 (b456)
+    ("市政府有关部门，市属及驻市有关单位：", ["市政府有关部门", "市属及驻市有关单位"]),
     ("各市直单位及有关部门：", ["各市直单位", "有关部门"]),
     # a region's compound level words are one level; a one-character body keeps its bracketed note
     ("各市州、县市区人民政府，省政府各厅委、各直属机构：", ["各市州、县市区人民政府", "省政府各厅委", "省政府各直属机构"]),
