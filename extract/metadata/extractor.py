@@ -255,8 +255,9 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
             joined, last = joined + nxt, last + 1
         if not vp.title_line.fullmatch(joined):
             continue
-        # "关于印发…实施方案" / "的通知": a title can end like one before its real ending
-        if last + 1 < len(lines) and lines[last + 1].text.startswith("的") \
+        # "关于印发…实施方案" / "的通知", "…排放报告" / "相关工作的通知", "…入库指南" / "（试行）》的通知"
+        # (an open 《): a title can end like one before its real ending
+        if last + 1 < len(lines) and (_TITLE_TAIL.fullmatch(lines[last + 1].text) or joined.count("《") > joined.count("》")) \
                 and vp.title_line.fullmatch(joined + lines[last + 1].text):
             joined, last = joined + lines[last + 1].text, last + 1
         first = i
@@ -274,13 +275,20 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
     return None
 
 
+_NOTE_TAIL = re.compile(r"[（(][^（()）]{1,12}[）)]$")
+# The last line of a title that wrapped after a word that can end one: "相关工作的通知", "的意见"
+_TITLE_TAIL = re.compile(r"[^，,。；;：:\s]{0,12}的(?:通知|意见|实施意见|函|通报|公告|决定|批复)")
+
+
 def _extend_title(lines: list[Line], hit: TitleHit) -> TitleHit:
     """Join the following heading-like lines until the title has its ending (…园区 / 建设评价导则)."""
     vp = vocab_patterns()
     while not vp.title_ending.search(hit.text) and hit.last + 1 < len(lines):
         nxt = lines[hit.last + 1]
         joined = hit.text + nxt.text
-        if not _is_heading_like(nxt) or len(joined) > MAX_TITLE_CHARS or not vp.title_ending.search(joined):
+        # "…配额总量设定与分配" / "实施方案（发电行业）": a bracketed note may follow the ending (b036)
+        if not _is_heading_like(nxt) or len(joined) > MAX_TITLE_CHARS or not vp.title_ending.search(
+                _NOTE_TAIL.sub("", joined)):
             break
         hit = TitleHit(hit.first, hit.last + 1, joined)
     return hit

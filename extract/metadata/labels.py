@@ -90,9 +90,16 @@ _ANNEX_OPENER = re.compile(r"^(?:附录|附件)\s*[一二三四五六七八九�
 _MARKUP = re.compile(r"^#{1,6}\s*|^:::\S*\s*")
 
 
+# A whole title in book-title marks, nothing else on the line.
+_WRAPPED = re.compile(r"《[^《》]+》")
+# A table-of-contents heading glued after a plan's title.
+_TOC_WORD = re.compile(r"(?<=规划|方案|纲要|计划)目\s*录$")
+
+
 def clean_title(text: str) -> str:
-    """A title without label, markup, annex opener or a glued approval note, and written once:
-    a web page that sets its heading above the same title gives "…的通知…的通知" (b011, b012)."""
+    """A title without label, markup, annex opener, a glued approval note or contents heading,
+    outer 《》, and written once: a web page that sets its heading above the same title gives
+    "…的通知…的通知" (b011, b012)."""
     text = _MARKUP.sub("", strip_label(text)).strip()
     text = _ANNEX_OPENER.sub("", text)
     note = title_approval_note().search(text)
@@ -101,4 +108,6 @@ def clean_title(text: str) -> str:
     half = len(text) // 2
     if len(text) % 2 == 0 and half >= MIN_DOUBLED_TITLE and text[:half] == text[half:]:
         text = text[:half]
-    return text
+    if _WRAPPED.fullmatch(text):
+        text = text[1:-1]  # "《阜阳市…总体实施方案（2022-2025年）》" set as the heading (b367)
+    return _TOC_WORD.sub("", text)  # "攀枝花市“十四五”生态环境保护规划目录": the contents heading glued on (b422)

@@ -109,6 +109,24 @@ STANDARD = """中华人民共和国某某行业标准
 本文件起草单位：某某部第一研究所、国家某某计量中心。
 """
 
+WRAPPED_TITLES = """某某市生态环境局关于做好2022年本市纳
+入全国碳市场管理的企业温室气体排放报告
+相关工作的通知
+各相关区生态环境局，有关碳排放单位：
+根据要求，现将有关工作通知如下：
+"""
+
+OPEN_BOOK_MARK = """关于印发《生态环保金融支持项目储备库入库指南
+（试行）》的通知
+各省、自治区、直辖市生态环境厅（局）：
+现印发给你们，请结合本地需求做好项目谋划。
+"""
+
+PLAN_NOTE = """2019-2020年全国碳排放权交易配额总量设定与分配
+实施方案（发电行业）
+一、纳入配额管理的重点排放单位名单
+"""
+
 WORK_REPORT = """政府工作报告
 ——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
 各位代表：
@@ -181,6 +199,12 @@ CASES = [
     # a sentence that introduces what follows, and a drafting label, name no recipients (b402, b173)
     (ANNOUNCEMENT, "recipients", []),
     (STANDARD, "recipients", []),
+    # a title that wraps after a word that can end one (b339), or inside 《》 (b342), and a plan's
+    # title with a bracketed note on its second line (b036)
+    (WRAPPED_TITLES, "title", "某某市生态环境局关于做好2022年本市纳入全国碳市场管理的企业温室气体排放报告相关工作的通知"),
+    (WRAPPED_TITLES, "recipients", ["各相关区生态环境局", "有关碳排放单位"]),
+    (OPEN_BOOK_MARK, "title", "关于印发《生态环保金融支持项目储备库入库指南（试行）》的通知"),
+    (PLAN_NOTE, "title", "2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）"),
     # a work report's subtitle gives date, issuer and addressee
     (WORK_REPORT, "issue_date", "2023-01-10"),
     (WORK_REPORT, "issuers", ["市人民政府"]),
@@ -220,6 +244,10 @@ def test_metadata_pages_front_matter_title_when_the_text_names_no_document() -> 
     ("某某科技大学教师「教学」评分标准核定本100年4月25日99学年度第2学期第2次校务会议通过",
      "某某科技大学教师「教学」评分标准"),
     ("关于加强节能工作的通知", "关于加强节能工作的通知"),            # nothing to clean
+    # a whole title in 《》, a contents heading glued on (b367, b422)
+    ("《某某市重点领域节能降碳技术改造总体实施方案（2022-2025年）》", "某某市重点领域节能降碳技术改造总体实施方案（2022-2025年）"),
+    ("某某市“十四五”生态环境保护规划目录", "某某市“十四五”生态环境保护规划"),
+    ("关于印发《某某规划》《某某方案》的通知", "关于印发《某某规划》《某某方案》的通知"),
     ("标题党的自我修养", "标题党的自我修养"),                        # no label without its colon
 ])
 def test_metadata_pages_clean_title(text: str, expected: str) -> None:
