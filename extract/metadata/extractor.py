@@ -45,10 +45,12 @@ from .vocab import (
     DOC_NUMBER,
     EMAIL,
     GLUED_NUMBER,
+    GLUED_PURPOSE,
     GLUED_TITLE,
     MASTHEAD_WORD,
     NEWS_LEAD_ISSUER,
     NEWS_LEAD_TITLE,
+    NUMBER_AFTER_TITLE,
     ORDER_NUMBER,
     ORDER_NUMBER_SPLIT,
     OWN_DOC_NUMBER_LINE,
@@ -135,7 +137,8 @@ def text_lines(text: str) -> list[Line]:
         cells = [c for c in m.group(0).split("\t") if c.strip()]
         glued = _glued_title(m, raw[k + 1] if k + 1 < len(raw) else None) if k < GLUED_TITLE_LINES else None
         number = GLUED_NUMBER.fullmatch(m.group(0)) if k < GLUED_TITLE_LINES and not glued else None
-        if number:  # "…的通知浙林绿〔2022〕37号": the title, then its 文号 as a line of its own
+        number = number or (GLUED_PURPOSE.match(m.group(0)) if k < GLUED_TITLE_LINES and not glued else None)
+        if number:  # "…的通知浙林绿〔2022〕37号" / "…的实施意见为贯彻落实…": the title, then a line of its own
             cut = m.start() + number.end("title")
             out.append(Line(len(out), m.start(), cut, text[m.start():cut]))
             out.append(Line(len(out), cut, m.end(), text[cut:m.end()]))
@@ -257,9 +260,10 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
             continue
         # "关于印发…实施方案" / "的通知", "…排放报告" / "相关工作的通知", "…入库指南" / "（试行）》的通知"
         # (an open 《): a title can end like one before its real ending
-        if last + 1 < len(lines) and (_TITLE_TAIL.fullmatch(lines[last + 1].text) or joined.count("《") > joined.count("》")) \
-                and vp.title_line.fullmatch(joined + lines[last + 1].text):
-            joined, last = joined + lines[last + 1].text, last + 1
+        tail = NUMBER_AFTER_TITLE.sub("", lines[last + 1].text) if last + 1 < len(lines) else ""
+        if tail and (_TITLE_TAIL.fullmatch(tail) or joined.count("《") > joined.count("》")) \
+                and vp.title_line.fullmatch(joined + tail):
+            joined, last = joined + tail, last + 1  # "…规划" / "的通知(青政字〔2021〕19号)" (b471)
         first = i
         above = lines[i - 1].text if i > 0 else ""
         above2 = lines[i - 2].text if i > 1 else ""
@@ -330,7 +334,7 @@ def org_names(doc: Document, start: int, end: int) -> list[str]:
 # "重庆市人民政府办公厅四川省人民政府办公厅关于…": a body's ending, then a new body of a place
 _GLUED_ORGS = re.compile(
     r"(?:(?<=人民政府)|(?<=办公厅)|(?<=委员会)|(?<=省委)|(?<=市委)|(?<=区委)|(?<=党委))"
-    r"(?!办公厅|办公室)(?=中共|国务院|(?:[\u4e00-\u9fff]{2,8}?)?(?:省|市|自治区)(?:人民政府|委员会|党委|委))")
+    r"(?!办公厅|办公室)(?=中共|国务院|(?:[\u4e00-\u9fff]{2,8}?)?(?:省|市|自治区)(?:人民政府|政府|委员会|党委|委))")
 
 
 def _masthead_issuers(doc: Document, header: list[Line]) -> list[str]:
@@ -435,9 +439,10 @@ def _one_per_body(names: list[str]) -> list[str]:
 
 
 def find_doc_number(lines: list[Line]) -> str | None:
-    """The 文号 alone on a header line (cited 文号 sit inside sentences and are ignored)."""
+    """The 文号 alone on a header line, or bracketed after the title's ending ("…的通知(青政字
+    〔2021〕19号)"); cited 文号 sit inside sentences and are ignored."""
     for line in lines[:HEADER_LINES]:
-        m = OWN_DOC_NUMBER_LINE.fullmatch(line.text)
+        m = OWN_DOC_NUMBER_LINE.fullmatch(line.text) or NUMBER_AFTER_TITLE.search(line.text)
         if m:
             return normalize_doc_number(m.group("number"))
     return None

@@ -20,10 +20,10 @@ DOC_NUMBER = re.compile(
 )
 # A line that is only the document's own number: "高能源发〔2020〕42号", "（国发〔2021〕33号）",
 # "文号：企管函〔2012〕007号", "沪环气〔2021〕182号 签发人：张三".
-OWN_DOC_NUMBER_LINE = re.compile(
-    rf"[（(]?(?:文\s*号[:：])?(?P<number>[{_HAN}]{{1,16}}\s*[〔\[［（(【]\s*(?:19|20)\d{{2}}\s*[〕\]］）)】]\s*\d{{1,5}}\s*号)"
-    r"[）)]?(?:\s*签发人[:：].*)?"
-)
+_OWN_NUMBER = rf"(?P<number>[{_HAN}]{{1,16}}\s*[〔\[［（(【]\s*(?:19|20)\d{{2}}\s*[〕\]］）)】]\s*\d{{1,5}}\s*号)"
+OWN_DOC_NUMBER_LINE = re.compile(rf"[（(]?(?:文\s*号[:：])?{_OWN_NUMBER}[）)]?(?:\s*签发人[:：].*)?")
+# The 文号 bracketed right after the title's ending: "…的通知(青政字〔2021〕19号)" (b471)
+NUMBER_AFTER_TITLE = re.compile(rf"(?:(?<=的通知)|(?<=的意见)|(?<=的决定)|(?<=的批复)|(?<=的函))\s*[（(]{_OWN_NUMBER}[）)]$")
 # 2020年8月3日 (group names: y m d as Arabic or Chinese numerals)
 DATE_CN = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
@@ -86,6 +86,11 @@ ANNEX_LABEL = re.compile(r"附\s*件\s*\d{0,2}[:：]?")
 SENTENCE_END = re.compile(r"[。；;！!？?：:，,]$")
 # A 关于…的通知 title and a 主送 list glued on one line: the list has a comma or 、 and no sentence
 # punctuation ("…项目计划的通知各市科技局，各有关单位：").
+# A 关于…的意见 title run into the first sentence, its purpose: "浙江省委省政府关于…的实施意见为贯彻落实《…》，…"
+# (b059): the title is a line of its own.
+GLUED_PURPOSE = re.compile(
+    r"(?P<title>[^，。：；\n]{0,40}关于[^，。：；\n]{4,100}?(?:的通知|的意见|的实施意见|的决定|的函))"
+    r"(?=为(?:贯彻|深入|进一步|加快|推动|落实|全面|切实|认真|促进|规范|做好|加强))")
 GLUED_TITLE = re.compile(
     r"(?P<title>[^，。：；\n]{0,40}关于[^，。：；\n]{4,100}?(?:的通知|的意见|的实施意见|的函|的通报|的公告))"
     r"(?P<rest>[^，。；：\n《》]{2,40}[，、][^。；\n《》]{0,160}?)$")

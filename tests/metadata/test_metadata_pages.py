@@ -127,6 +127,16 @@ PLAN_NOTE = """2019-2020年全国碳排放权交易配额总量设定与分配
 一、纳入配额管理的重点排放单位名单
 """
 
+NUMBER_AFTER_TITLE = """某岛市人民政府关于印发某岛市“十四五”生态环境保护规划
+的通知(青政字〔2021〕19号)
+区、市人民政府，市政府各部门：
+现将《某岛市“十四五”生态环境保护规划》印发给你们，请认真贯彻执行。
+"""
+
+TITLE_INTO_PURPOSE = """某江省委省政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见为贯彻落实《意见》，推动我省碳达峰工作，现提出如下实施意见。
+一、总体要求
+"""
+
 WORK_REPORT = """政府工作报告
 ——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
 各位代表：
@@ -205,6 +215,12 @@ CASES = [
     (WRAPPED_TITLES, "recipients", ["各相关区生态环境局", "有关碳排放单位"]),
     (OPEN_BOOK_MARK, "title", "关于印发《生态环保金融支持项目储备库入库指南（试行）》的通知"),
     (PLAN_NOTE, "title", "2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）"),
+    # a 文号 bracketed after the title's ending, on the title's last line (b471)
+    (NUMBER_AFTER_TITLE, "title", "某岛市人民政府关于印发某岛市“十四五”生态环境保护规划的通知"),
+    (NUMBER_AFTER_TITLE, "doc_number", "青政字〔2021〕19号"),
+    # a title run into the first sentence, its purpose (b059); glued joint issuers are split
+    (TITLE_INTO_PURPOSE, "title", "某江省委省政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"),
+    (TITLE_INTO_PURPOSE, "issuers", ["某江省委", "省政府"]),
     # a work report's subtitle gives date, issuer and addressee
     (WORK_REPORT, "issue_date", "2023-01-10"),
     (WORK_REPORT, "issuers", ["市人民政府"]),
