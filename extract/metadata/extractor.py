@@ -280,6 +280,12 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
 
 
 _NOTE_TAIL = re.compile(r"[（(][^（()）]{1,12}[）)]$")
+# "X等17部门" / "X等五部门" before 关于: several issuers of whom the title names the first
+_SEVERAL_BODIES = re.compile(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})?个?部门(?=关于)")
+# A promulgating meeting: "由生态环境部部务会议审议通过，现予公布"; searched in the text's head
+_APPROVED_BY = re.compile(r"(?:由|经)(?:[^，。；\n]{0,16}?日)?(?P<org>[\u4e00-\u9fff]{2,30}?)(?:第[\d一二三四五六七八九十]+次)?"
+                          r"(?:部务|委务|局务|厅务|常务|办公)会议(?:审议)?通过[，,]?现予(?:公布|发布|印发)")
+APPROVAL_REACH = 600
 # The last line of a title that wrapped after a word that can end one: "相关工作的通知", "的意见"
 _TITLE_TAIL = re.compile(r"[^，,。；;：:\s]{0,12}的(?:通知|意见|实施意见|函|通报|公告|决定|批复)")
 
@@ -370,6 +376,8 @@ def _title_prefix_issuers(doc: Document, lines: list[Line], title: TitleHit | No
     cut = min(found, default=-1)
     if cut < 0:  # "山东省人民政府办公厅" on its own line above "关于…的通知"
         return org_names(doc, base, base + len(text)) if title.first < title.last else []
+    if (several := _SEVERAL_BODIES.search(text)) is not None and several.end() == cut:
+        cut = several.start()  # "四川省住房城乡建设厅等17部门关于…" (b352): the first body is named
     return org_names(doc, base, base + cut) if cut > 0 else []
 
 
@@ -413,8 +421,16 @@ def find_issuers(doc: Document, lines: list[Line], title: TitleHit | None, date_
         + _signature_issuers(doc, lines, date_idx)
     )
     if not found:
-        found = _news_lead_issuers(lines)
+        found = _news_lead_issuers(lines) or _approving_body(doc.text[:APPROVAL_REACH])
     return _one_per_body(list(dict.fromkeys(found)))
+
+
+def _approving_body(head: str) -> list[str]:
+    """The body whose meeting passed a promulgated text: "《…办法》已于2020年11月5日由生态环境部部务会议
+    审议通过，现予公布" (b406), "…已经2021年11月23日国家发展和改革委员会第19次委务会议审议通过" (b025)."""
+    m = _APPROVED_BY.search(head)
+    vp = vocab_patterns()
+    return [m.group("org")] if m and vp.org_line.fullmatch(m.group("org")) and len(m.group("org")) <= MAX_ORG_LINE else []
 
 
 def _one_per_body(names: list[str]) -> list[str]:

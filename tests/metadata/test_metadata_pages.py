@@ -137,6 +137,17 @@ TITLE_INTO_PURPOSE = """某江省委省政府关于完整准确全面贯彻新�
 一、总体要求
 """
 
+SEVERAL_BODIES = """某川省住房城乡建设厅等17部门关于加强县城绿色低碳建
+设的实施意见
+为贯彻落实有关意见精神，结合我省实际制定本意见。
+"""
+
+PROMULGATED = """某某标准管理办法
+《某某标准管理办法》已于2020年11月5日由生态环境部部务会议审议通过，现予公布，自2021年2月1日起施行。
+部长某某某
+2020年12月15日
+"""
+
 WORK_REPORT = """政府工作报告
 ——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
 各位代表：
@@ -221,6 +232,10 @@ CASES = [
     # a title run into the first sentence, its purpose (b059); glued joint issuers are split
     (TITLE_INTO_PURPOSE, "title", "某江省委省政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"),
     (TITLE_INTO_PURPOSE, "issuers", ["某江省委", "省政府"]),
+    # "X等N部门关于…" names its first issuer (b352); the body whose meeting passed a promulgated
+    # text issues it (b406, b025)
+    (SEVERAL_BODIES, "issuers", ["某川省住房城乡建设厅"]),
+    (PROMULGATED, "issuers", ["生态环境部"]),
     # a work report's subtitle gives date, issuer and addressee
     (WORK_REPORT, "issue_date", "2023-01-10"),
     (WORK_REPORT, "issuers", ["市人民政府"]),
