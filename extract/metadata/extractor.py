@@ -421,7 +421,7 @@ def find_issuers(doc: Document, lines: list[Line], title: TitleHit | None, date_
         + _signature_issuers(doc, lines, date_idx)
     )
     if not found:
-        found = _news_lead_issuers(lines) or _approving_body(doc.text[:APPROVAL_REACH])
+        found = _news_lead_issuers(lines)
     return _one_per_body(list(dict.fromkeys(found)))
 
 
@@ -613,7 +613,8 @@ def extract_metadata(doc: Document, settings: Settings) -> Metadata:
     return Metadata(
         title=title_text,
         doc_number=_labelled_number(labels) or find_doc_number(lines) or (order[1] if order else None),
-        issuers=issuers or ([order[0]] if order else []) or _cover_issuers(lines) or cover_issuers,
+        issuers=(issuers or ([order[0]] if order else []) or _approving_body(doc.text[:APPROVAL_REACH])
+                 or _cover_issuers(lines) or cover_issuers),
         issue_date=_issue_date(issue_date, labels, lines, title, roc) or cover_month,
         recipients=_report_addressees(lines) or find_recipients(lines, title),
         valid_from=valid_from,

@@ -233,7 +233,7 @@ CASES = [
     (TITLE_INTO_PURPOSE, "title", "某江省委省政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"),
     (TITLE_INTO_PURPOSE, "issuers", ["某江省委", "省政府"]),
     # "X等N部门关于…" names its first issuer (b352); the body whose meeting passed a promulgated
-    # text issues it (b406, b025)
+    # text issues it when no 令 line names one (b406)
     (SEVERAL_BODIES, "issuers", ["某川省住房城乡建设厅"]),
     (PROMULGATED, "issuers", ["生态环境部"]),
     # a work report's subtitle gives date, issuer and addressee
