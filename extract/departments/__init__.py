@@ -14,6 +14,7 @@ from .names import (
     document_regions,
     has_own_qualifier,
     home_regions,
+    is_body,
     resolve_self_reference,
 )
 from .responsibilities import Assignment, assignment_plan, extract_responsibilities
@@ -28,6 +29,7 @@ __all__ = [
     "document_regions",
     "extract_responsibilities",
     "has_own_qualifier",
+    "is_body",
     "home_regions",
     "resolve_self_reference",
 ]

@@ -78,8 +78,7 @@ def _own_place(name: str) -> bool:
 
 def _run(part: str) -> list[str]:
     """One comma-free part: split at 、 and 及/和 (before 有关/各…), then share owners and heads."""
-    from ..departments import distribute_fields
-    from ..departments.names import is_body
+    from ..departments import distribute_fields, is_body
 
     vp = vocab_patterns()
     out: list[str] = []
