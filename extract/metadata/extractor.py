@@ -50,6 +50,7 @@ from .vocab import (
     MASTHEAD_WORD,
     NEWS_LEAD_ISSUER,
     NEWS_LEAD_TITLE,
+    NUMBER_AFTER_DATE,
     NUMBER_AFTER_TITLE,
     ORDER_NUMBER,
     ORDER_NUMBER_SPLIT,
@@ -455,10 +456,12 @@ def _one_per_body(names: list[str]) -> list[str]:
 
 
 def find_doc_number(lines: list[Line]) -> str | None:
-    """The 文号 alone on a header line, or bracketed after the title's ending ("…的通知(青政字
-    〔2021〕19号)"); cited 文号 sit inside sentences and are ignored."""
+    """The 文号 alone on a header line, bracketed after the title's ending ("…的通知(青政字
+    〔2021〕19号)") or after a web page's date ("发布时间：2021年10月15日京建发〔2021〕315号");
+    cited 文号 sit inside sentences and are ignored."""
     for line in lines[:HEADER_LINES]:
-        m = OWN_DOC_NUMBER_LINE.fullmatch(line.text) or NUMBER_AFTER_TITLE.search(line.text)
+        m = (OWN_DOC_NUMBER_LINE.fullmatch(line.text) or NUMBER_AFTER_TITLE.search(line.text)
+             or NUMBER_AFTER_DATE.search(line.text))
         if m:
             return normalize_doc_number(m.group("number"))
     return None
@@ -767,10 +770,11 @@ def _issue_date(found: str | None, labels: dict[str, Labelled], lines: list[Line
         if m and (iso := parse_date(m.group("date"), roc=roc)):
             return iso
     if title is not None:
-        note = title_approval_note().search(lines[title.first].text)
+        below = lines[title.last + 1].text if title.last + 1 < len(lines) else ""
+        # glued to the title, or on the line below it: "（2021年12月2日…第十次全体会议通过）" (b363)
+        note = title_approval_note().search(lines[title.first].text) or title_approval_note().fullmatch(below)
         if note and (iso := parse_date(note.group(0), roc=roc)):
             return iso
-        below = lines[title.last + 1].text if title.last + 1 < len(lines) else ""
         if (revised := revision_month(below)):
             return revised
     if "posted" in labels:

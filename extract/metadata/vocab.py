@@ -22,6 +22,8 @@ DOC_NUMBER = re.compile(
 # "文号：企管函〔2012〕007号", "沪环气〔2021〕182号 签发人：张三".
 _OWN_NUMBER = rf"(?P<number>[{_HAN}]{{1,16}}\s*[〔\[［（(【]\s*(?:19|20)\d{{2}}\s*[〕\]］）)】]\s*\d{{1,5}}\s*号)"
 OWN_DOC_NUMBER_LINE = re.compile(rf"[（(]?(?:文\s*号[:：])?{_OWN_NUMBER}[）)]?(?:\s*签发人[:：].*)?")
+# The 文号 ending a web page's header line after its date: "发布时间：2021年10月15日京建发〔2021〕315号" (b514)
+NUMBER_AFTER_DATE = re.compile(rf"(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{4}}-\d{{2}}-\d{{2}})\s*{_OWN_NUMBER}$")
 # The 文号 bracketed right after the title's ending: "…的通知(青政字〔2021〕19号)" (b471)
 NUMBER_AFTER_TITLE = re.compile(rf"(?:(?<=的通知)|(?<=的意见)|(?<=的决定)|(?<=的批复)|(?<=的函))\s*[（(]{_OWN_NUMBER}[）)]$")
 # 2020年8月3日 (group names: y m d as Arabic or Chinese numerals)

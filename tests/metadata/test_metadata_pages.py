@@ -148,6 +148,17 @@ PROMULGATED = """某某标准管理办法
 2020年12月15日
 """
 
+WEB_NUMBER = """关于印发《某京市绿色社区创建行动实施方案》的通知
+信息来源：市住房和城乡建设委发布时间：2021年10月15日京建发〔2021〕315号
+各区人民政府，各有关单位：
+现印发你们，请认真组织实施。
+"""
+
+ADOPTED = """中共某川省委关于推动绿色低碳优势产业高质量发展的决定
+（2021年12月2日中国共产党某川省第十一届委员会第十次全体会议通过）
+为深入贯彻新发展理念，作出如下决定。
+"""
+
 WORK_REPORT = """政府工作报告
 ——2023年1月10日在某某市第十七届人民代表大会第二次会议上代表市人民政府向大会作的政府工作报告
 各位代表：
@@ -236,6 +247,9 @@ CASES = [
     # text issues it when no 令 line names one (b406)
     (SEVERAL_BODIES, "issuers", ["某川省住房城乡建设厅"]),
     (PROMULGATED, "issuers", ["生态环境部"]),
+    # a web page's 文号 after its date (b514); an adoption note below the title dates it (b363)
+    (WEB_NUMBER, "doc_number", "京建发〔2021〕315号"),
+    (ADOPTED, "issue_date", "2021-12-02"),
     # a work report's subtitle gives date, issuer and addressee
     (WORK_REPORT, "issue_date", "2023-01-10"),
     (WORK_REPORT, "issuers", ["市人民政府"]),
