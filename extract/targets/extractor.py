@@ -51,6 +51,7 @@ from .vocab import (
     SCORING_RULE,
     SHARE_VERB,
     THIS_YEAR,
+    TRAILING_LINK,
     Trigger,
     hedge_regex,
     indicator_heads,
@@ -70,8 +71,7 @@ MAX_OBJECT_GAP = 16
 MAX_LIST_OBJECT_GAP = 32
 # Longest noun phrase continuing a list without its own verb: "、灵活性改造3000万千瓦".
 MAX_LIST_ITEM = 15
-# Longest trailing noun after a distributed number: "各1—2个示范试点".
-MAX_TRAILING_NOUN = 8
+MAX_TRAILING_NOUN = 8  # longest trailing noun after a distributed number: "各1—2个示范试点"
 # Words between a trigger and its number ("提高到" is in the table, "下降了" is past; "增长约5%").
 GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
 # What may stand between a count-only verb and its count: "加快25个…", "启动至少2个…"
@@ -560,7 +560,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     if m and m.end() < len(s):
         s = s[m.end():]
     s = hedge_regex().sub("", FOOTNOTE_MARK.sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s))))
-    return scope, _balanced(s)
+    return scope, _balanced(TRAILING_LINK.sub("", s))
 
 
 def _balanced(s: str) -> str:

@@ -40,6 +40,8 @@ NON_TARGET_KINDS = ("time", "score")
 # "及以上" at a clause's end qualifies a goal when a phrase this long stands before the number
 # ("森林覆盖率提高至57%及以上"), not a bare class ("20蒸吨及以上").
 MIN_GOAL_BEFORE_CLASS = 4
+# A clause that states when a rule applies: "即当重点排放单位配额缺口量占其经核查排放量比例超过20%时" (b036)
+WHEN_CLAUSE = re.compile(r"[即若如]?当[^，,。；;]{2,60}时$")
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -75,8 +77,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     bound = direction in ("cap", "floor") or last.qualifier_word in ("以上", "以下")
     if bound and _in_brackets(text, clause.start, first.start):
         return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）", "重点企业（能耗5000吨标煤以上）"
-    if _after_condition(ctx, clause):
-        return "conditional rule"  # "…单独办理供地手续的，其宗地面积原则上控制在3公顷以下"
+    if _after_condition(ctx, clause) or WHEN_CLAUSE.match(text, clause.start, clause.end):
+        return "conditional rule"  # "…单独办理供地手续的，其宗地面积…控制在3公顷以下", "当…超过20%时"
     if _basis_phrase(text[clause.start:clause.end]):
         return "basis phrase"  # "按照…对16个州（市）的发展定位，…"
     if _quoted_standard(text, s.start, s.end, first.start):

@@ -41,6 +41,8 @@ VERBLESS = [
     # 及以上 closing a goal qualifies it; before a noun it sizes a class (b569)
     ("到2025年，森林覆盖率提高至57%及以上。", [(57, "%", "reach", "at_least", "2025")]),
     ("到2025年，淘汰65蒸吨/小时及以上燃煤锅炉。", []),
+    # a rule's condition ("当…时") sets no target (b036)
+    ("调整规则如下。即当重点排放单位配额缺口量占其经核查排放量比例超过20%时，予以调整。", []),
     # a duration is a target when the indicator measures time (b574, b016), not a time limit
     ("到2025年，农村地区用户年均停电时间不超过15小时。", [(15, "小时", "cap", "at_most", "2025")]),
     ("到2025年，跨省跨区直流输电通道平均利用小时数力争达到4500小时以上。",
