@@ -52,7 +52,8 @@ SCOPE = re.compile(
 CITY_CLASS_SCOPE = re.compile(r"^(?:地级|县级|地市级|设区市|设区的市|县)及?以上(?:城市|城镇)")
 # Words that open a phrase without being part of the indicator: 力争 / 确保 / 其中
 LEADING_NOISE = re.compile(r"^(?:[、，,和及与并且]|在(?=每个)|其中|同时|力争|确保|争取|计划|拟|要|将|使|推动|推进|全面|进一步|完成|实现|实施|"
-                           r"建成(?!区)|争创|严格执行|开展|确定|《方案》(?:明确|提出)|此外)+")
+                           r"建成(?!区)|争创|严格执行|开展|确定|《方案》(?:明确|提出)|此外"
+                           r"|[或和及](?:改造|扩建|改扩建|新建|提标改造|迁建))+")  # 新建或改造城镇污水处理厂17座
 # A copula or preposition left at the indicator's end: "免费配额比例为96%", "提高可再生能源比重至20%"
 TRAILING_LINK = re.compile(r"(?:为|至|到)$")
 # A concurrent-condition opener before the indicator: "在保持经济快速增长的同时还要万元GDP能耗…"

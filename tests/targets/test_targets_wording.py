@@ -36,6 +36,9 @@ HEDGES = [
      [("公共机构单位建筑面积能耗", "全市", 5, "%")]),
     ("到2025年，快递包装绿色产品使用比例每年提升10%。",
      [("快递包装绿色产品使用比例", None, 10, "%")]),
+    # an alternative verb and a trend verb naming a kind of area are no part of the verb (b086, b150)
+    ("“十四五”期间，新建或改造城镇污水处理厂17座。", [("城镇污水处理厂", None, 17, "座")]),
+    ("到2025年，新增森林质量精准提升面积500万亩。", [("森林质量精准提升面积", None, 500, "万亩")]),
     # a copula or preposition before the number is no part of the indicator (b504, b405, b452)
     ("2021年，航空控排企业免费配额比例为100%。", [("航空控排企业免费配额比例", None, 100, "%")]),
     ("到2025年，适当提高可再生能源比重至20%。", [("可再生能源比重", None, 20, "%")]),
