@@ -219,8 +219,8 @@ def _without_modifiers(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue  # "1000千伏特高压交流输电工程", "220千伏变电站": a voltage class
         later = i + 1 < len(quantities)
         if (later and q.unit_kind in ("quantity", "grade") and q.qualifier is None and q.value_max is None
-                and _starts_noun(text, q.stop)):
-            continue
+                and (_starts_noun(text, q.stop) or (q.unit_kind == "grade" and text[q.stop:q.stop + 1] in "）)"))):
+            continue  # "…线路联络率…", "水质优良（一、二类）比例达到79%": a class named in brackets
         out.append(q)
     return out
 

@@ -36,6 +36,8 @@ HEDGES = [
      [("公共机构单位建筑面积能耗", "全市", 5, "%")]),
     ("到2025年，快递包装绿色产品使用比例每年提升10%。",
      [("快递包装绿色产品使用比例", None, 10, "%")]),
+    # a class named in brackets is part of the indicator (b009, b416, b420, b434)
+    ("到2025年，近岸海域水质优良（一、二类）比例达到79%左右。", [("近岸海域水质优良（一、二类）比例", None, 79, "%")]),
     # an alternative verb and a trend verb naming a kind of area are no part of the verb (b086, b150)
     ("“十四五”期间，新建或改造城镇污水处理厂17座。", [("城镇污水处理厂", None, 17, "座")]),
     ("到2025年，新增森林质量精准提升面积500万亩。", [("森林质量精准提升面积", None, 500, "万亩")]),
