@@ -137,10 +137,10 @@ def text_lines(text: str) -> list[Line]:
             continue
         cells = [c for c in m.group(0).split("\t") if c.strip()]
         glued = _glued_title(m, raw[k + 1] if k + 1 < len(raw) else None) if k < GLUED_TITLE_LINES else None
-        number = GLUED_NUMBER.fullmatch(m.group(0)) if k < GLUED_TITLE_LINES and not glued else None
-        number = number or (GLUED_PURPOSE.match(m.group(0)) if k < GLUED_TITLE_LINES and not glued else None)
-        if number:  # "…的通知浙林绿〔2022〕37号" / "…的实施意见为贯彻落实…": the title, then a line of its own
-            cut = m.start() + number.end("title")
+        head = k < GLUED_TITLE_LINES and not glued
+        after_title = (GLUED_NUMBER.fullmatch(m.group(0)) or GLUED_PURPOSE.match(m.group(0))) if head else None
+        if after_title:  # "…的通知浙林绿〔2022〕37号" / "…的实施意见为贯彻落实…": the title, then a line of its own
+            cut = m.start() + after_title.end("title")
             out.append(Line(len(out), m.start(), cut, text[m.start():cut]))
             out.append(Line(len(out), cut, m.end(), text[cut:m.end()]))
         elif glued:
