@@ -26,6 +26,7 @@ from ..settings import Settings
 from .layout import CellSpec, RawTextBuilder, cell_text
 from .pdf_fast import FastPage, close_document, open_document, page_count, read_fast_page, sound_structure
 from .pdf_furniture import FurnitureReport, repeated_edge_keys, strip_page_edges
+from .pdf_lines import plausible_descent
 
 LOGGER = logging.getLogger(__name__)
 
@@ -166,11 +167,10 @@ def _read_pages(data: bytes, *, fast: bool = True) -> list[PageContent]:
 
 def _read_pages_plumber(data: bytes, document: Any | None, read: dict[int, FastPage | None]) -> list[PageContent]:
     """pdfplumber's pages, each read by pdfium when it vouches for it (``read``: pages already tried)."""
-    import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = open_plumber(data)
     except Exception as e:  # noqa: BLE001 - pdfminer raises many unrelated types for bad files
         encrypted = _encryption_error(e, (PDFPasswordIncorrect, PDFEncryptionError))
         if encrypted is not None:  # pdfplumber wraps it in PdfminerException
@@ -185,6 +185,35 @@ def _read_pages_plumber(data: bytes, document: Any | None, read: dict[int, FastP
         raise
     except Exception as e:  # noqa: BLE001
         raise CorruptFile(f"truncated or corrupt PDF: {type(e).__name__}: {e}".rstrip(": ")) from e
+
+
+def open_plumber(data: bytes) -> Any:
+    """pdfplumber's PDF of ``data``, its fonts' metrics mended as the fast path mends them."""
+    import pdfplumber
+
+    pdf = pdfplumber.open(io.BytesIO(data))
+    _mend_font_metrics(pdf.rsrcmgr)
+    return pdf
+
+
+def _mend_font_metrics(rsrcmgr: Any) -> None:
+    """Fonts with an implausible descent get the typical one as pdfminer loads them.
+
+    pdfminer hangs each char's box below the baseline by its font's descent, and lines are
+    clustered by box top; pdfium's fast path mends the same fonts the same way
+    (:func:`.pdf_lines.plausible_descent`), so both readers still give the same lines.
+    """
+    get_font = rsrcmgr.get_font
+
+    def get_mended_font(objid: Any, spec: Any) -> Any:
+        font = get_font(objid, spec)
+        descent = font.get_descent()
+        mended = plausible_descent(descent)
+        if mended != descent and font.vscale:
+            font.descent = mended / font.vscale
+        return font
+
+    rsrcmgr.get_font = get_mended_font
 
 
 def _read_page_fast(page: Any, number: int, document: Any | None, read: dict[int, FastPage | None]) -> PageContent:

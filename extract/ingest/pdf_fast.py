@@ -42,7 +42,7 @@ from ctypes import byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_lines import X_TOLERANCE, AmbiguousLayout, Char, chars_to_lines
+from .pdf_lines import X_TOLERANCE, AmbiguousLayout, Char, chars_to_lines, plausible_descent
 
 __all__ = ["FastPage", "chars_to_lines", "close_document", "open_document", "page_count", "read_fast_page",
            "sound_structure"]
@@ -117,6 +117,7 @@ def _api() -> Any:
         ("FPDFPathSegment_GetPoint", i, p, p, p), ("FPDFPathSegment_GetType", i, p),
         ("FPDFPathSegment_GetClose", i, p), ("FPDFPath_GetDrawMode", i, p, p, p),
         ("FPDFPageObj_GetFillColor", i, p, p, p, p, p),
+        ("FPDFFont_GetIsEmbedded", i, p),
     ]:
         setattr(api, name.removeprefix("FPDF"), fn(getattr(raw, name), restype, *args))
     api.TEXT, api.PATH, api.IMAGE = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
@@ -436,13 +437,13 @@ def _font_box(api: Any, tp: int, i: int, obj: int, place: int | None, m: Any, p_
 
 
 def _descent(api: Any, obj: int, descents: dict[int, float]) -> float:
-    """The font's descent per unit of size, negative as pdfminer has it."""
+    """The font's descent per unit of size, negative as pdfminer has it (a broken one mended, as in pdf.py)."""
     font = api.TextObj_GetFont(obj)
     if font not in descents:
         d = c_float()
         if not font or not api.Font_GetDescent(font, c_float(1.0), byref(d)):
             raise _NotPlain("font without metrics")
-        descents[font] = d.value if d.value <= 0 else -d.value
+        descents[font] = plausible_descent(d.value if d.value <= 0 else -d.value)
     return descents[font]
 
 
@@ -466,6 +467,11 @@ def _skipped_spaces(api: Any, texts: dict[int, int], seen: Any,
         api.PageObj_GetBounds(obj, byref(left), byref(ignored), byref(right), byref(ignored))
         if right.value - left.value > 0.01:
             raise _NotPlain("a text object pdfium dropped (drawn twice?)")
+        font = api.TextObj_GetFont(obj)
+        if not font or api.Font_GetIsEmbedded(font) != 1:
+            # no width may be a glyph this machine's substitute for a font the file does not
+            # embed lacks, not a space ("吨" in STSong-Light where no Chinese font is installed)
+            raise _NotPlain("a text object of no width in a font the file does not embed")
         api.PageObj_GetMatrix(obj, byref(m))
         if m.b != 0 or m.a <= 0 or m.d <= 0 or not api.TextObj_GetFontSize(obj, byref(fsize)):
             raise _NotPlain("a skipped text object of unknown geometry")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import time
 
@@ -221,3 +222,66 @@ def test_real_r09_stress(real_pdf_dir) -> None:
     assert "粤环函〔2021〕103号" in doc.raw_text
     assert_spans_consistent(doc)
     print(f"r09: {elapsed:.1f} s")  # reported, not asserted: timing depends on the machine's load
+
+
+# --------------------------------------------------------------------------- broken font metrics
+
+# (declared descent per unit of size, descent used): only an impossible depth is replaced.
+DESCENT_CASES = [(-0.12, -0.12), (-0.46, -0.46), (0.0, 0.0), (-1.03, -0.2), (-2.3, -0.2)]
+
+
+@pytest.mark.parametrize("declared,used", DESCENT_CASES)
+def test_pdf_plausible_descent(declared: float, used: float) -> None:
+    from extract.ingest.pdf_lines import plausible_descent
+
+    assert plausible_descent(declared) == used
+
+
+def _broken_descent_pdf() -> bytes:
+    """"达到的50%以上" on one baseline, the digits in a second CID font whose descriptor
+    declares a 0.999 em descent (as E-BZ does in b164/b462: 1.03 em)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+    buf = io.BytesIO()
+    canvas = rl_canvas.Canvas(buf)
+    text = canvas.beginText(72, 700)
+    for font, part in (("STSong-Light", "达到的"), ("MSung-Light", "50%"), ("STSong-Light", "以上")):
+        text.setFont(font, 14.7)
+        text.textOut(part)
+    canvas.drawText(text)
+    canvas.showPage()
+    canvas.save()
+    data = buf.getvalue()
+    head, sep, tail = data.partition(b"/FontName /MSung-Light")
+    start = head.rindex(b"/Descent -271")  # the same length: the xref offsets stay right
+    return head[:start] + b"/Descent -999" + head[start + len(b"/Descent -271"):] + sep + tail
+
+
+def test_pdf_digits_of_a_font_with_a_broken_descent_stay_on_their_line() -> None:
+    """b462/b164: the digit font's boxes sat a line low, so pdfplumber printed
+    "达到工业园区的以上。" with "50%" on the next line. Both readers mend the font."""
+    import pdfplumber
+
+    from extract.ingest.pdf import read_pdf
+
+    data = _broken_descent_pdf()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:  # unmended: the digits a line low
+        assert pdf.pages[0].extract_text().split("\n") == ["达到的 以上", "50%"]
+    fast, slow = read_pdf(data, SETTINGS), read_pdf(data, SETTINGS, fast=False)
+    assert fast.raw_text == slow.raw_text
+    assert "达到的50%以上" in fast.raw_text
+
+
+def test_real_b164_document_number_digits_in_place(bulk_pdf_dir) -> None:
+    """Both readers (pdfium's fast path and pdfplumber) mend the same font the same way."""
+    from extract.ingest.pdf import read_pdf
+
+    data = (bulk_pdf_dir / "b164.pdf").read_bytes()
+    fast, slow = read_pdf(data, SETTINGS), read_pdf(data, SETTINGS, fast=False)
+    assert fast.raw_text == slow.raw_text
+    assert "川办发〔2022〕30 号" in fast.raw_text
+    assert "森林覆盖率达 41%" in fast.raw_text
