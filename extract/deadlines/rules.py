@@ -385,6 +385,8 @@ _NOT_EVENT_ALONE = re.compile(r"^(?:在|于)?(?:目|当|眼|此|今|以|之|最|
 _GOVERNED = re.compile(r"^(?:由[^，,。；]{2,24}|[^，,。；]{0,8}?(?:要|应当|应|须|需|务必|必须))")
 # An event that is a time word is a date, not an event ("年底前" / "每季度结束后" / "会后")
 _TIME_EVENT = re.compile(r"(?:年|月|季度?|旬|周|日|天|底|末|初|期间|会|节)(?:之前|之后|以前|以后|前|后)$|^每|^按")
+# A limit stated as the span of its subject, ending in its length ("创建年限为4年")
+_SPAN_STATED = re.compile(r"为[^，,。；为]+(?:年|个月)$")
 # Modal and preposition words before a relative limit: the phrase as written starts after them
 _LIMIT_LEAD = re.compile(r"应当|应|须|需|要|可以|可|务必|必须|并|在|于|自|从|待")
 
@@ -400,7 +402,10 @@ def relative(ctx: Context, sentence: Sentence) -> list[Found]:
             if forbidden(piece[:piece.find(phrase)]):
                 continue
             rest = piece[piece.find(phrase) + len(phrase):]
-            last = i + 1 if len(rest) <= 1 and i + 1 < len(clauses) else i
+            # a limit that ends its clause governs the act after it ("…公布后10个工作日内，报送…");
+            # a span stated of its subject ("创建周期为3年，给予1年的延续创建期") governs nothing
+            governs = len(rest) <= 1 and not _SPAN_STATED.search(phrase)
+            last = i + 1 if governs and i + 1 < len(clauses) else i
             out.append(Found(i, last, None, None, None, relative=phrase))
             continue
         m = _EVENT_CLAUSE.match(piece)

@@ -55,7 +55,8 @@ RANGE_JOINER = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*")
 # it is not a decimal point ("不超过1.3.“十四五”时期" -> two sentences).
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?!\d)")
 SUBSENTENCE_END = re.compile(r"[；;]")
-CLAUSE_END = re.compile(r"，|(?<!\d)[：:]|[：:](?!\d)|,(?!\d{3})")  # not in "4：1" / "17:00"
+# not in "4：1" / "17:00", nor a thousands comma ("1,000万"; "整治,2025年底前," cuts twice)
+CLAUSE_END = re.compile(r"，|(?<!\d)[：:]|[：:](?!\d)|(?<!\d),|,(?!\d{3}(?!\d))")
 
 # An outline enumerator opening a clause: "一、" / "（二）" / "(3)" / "4." / "5、"
 ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d))")

@@ -161,6 +161,10 @@ RELATIVE = [
      "困难毕业生离校前", ["教育部门", "人力资源社会保障部门"]),
     ("要加强就业影响评估，出台重大政策、实施重大项目前，要充分评估对就业的影响。",
      "出台重大政策、实施重大项目前", []),
+    # the span a pilot has to be completed in (r05, r07, b373); it governs no clause after it
+    ("近零碳排放区域试点项目创建年限为4年。", "创建年限为4年", []),
+    ("低碳社区和近零碳排放社区的创建周期为3年。", "创建周期为3年", []),
+    ("创建周期原则上为3年，给予1年的延续创建期。", "创建周期原则上为3年", []),
 ]
 
 NOT_RELATIVE = [
@@ -168,6 +172,7 @@ NOT_RELATIVE = [
     "今后，各地要加强节能宣传。",
     "年底前，要完成项目验收。",                                          # a date, not an event
     "企业名单公布前应当进行不少于10个工作日的公示。",                  # a duration, not a limit
+    "本方案实施期限为2021-2025年。",                                    # a period of years
 ]
 
 YEARS = [
@@ -277,6 +282,15 @@ def test_deadlines_v2_list_of_due_dates(text: str, expected: list, deadlines_of)
 def test_deadlines_v2_clock_time_before_qian(text: str, due: str, task: str, deadlines_of) -> None:
     [d] = deadlines_of(text)
     assert (d["due"], d["task"]) == (due, task)
+
+
+def test_deadlines_v2_a_stated_span_governs_no_clause_after_it(deadlines_of) -> None:
+    """"创建周期为3年" states its subject's span: the next clause is another fact, not its act
+    (a limit that ends its clause, "…公布后10个工作日内，报送…", still governs the next one)."""
+    [d] = deadlines_of("创建周期原则上为3年，给予1年的延续创建期。")
+    assert (d["evidence"], d["task"]) == ("创建周期原则上为3年", "创建周期原则上为3年")
+    [d] = deadlines_of("市州生态环境局应当在企业名单公布后10个工作日内，报送省生态环境厅。")
+    assert d["task"] == "报送省生态环境厅"
 
 
 def test_deadlines_v2_recurring_window_keeps_its_relative_limit(deadlines_of) -> None:

@@ -28,6 +28,9 @@ CASES = [
      [["推进治理（坚持问题导向", "分类施策", "统筹推进流域上下游、左右岸综合治理）"]]),
     # a comma after a closed bracket ends its clause as usual
     ("编制方案（试行），报省政府批准。", [["编制方案（试行）", "报省政府批准"]]),
+    # a half-width comma cuts like "，", also before a figure (b164, b462); a thousands comma does not
+    ("开展农村环境整治,2025年底前,完成整治任务。", [["开展农村环境整治", "2025年底前", "完成整治任务"]]),
+    ("投资1,000万元,建成2,500公里。", [["投资1,000万元", "建成2,500公里"]]),
     # a line break inside an open bracket is layout, not a sentence end
     ("提交书面核查报告（一式三\n份），按时报送。", [["提交书面核查报告（一式三\n份）", "按时报送"]]),
 ]
