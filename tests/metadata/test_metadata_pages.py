@@ -219,6 +219,8 @@ CASES = [
     (MULTILINE_TITLE, "recipients", ["各市人民政府", "各县（市、区）人民政府", "省政府有关部门", "各大企业"]),
     # a years suffix printed under the title belongs to it
     (PLAN_WITH_YEARS, "title", "某州省绿色制造专项行动实施方案(2021—2025年)"),
+    # ... and so does an edition (r06: "（2022 版）", tests/metadata/test_metadata.py)
+    ("某某产业结构调整指导目录\n（2019年本）\n第一类 鼓励类\n", "title", "某某产业结构调整指导目录（2019年本）"),
     # a 令 is a document number, and the body named in it the issuer; 自…起施行 is validity
     (ORDER, "doc_number", "某西省人民政府令第287号"),
     (ORDER, "issuers", ["某西省人民政府"]),
