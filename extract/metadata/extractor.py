@@ -93,6 +93,8 @@ SIGNATURE_WRAP_CHECK = 2
 MAX_WRAPPED_RECIPIENT_TAIL = 8
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
+# A line opening with this few characters before 印发 may open with a wrapped name's tail
+MAX_WRAPPED_TAIL = 3
 # A 关于…的通知 title glued to the 主送 line is looked for in this many first lines; the 主送
 # line may run on into a next line this short ("单位：").
 GLUED_TITLE_LINES = 3
@@ -677,8 +679,12 @@ def _reported_document(lines: list[Line], headline: str | None) -> tuple[str, li
     """
     vp = vocab_patterns()
     for line in lines[:HEADER_LINES]:
+        above = lines[line.index - 1].text if line.index > 0 else ""
         for m in NEWS_LEAD_TITLE.finditer(line.text):
-            orgs, name = m.group("org").split("、"), m.group("title")
+            org = m.group("org")
+            if m.start("org") == 0 and len(org) <= MAX_WRAPPED_TAIL and above and SIGNATURE_WRAP_HEAD.fullmatch(above[-1]):
+                org = above + org  # "中共云南省委办公厅云南省人民政府办" / "公厅印发《…》" (b317): a wrapped name
+            orgs, name = [p for o in org.split("、") for p in _GLUED_ORGS.split(o)], m.group("title")
             if not (all(vp.org_suffix.search(o) and vp.org_line.fullmatch(o) for o in orgs)
                     and vp.title_ending.search(name)):
                 continue

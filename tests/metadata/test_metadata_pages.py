@@ -220,6 +220,9 @@ CASES = [
     # a years suffix printed under the title belongs to it
     (PLAN_WITH_YEARS, "title", "某州省绿色制造专项行动实施方案(2021—2025年)"),
     # ... and so does an edition (r06: "（2022 版）", tests/metadata/test_metadata.py)
+    # a joint issuers' name wrapped before 印发 is joined, never its tail alone ("公厅", b317)
+    ("中共某南省委办公厅 某南省人民政府办\n公厅印发《关于推动城乡建设绿色发展\n的实施意见》\n"
+     "为贯彻落实有关精神，结合我省实际，提出如下实施意见。\n", "issuers", ["中共某南省委办公厅", "某南省人民政府办公厅"]),
     ("某某产业结构调整指导目录\n（2019年本）\n第一类 鼓励类\n", "title", "某某产业结构调整指导目录（2019年本）"),
     # a 令 is a document number, and the body named in it the issuer; 自…起施行 is validity
     (ORDER, "doc_number", "某西省人民政府令第287号"),
