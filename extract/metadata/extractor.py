@@ -612,7 +612,7 @@ def extract_metadata(doc: Document, settings: Settings) -> Metadata:
     title = find_title(lines, doc)
     date_idx, issue_date = find_issue_date(lines, title)
     title_text, issuers = _title_and_issuers(doc, lines, title, labels, date_idx)
-    cover_issuers, cover_month = _plan_cover(lines, title)
+    cover_issuers, cover_month = _plan_cover(doc, lines, title)
     order = _order_number(lines)
     valid_from, valid_until = validity(doc.text)
     return Metadata(
@@ -725,14 +725,16 @@ _NOTE_LINE = re.compile(r"[（(][^（()）]{1,20}[）)]")
 MAX_COVER_LINES = 5
 
 
-def _plan_cover(lines: list[Line], title: TitleHit | None) -> tuple[list[str], str | None]:
+def _plan_cover(doc: Document, lines: list[Line], title: TitleHit | None) -> tuple[list[str], str | None]:
     """(issuers, "YYYY-MM") of a plan's cover below ``title``, or ([], None) when the lines
-    after the title are not a cover (a body line comes before any month date)."""
+    after the title are not a cover (a body line comes before any month date). Issuers listed
+    under a title and followed by its body count too, undated ("关于…的意见" / "省市场监管局
+    省发展改革委 …" / "为深入贯彻…，现提出如下意见。", b183)."""
     if title is None:
         return [], None
     vp = vocab_patterns()
     orgs: list[str] = []
-    for line in lines[title.last + 1 : title.last + 1 + MAX_COVER_LINES]:
+    for line in lines[title.last + 1 : title.last + 2 + MAX_COVER_LINES]:  # the cover, then its end
         text = line.text.strip()
         m = _MONTH_LINE.fullmatch(text)
         if m:
@@ -740,10 +742,11 @@ def _plan_cover(lines: list[Line], title: TitleHit | None) -> tuple[list[str], s
             if year is None or month is None or not 1 <= month <= 12:
                 return [], None
             return orgs, f"{year:04d}-{month:02d}"
-        if vp.org_line.fullmatch(text) and vp.org_suffix.search(text):
-            orgs.append(text)
+        names = org_names(doc, line.start, line.end) if vp.org_suffix.search(text) else []
+        if names:
+            orgs.extend(names)
         elif not _NOTE_LINE.fullmatch(text):
-            return [], None
+            return (orgs, None) if orgs and SENTENCE_END.search(text) else ([], None)
     return [], None
 
 

@@ -220,6 +220,14 @@ CASES = [
     # a years suffix printed under the title belongs to it
     (PLAN_WITH_YEARS, "title", "某州省绿色制造专项行动实施方案(2021—2025年)"),
     # ... and so does an edition (r06: "（2022 版）", tests/metadata/test_metadata.py)
+    # issuers listed under a title, then its body: undated, but the issuers (b183)
+    ("关于深入推进绿色认证促进绿色低碳循环发展的意见\n省市场监管局 省发展改革委 省工业和信息化厅\n"
+     "人民银行某京分行 某京海关\n为深入贯彻有关精神，现提出如下意见。\n一、总体要求\n", "issuers",
+     ["省市场监管局", "省发展改革委", "省工业和信息化厅", "人民银行某京分行", "某京海关"]),
+    # a signature block holds any body, a 总队 too (b514)
+    ("关于印发某某方案的通知\n各区人民政府：\n现将方案印发给你们，请认真贯彻落实。\n"
+     "某京市公安局 某京市民政局\n某京市消防救援总队\n2021年9月27日\n", "issuers",
+     ["某京市公安局", "某京市民政局", "某京市消防救援总队"]),
     # a joint issuers' name wrapped before 印发 is joined, never its tail alone ("公厅", b317)
     ("中共某南省委办公厅 某南省人民政府办\n公厅印发《关于推动城乡建设绿色发展\n的实施意见》\n"
      "为贯彻落实有关精神，结合我省实际，提出如下实施意见。\n", "issuers", ["中共某南省委办公厅", "某南省人民政府办公厅"]),
