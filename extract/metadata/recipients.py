@@ -20,7 +20,9 @@ from .vocab import RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab, vocab_patterns
 
 _OPEN, _CLOSE = "（(〔[【《", "）)〕]】》"
 # A place-class owner at the head of an item: 各市 / 各县 / 各盟市 (each city's body follows).
-_EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|县市区|县|区|旗县|旗|地)(?=[\u4e00-\u9fff])")
+# "各区县（自治县）发展改革委、财政局" (b573): the class keeps its note, and 区县 is one class
+_EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|区县|县市区|县|区|旗县|旗|地)(?:[（(][^（()）]{1,8}[）)])?"
+                         r"(?![县区市旗])(?=[\u4e00-\u9fff])")
 # An organisation owner at the head of an item, with more after it: 市政府各委办局 / 国家开发银行山东省分行.
 _ORG_OWNER = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|国务院|银行)(?=[\u4e00-\u9fff])")
 # Items that open with an owner of their own never inherit one.
@@ -107,7 +109,7 @@ def _forward_owner(run: list[str]) -> list[str]:
         head = next((h for h in heads if out[-1].endswith(h) and len(out[-1]) > len(h)), None)
         if item in heads and head:
             out.append(out[-1][: -len(head)] + item)
-        elif each and not _OWN_START.match(item) and "各" not in item:
+        elif each and not _OWN_START.match(item) and "各" not in item and not _own_place(item):
             out.append(each.group(0) + item)
         elif org and not item.startswith(org.group(0)) and (
                 item.startswith("各") or (_BRANCH_END.search(item) and "银行" not in item)):
