@@ -30,7 +30,7 @@ from .labels import (
     title_stoppers,
     title_suffix_line,
 )
-from .recipients import split_recipients
+from .recipients import find_recipients, split_recipients  # noqa: F401 - split_recipients is re-exported
 from .vocab import (
     ANNEX_LABEL,
     ATTACHMENT_ITEM,
@@ -58,7 +58,6 @@ from .vocab import (
     PHONE,
     PHONE_LABEL,
     PRINTED_DATE_LINE,
-    RECIPIENT_LABEL,
     REGION_HEAD,
     REPORT_SUBTITLE,
     SENTENCE_END,
@@ -81,16 +80,10 @@ MAX_REGION_CHARS = 8
 RESTATED_TITLE_LINES = 3
 # Shortest heading-like title ("讲话" alone is not a title).
 MIN_TITLE_CHARS = 4
-# Lines after the title where the 主送 line may sit (a repeated title or 文号 can come between).
-RECIPIENT_LOOKAHEAD = 4
-# A 主送 line is a list, not a paragraph.
-MAX_RECIPIENT_LINE = 200
 # The head of a signature name a PDF wrapped onto the line before ("宁夏回" / "族自治区…").
 SIGNATURE_WRAP_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}")
 # ... joined only when the head and this many characters of the name stand together elsewhere.
 SIGNATURE_WRAP_CHECK = 2
-# A 主送 line's tail wrapped onto the next line is this short at most ("构：", "有关单位：").
-MAX_WRAPPED_RECIPIENT_TAIL = 8
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
 # A line opening with this few characters before 印发 may open with a wrapped name's tail
@@ -105,14 +98,6 @@ TITLE_ISSUING_VERB = re.compile(r"印发|转发|批转|贯彻落实")
 FORWARDED = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:转发|批转)[\u4e00-\u9fff、]{2,60}")
 # Lines after 联系人 searched for its phone and e-mail.
 CONTACT_LOOKAHEAD = 4
-# A recipient found away from its place must end like a body: 各片区管理局 / 区直各单位 / 各大企业.
-RECIPIENT_ITEM_END = re.compile(
-    r"(?:单位|部门|机构|企业|学校|院校|管委会|委办局|部委|政府|协会|银行|分行|公司|局|厅|委|办|院|所|处|中心|集团)$")
-# A label of a responsibility column or line, never a recipient: "责任单位：市经信局".
-ROLE_LABEL = re.compile(r"(?:责任|牵头|配合|协办|主办|承办|起草)(?:单位|部门)$")
-# A line ending in "：" that introduces what follows, not whom it is sent to: "…现将有关事项
-# 公告如下：" (b402), "…组织制定了《…》，…：".
-NOT_RECIPIENT_LINE = re.compile(r"如下|《")
 # Longest attachment name kept.
 MAX_ATTACHMENT_CHARS = 80
 
@@ -483,55 +468,6 @@ def find_issue_date(lines: list[Line], title: TitleHit | None) -> tuple[int | No
     return None, None
 
 
-def find_recipients(lines: list[Line], title: TitleHit | None) -> list[str]:
-    """The 主送 line right after the title: "市直各部门：" -> ["市直各部门"].
-
-    When the line after the title is no 主送 line, the head of the text is searched once more
-    for a line whose every item is a body ("各片区管理局，区直各单位：《…》已经…研究同意"): pages
-    that print a labelled header or glue the 主送 line to the first sentence.
-    """
-    start = title.last + 1 if title is not None else 0
-    candidates = lines[start : start + RECIPIENT_LOOKAHEAD] if title is not None else lines[:HEADER_LINES]
-    for line in candidates:
-        text = _wrapped_recipient_line(line.text, lines[line.index + 1].text if line.index + 1 < len(lines) else "")
-        if (title is not None and text == title.text) or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
-            continue
-        if RECIPIENT_LABEL.match(text) or (
-            text.endswith(("：", ":")) and len(text) <= MAX_RECIPIENT_LINE
-            and "。" not in text and outline_level(text) is None and "\t" not in text
-            and not vocab_patterns().web_date_line.match(text) and not is_label_line(text)
-            and not NOT_RECIPIENT_LINE.search(text)
-        ):
-            return split_recipients(text)
-        if title is not None:
-            break
-    for line in lines[start : start + HEADER_LINES]:
-        found = _glued_recipients(line.text)
-        if found:
-            return found
-    return []
-
-
-def _wrapped_recipient_line(text: str, nxt: str) -> str:
-    """A 主送 line a PDF wrapped inside its last name ("…自治区政府各部门、各直属机" / "构：")
-    joined with its tail; "…工作通知" / "如下：" is a sentence, and a line holding a title
-    ("关于…《…》的通知") or a label ("来源：") is no 主送 line."""
-    if (text.endswith(("：", ":")) or not nxt.endswith(("：", ":")) or len(nxt) > MAX_WRAPPED_RECIPIENT_TAIL
-            or "如下" in nxt or not re.search(r"[，,、]", text) or re.search(r"[：:《]|关于", text)):
-        return text
-    return text + nxt
-
-
-def _glued_recipients(text: str) -> list[str]:
-    """Recipients before the first "：" of a line, when every item of them is a body."""
-    head, sep, _ = text.partition("：")
-    if (not sep or len(head) > MAX_RECIPIENT_LINE or "。" in head or is_label_line(text) or outline_level(head)
-            or re.search(r"[〔【\[（(]", head) or ROLE_LABEL.search(head)):
-        return []
-    items = split_recipients(head)
-    return items if items and all(RECIPIENT_ITEM_END.search(i) for i in items) else []
-
-
 def find_cited_documents(text: str) -> list[dict[str, Any]]:
     cited: dict[str, str | None] = {}
     for m in CITED_DOCUMENT.finditer(text):
@@ -621,7 +557,7 @@ def extract_metadata(doc: Document, settings: Settings) -> Metadata:
         issuers=(issuers or ([order[0]] if order else []) or _approving_body(doc.text[:APPROVAL_REACH])
                  or _cover_issuers(lines) or cover_issuers),
         issue_date=_issue_date(issue_date, labels, lines, title, roc) or cover_month,
-        recipients=_report_addressees(lines) or find_recipients(lines, title),
+        recipients=_report_addressees(lines) or find_recipients(lines, title, HEADER_LINES),
         valid_from=valid_from,
         valid_until=valid_until,
         cited_documents=find_cited_documents(doc.text),

@@ -15,10 +15,33 @@ share words written once. Three ways of sharing are read, all forward or onto a 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .vocab import RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab, vocab_patterns
+from ..normalize.outline import outline_level
+from .labels import is_label_line
+from .vocab import DATE_CN, OWN_DOC_NUMBER_LINE, RECIPIENT_LABEL, RECIPIENT_SEPARATORS, vocab, vocab_patterns
+
+if TYPE_CHECKING:
+    from .extractor import Line, TitleHit
 
 _OPEN, _CLOSE = "（(〔[【《", "）)〕]】》"
+# Lines after the title where the 主送 line may sit (a repeated title or 文号 can come between).
+RECIPIENT_LOOKAHEAD = 4
+# A 主送 line is a list, not a paragraph.
+MAX_RECIPIENT_LINE = 200
+# A 主送 line's tail wrapped onto the next line is this short at most ("构：", "有关单位：").
+MAX_WRAPPED_RECIPIENT_TAIL = 8
+# A recipient found away from its place must end like a body: 各片区管理局 / 区直各单位 / 各大企业.
+RECIPIENT_ITEM_END = re.compile(
+    r"(?:单位|部门|机构|企业|学校|院校|管委会|委办局|部委|政府|协会|银行|分行|公司|局|厅|委|办|院|所|处|中心|集团)$")
+# A label of a responsibility column or line, never a recipient: "责任单位：市经信局".
+ROLE_LABEL = re.compile(r"(?:责任|牵头|配合|协办|主办|承办|起草)(?:单位|部门)$")
+# A line ending in "：" that introduces what follows, not whom it is sent to: "…现将有关事项
+# 公告如下：" (b402), "…组织制定了《…》，…：".
+NOT_RECIPIENT_LINE = re.compile(r"如下|《")
+# A page's date stamp between the title and the 主送 line: "2021年11月22日09:58" (b156),
+# "2021年12月31日10:14 来源：黑龙江省人民政府网" (b389), "（2021年5月8日）"
+_STAMP_LINE = re.compile(rf"[（(]?{DATE_CN.pattern}[）)]?(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?:\s*来源[:：].*)?")
 # A place-class owner at the head of an item: 各市 / 各县 / 各盟市 (each city's body follows).
 # "各区县（自治县）发展改革委、财政局" (b573): the class keeps its note, and 区县 is one class
 _EACH_PLACE = re.compile(r"^各(?:省|市|州|盟市|盟|县区|区县|县市区|县|区|旗县|旗|地)(?:[（(][^（()）]{1,8}[）)])?"
@@ -170,3 +193,57 @@ def _resolve_pending(pending: list[str], item: str) -> list[str]:
     if m and all(vp.recipient_place.fullmatch(p) for p in pending):
         return [p + m.group("head") for p in pending] + [item]
     return [*pending, item]
+
+
+# --------------------------------------------------------------------------- the 主送 line
+
+
+def find_recipients(lines: list[Line], title: TitleHit | None, header_lines: int) -> list[str]:
+    """The 主送 line right after the title: "市直各部门：" -> ["市直各部门"].
+
+    When the line after the title is no 主送 line, the head of the text is searched once more
+    for a line whose every item is a body ("各片区管理局，区直各单位：《…》已经…研究同意"): pages
+    that print a labelled header or glue the 主送 line to the first sentence.
+    """
+    start = title.last + 1 if title is not None else 0
+    candidates = lines[start : start + RECIPIENT_LOOKAHEAD] if title is not None else lines[:header_lines]
+    for line in candidates:
+        text = _wrapped_recipient_line(line.text, lines[line.index + 1].text if line.index + 1 < len(lines) else "")
+        if (title is not None and text == title.text) or OWN_DOC_NUMBER_LINE.fullmatch(text) or text in ("（本文有删减）", "(本文有删减)"):
+            continue
+        if _STAMP_LINE.fullmatch(line.text):
+            continue
+        if RECIPIENT_LABEL.match(text) or (
+            text.endswith(("：", ":")) and len(text) <= MAX_RECIPIENT_LINE
+            and "。" not in text and outline_level(text) is None and "\t" not in text
+            and not vocab_patterns().web_date_line.match(text) and not is_label_line(text)
+            and not NOT_RECIPIENT_LINE.search(text)
+        ):
+            return split_recipients(text)
+        if title is not None:
+            break
+    for line in lines[start : start + header_lines]:
+        found = _glued_recipients(line.text)
+        if found:
+            return found
+    return []
+
+
+def _wrapped_recipient_line(text: str, nxt: str) -> str:
+    """A 主送 line a PDF wrapped inside its last name ("…自治区政府各部门、各直属机" / "构：")
+    joined with its tail; "…工作通知" / "如下：" is a sentence, and a line holding a title
+    ("关于…《…》的通知") or a label ("来源：") is no 主送 line."""
+    if (text.endswith(("：", ":")) or not nxt.endswith(("：", ":")) or len(nxt) > MAX_WRAPPED_RECIPIENT_TAIL
+            or "如下" in nxt or not re.search(r"[，,、]", text) or re.search(r"[：:《]|关于", text)):
+        return text
+    return text + nxt
+
+
+def _glued_recipients(text: str) -> list[str]:
+    """Recipients before the first "：" of a line, when every item of them is a body."""
+    head, sep, _ = text.partition("：")
+    if (not sep or len(head) > MAX_RECIPIENT_LINE or "。" in head or is_label_line(text) or outline_level(head)
+            or re.search(r"[〔【\[（(]", head) or ROLE_LABEL.search(head)):
+        return []
+    items = split_recipients(head)
+    return items if items and all(RECIPIENT_ITEM_END.search(i) for i in items) else []
