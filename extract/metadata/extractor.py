@@ -86,6 +86,8 @@ SIGNATURE_WRAP_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}")
 SIGNATURE_WRAP_CHECK = 2
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
+# A news lead's issuer that is only the reporter's own place: "我市印发《…》" names no body
+SELF_PLACE = re.compile(r"我(?:省|市|区|县|州|盟|旗)")
 # A line opening with this few characters before 印发 may open with a wrapped name's tail
 MAX_WRAPPED_TAIL = 3
 # A 关于…的通知 title glued to the 主送 line is looked for in this many first lines; the 主送
@@ -220,7 +222,7 @@ def find_title(lines: list[Line], doc: Document | None = None) -> TitleHit | Non
         hit = (ended or heads or [None])[0]
         if hit is not None and ended:
             # "团支部考核细则" then "绍兴一中团支部考核细则": the document's own fuller title
-            fuller = [h for h in ended[1:] if h.first - hit.last <= RESTATED_TITLE_LINES
+            fuller = [h for h in ended[1:] if 0 < h.first - hit.last <= RESTATED_TITLE_LINES
                       and clean_title(h.text).endswith(clean_title(lines[hit.last].text))
                       and len(h.text) > len(lines[hit.last].text)]
             hit = fuller[0] if fuller else hit
@@ -279,16 +281,18 @@ _TITLE_TAIL = re.compile(r"[^，,。；;：:\s]{0,12}的(?:通知|意见|实施�
 
 
 def _extend_title(lines: list[Line], hit: TitleHit) -> TitleHit:
-    """Join the following heading-like lines until the title has its ending (…园区 / 建设评价导则)."""
+    """Join the following heading-like lines until the title has its ending (…园区 / 建设评价导则),
+    over two lines at most ("贯彻落实碳达峰碳中和目标要求" / "推动数据中心和5G等…发展" / "实施方案", b013)."""
     vp = vocab_patterns()
-    while not vp.title_ending.search(hit.text) and hit.last + 1 < len(lines):
-        nxt = lines[hit.last + 1]
-        joined = hit.text + nxt.text
+    if vp.title_ending.search(hit.text):
+        return hit
+    for k in (1, 2):
+        following = lines[hit.last + 1 : hit.last + 1 + k]
+        joined = hit.text + "".join(line.text for line in following)
         # "…配额总量设定与分配" / "实施方案（发电行业）": a bracketed note may follow the ending (b036)
-        if not _is_heading_like(nxt) or len(joined) > MAX_TITLE_CHARS or not vp.title_ending.search(
-                _NOTE_TAIL.sub("", joined)):
-            break
-        hit = TitleHit(hit.first, hit.last + 1, joined)
+        if (len(following) == k and all(_is_heading_like(line) for line in following) and len(joined) <= MAX_TITLE_CHARS
+                and vp.title_ending.search(_NOTE_TAIL.sub("", joined))):
+            return TitleHit(hit.first, hit.last + k, joined)
     return hit
 
 
@@ -621,6 +625,8 @@ def _reported_document(lines: list[Line], headline: str | None) -> tuple[str, li
             if m.start("org") == 0 and len(org) <= MAX_WRAPPED_TAIL and above and SIGNATURE_WRAP_HEAD.fullmatch(above[-1]):
                 org = above + org  # "中共云南省委办公厅云南省人民政府办" / "公厅印发《…》" (b317): a wrapped name
             orgs, name = [p for o in org.split("、") for p in _GLUED_ORGS.split(o)], m.group("title")
+            if SELF_PLACE.fullmatch(org) and vp.title_ending.search(name):
+                return name, []  # "6月5日，我市印发《…实施方案》" (b141): the document, no body named
             if not (all(vp.org_suffix.search(o) and vp.org_line.fullmatch(o) for o in orgs)
                     and vp.title_ending.search(name)):
                 continue
