@@ -42,6 +42,13 @@ NON_TARGET_KINDS = ("time", "score")
 MIN_GOAL_BEFORE_CLASS = 4
 # A clause that states when a rule applies: "即当重点排放单位配额缺口量占其经核查排放量比例超过20%时" (b036)
 WHEN_CLAUSE = re.compile(r"[即若如]?当[^，,。；;]{2,60}时$")
+# A clause that states a rule's condition or limit with a bare comparison, not an aim:
+# "如果抽样精度小于90%" / "且连续分布面积均大于0.0667hm2" (b163), "且累计变化超过30%" / "但年度间碳排放量
+# 变化超过20%" (b405), "且不超过投资额30%" (b404)
+CONDITION_CLAUSE = re.compile(r"(?:如果|假如|倘若|若|且|但)[^，,。；;]{0,30}?(?:不大于|不小于|不超过|大于|小于|超过|低于|高于)")
+# A number inside a "对于…的" frame names the things a duty is about, not an aim:
+# "对于规模超过100个标准机架（2.5KW）的数据中心…逐一登记造册" (b013, b260)
+ABOUT_FRAME = re.compile(r"对于[^，,。；;]{2,40}?的")
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -77,8 +84,11 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
     bound = direction in ("cap", "floor") or last.qualifier_word in ("以上", "以下")
     if bound and _in_brackets(text, clause.start, first.start):
         return "parenthetical bound"  # "发电企业（纯发电及热电比小于100%）", "重点企业（能耗5000吨标煤以上）"
-    if _after_condition(ctx, clause) or WHEN_CLAUSE.match(text, clause.start, clause.end):
+    if (_after_condition(ctx, clause) or WHEN_CLAUSE.match(text, clause.start, clause.end)
+            or CONDITION_CLAUSE.match(text, clause.start, clause.end)):
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积…控制在3公顷以下", "当…超过20%时"
+    if (about := ABOUT_FRAME.match(text, clause.start, clause.end)) is not None and last.stop <= about.end():
+        return "about frame"
     if _basis_phrase(text[clause.start:clause.end]):
         return "basis phrase"  # "按照…对16个州（市）的发展定位，…"
     if _quoted_standard(text, s.start, s.end, first.start):

@@ -179,6 +179,12 @@ REASONS = [
     ("约需投资120亿元，到2025年建成。", None, "forecast"),
     ("到2025年，利用量达到3000万吨标准煤，相当于减少二氧化碳排放8000万吨。", None, "equivalence"),
     ("单独办理供地手续的，其宗地面积原则上控制在3公顷以下。", None, "conditional rule"),
+    # a rule's condition with a bare comparison (b163, b404, b405); "且…达到20%" stays an aim
+    ("如果抽样精度小于90%，需增加监测样地数量。", None, "conditional rule"),
+    ("年度排放量变化超过10%，且累计变化超过30%。", None, "conditional rule"),
+    ("给予一次性补助，且不超过投资额30%。", None, "conditional rule"),
+    # a number in a 对于…的 frame names what a duty is about (b013, b260)
+    ("对于规模超过100个标准机架的数据中心逐一登记造册。", None, "about frame"),
 ]
 # fmt: on
 
@@ -205,3 +211,9 @@ def test_targets_drop_reasons_leave_the_output_alone() -> None:
     drop_reasons(doc, Settings())
     assert [t.to_dict() for t in extract_targets(doc, Settings())] == before
     assert doc.targets == []  # drop_reasons never stores anything on the document
+
+
+def test_targets_a_goal_joined_by_qie_is_no_condition() -> None:
+    """"且" before a goal verb joins a second aim; only a bare comparison after it is a condition."""
+    doc = _doc("到2025年，单位地区生产总值能耗下降13.5%，且非化石能源消费比重达到20%。", None)
+    assert [t.value for t in extract_targets(doc, Settings())] == [13.5, 20]
