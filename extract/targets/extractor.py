@@ -28,14 +28,22 @@ from ..language.patterns import contains_any, qualifiers, unit_kind
 from ..model import Document, Target
 from ..settings import Settings
 from .context import Context as _Context
-from .filters import implausible, is_duration, is_equivalence, is_past, is_threshold, not_a_goal, word_regex
+from .filters import (
+    implausible,
+    is_duration,
+    is_equivalence,
+    is_past,
+    is_threshold,
+    not_a_goal,
+    regional_breakdown,
+    word_regex,
+)
 from .frame import read_frames
 from .prefix_scan import PrefixMatches
 from .tables import table_targets
 from .vocab import (
     BASELINE,
     BASELINE_BASE,
-    BREAKDOWN_REGION,
     CITY_CLASS_SCOPE,
     CONCURRENT_OPENER,
     CONTEXT_CLAUSE,
@@ -277,7 +285,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if reason:
         return _drop(ctx, clause, reason)
     direction, trigger, raw_indicator, form = found
-    if _regional_breakdown(ctx, clause, raw_indicator, form):
+    if regional_breakdown(ctx.text, ctx.sentence, clause, raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator):
         return _drop(ctx, clause, "regional breakdown")  # "其中广州和深圳市达到40%左右"
     if form not in ("share", "base") and is_threshold(text, last, clause):
         return _drop(ctx, clause, "threshold")
@@ -379,15 +387,6 @@ def _direction(ctx: _Context, clause: Clause, region: int, group: list[Quantity]
     if last is not None:
         return last.direction, None, text[min(region, phrase):first.start], "noun"  # "…，B项目100个以上"
     return None
-
-
-def _regional_breakdown(ctx: _Context, clause: Clause, raw_indicator: str, form: str) -> bool:
-    """"其中广州和深圳市达到40%左右": the share of some regions in a total just stated."""
-    head = ctx.text[clause.start:clause.start + 2]
-    if head not in markers()["breakdown_leads"]:
-        return False
-    subject = raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator
-    return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
 
 
 def _continued_target(ctx: _Context, clause: Clause, group: list[Quantity], noun: str) -> Target | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..language.clauses import Clause
+from ..language.clauses import Clause, Sentence
 from ..language.dates import five_year_plans
 from ..language.numbers import Quantity
 from ..language.patterns import contains_any
@@ -19,7 +19,7 @@ from ..language.sections import enclosing
 from .context import Context
 from .frame import Frames
 from .prefix_scan import first_end
-from .vocab import STANDARD_VALUE, markers
+from .vocab import BREAKDOWN_REGION, STANDARD_VALUE, markers
 
 # 到 as a future word: before a year ("到2025年"), not in "从无到有"
 FUTURE_TO = re.compile(r"到(?:19|20)\d{2}|到[“\"]?十[一二三四五]五")
@@ -311,3 +311,20 @@ def _not_overdue(deadline: str | None, issue_year: int | None) -> bool:
     a review says "将生态文明建设纳入考核…，权重由15%提高到18%": 将 is the object marker
     there, and 要 hides in 主要 / 重要) and a deadline not yet passed."""
     return deadline is None or issue_year is None or int(deadline[:4]) >= issue_year
+
+
+def regional_breakdown(text: str, sentence: Sentence, clause: Clause, subject: str) -> bool:
+    """"其中广州和深圳市达到40%左右" / "其中，主城都市区完成400万平方米，…" (b220): regions' parts of a
+    total just stated (FORMAT v2: no separate target). ``subject`` is the clause's indicator phrase."""
+    head = text[clause.start:clause.start + 2]
+    if head not in markers()["breakdown_leads"] and not _after_bare_lead(text, sentence, clause):
+        return False
+    return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
+
+
+def _after_bare_lead(text: str, sentence: Sentence, clause: Clause) -> bool:
+    """Does a bare "其中，" (a breakdown lead that is a clause of its own) stand earlier in the
+    clause's sub-sentence? "新增500万平方米，其中，主城都市区完成400万平方米，渝东北…完成75万平方米"."""
+    leads = markers()["breakdown_leads"]
+    earlier = [c for c in sentence.clauses if c.sub == clause.sub and c.end <= clause.start]
+    return any(text[c.start:c.end] in leads for c in earlier)
