@@ -32,8 +32,9 @@ GOAL_DATE = re.compile(
     # target's "到“十四五”末" is (18 times in 10 bulk PDFs; "“十四五”期间" names no end)
     rf"|(?:到|至|在)?{PLAN_END}"
 )
-# A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date
-EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来)")
+# A date followed by 起 starts something ("自2023年1月1日起施行"): an effective date, not a due date;
+# one followed by 之后 / 以后 bounds from below ("项目投入运行的时间应于2014年6月19日之后", b175)
+EFFECTIVE_AFTER = re.compile(r"^(?:底|末)?(?:起|开始|以来|之后|以后)")
 # A window after each period: "每季度结束后15日内" / "每月结束后的40日内" / "每个月结束之后的40日内"
 WINDOW = r"(?:结束之?后的?|后的?|终了后的?)\d{1,3}(?:个工作)?[日天](?:内|以内)"
 # The rhythm words of a cycle: "每年" / "按季度" / "每周" / "每三年" / "每个交易日"

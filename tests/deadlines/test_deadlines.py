@@ -32,6 +32,7 @@ NOTHING = [
     "到2025年，全市单位地区生产总值能耗比2020年下降14%。",
     # dates that are not due dates
     "本方案自2022年6月1日起施行。",
+    "项目投入运行的时间应于2014年6月19日之后。",   # a date bounding from below (b175)
     "据省政府6月6日消息，省政府印发了实施方案。",
     "2020年8月3日",
     # no date at all
