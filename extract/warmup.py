@@ -56,6 +56,10 @@ def warm_up(settings: Settings | None = None, *, pdf: bool = False) -> float:
         if pdf:
             import pdfplumber  # noqa: F401
             import pypdfium2  # noqa: F401
+
+            from .normalize.words import load_dictionary
+
+            load_dictionary()  # line joins of PDF text look words up
     except Exception:  # noqa: BLE001 - only an optimization: the workers then load lazily
         LOGGER.warning("warm-up failed; workers will load resources themselves", exc_info=True)
     _freeze_loaded_objects()

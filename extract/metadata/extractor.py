@@ -400,7 +400,7 @@ def _news_lead_issuers(lines: list[Line]) -> list[str]:
         for m in NEWS_LEAD_ISSUER.finditer(line.text):
             org = m.group("org")
             if vp.org_suffix.search(org) and vp.org_line.fullmatch(org):
-                return [org]
+                return _GLUED_ORGS.split(org)  # "中共云南省委办公厅云南省人民政府办公厅印发《…》" (b317)
     return []
 
 

@@ -51,6 +51,7 @@ from .line_patterns import (
 from .mapped import MappedText
 from .outline import outline_level
 from .page_width import display_width, is_toc_line, page_index, page_widths
+from .words import breaks_word
 
 __all__ = ["display_width", "join_broken_lines", "split_lines"]
 
@@ -153,8 +154,11 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     full = paged and width > 0 and display_width(a) >= FULL_LINE_SHARE * width
     # "联系人：张三" is a field line of its own; "森林经营：本方法中，特指…促进森林生" fills the
     # column and goes on below like any sentence.
-    if "\t" in a or "\t" in b or not a or not b or is_field(b) or (
-            is_field(a) and (not full or a.endswith(("）", ")")))):
+    if "\t" in a or "\t" in b or not a or not b:
+        return False
+    # "（责任单" / "位：市发展改革委…）": a break inside a word makes no field line of the rest
+    broken_word = paged and not full and breaks_word(a, b)
+    if not broken_word and (is_field(b) or (is_field(a) and (not full or a.endswith(("）", ")"))))):
         return False
     if ends_sentence(a) or opens_block(b) or sibling_entries(a, b) or ANNEX_TITLE_LINE.fullmatch(a):
         return False
@@ -163,7 +167,7 @@ def continues(a: str, b: str, paged: bool, width: float) -> bool:
     if closes_bracket(a, b):
         return True
     if paged:
-        return full
+        return full or broken_word
     if is_heading(a) or a.endswith(("）", ")")):
         return False
     return len(a) >= MIN_BODY_LINE and bool(CLAUSE_PUNCT.search(a))
