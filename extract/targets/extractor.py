@@ -285,7 +285,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
     if reason:
         return _drop(ctx, clause, reason)
     direction, trigger, raw_indicator, form = found
-    if regional_breakdown(ctx.text, ctx.sentence, clause, raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator):
+    if regional_breakdown(ctx, clause, raw_indicator.split(BASE_MARK)[0] if form == "base" else raw_indicator):
         return _drop(ctx, clause, "regional breakdown")  # "其中广州和深圳市达到40%左右"
     if form not in ("share", "base") and is_threshold(text, last, clause):
         return _drop(ctx, clause, "threshold")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..language.clauses import Clause, Sentence
+from ..language.clauses import Clause
 from ..language.dates import five_year_plans
 from ..language.numbers import Quantity
 from ..language.patterns import contains_any
@@ -49,6 +49,8 @@ CONDITION_CLAUSE = re.compile(r"(?:如果|假如|倘若|若|且|但)[^，,。；
 # A number inside a "对于…的" frame names the things a duty is about, not an aim:
 # "对于规模超过100个标准机架（2.5KW）的数据中心…逐一登记造册" (b013, b260)
 ABOUT_FRAME = re.compile(r"对于[^，,。；;]{2,40}?的")
+# Regions a breakdown after a bare "其中，" lists at most (each in its own clause)
+MAX_BREAKDOWN_PARTS = 8
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
 FORMULA_BEFORE = "×*/÷=＝+"
 
@@ -132,13 +134,18 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
+def _clause_index(ctx: Context, clause: Clause) -> int:
+    """The clause's index in its sentence (clauses.index per number scanned the sentence each time)."""
+    index = ctx.memo.get("clause index")
+    if index is None:
+        index = ctx.memo["clause index"] = {c: k for k, c in reversed(list(enumerate(ctx.sentence.clauses)))}
+    return index[clause]
+
+
 def _after_condition(ctx: Context, clause: Clause) -> bool:
     """Does a condition clause "…的，" stand right before the number's clause?"""
     clauses = ctx.sentence.clauses
-    index = ctx.memo.get("clause index")
-    if index is None:  # clauses.index per number scanned the sentence's clauses each time
-        index = ctx.memo["clause index"] = {c: k for k, c in reversed(list(enumerate(clauses)))}
-    i = index[clause]
+    i = _clause_index(ctx, clause)
     if i == 0 or clauses[i - 1].sub != clause.sub:
         return False
     prev = clauses[i - 1]
@@ -313,18 +320,24 @@ def _not_overdue(deadline: str | None, issue_year: int | None) -> bool:
     return deadline is None or issue_year is None or int(deadline[:4]) >= issue_year
 
 
-def regional_breakdown(text: str, sentence: Sentence, clause: Clause, subject: str) -> bool:
+def regional_breakdown(ctx: Context, clause: Clause, subject: str) -> bool:
     """"其中广州和深圳市达到40%左右" / "其中，主城都市区完成400万平方米，…" (b220): regions' parts of a
     total just stated (FORMAT v2: no separate target). ``subject`` is the clause's indicator phrase."""
-    head = text[clause.start:clause.start + 2]
-    if head not in markers()["breakdown_leads"] and not _after_bare_lead(text, sentence, clause):
+    head = ctx.text[clause.start:clause.start + 2]
+    if head not in markers()["breakdown_leads"] and not _after_bare_lead(ctx, clause):
         return False
     return bool(BREAKDOWN_REGION.match(subject.removeprefix(head).strip()))
 
 
-def _after_bare_lead(text: str, sentence: Sentence, clause: Clause) -> bool:
-    """Does a bare "其中，" (a breakdown lead that is a clause of its own) stand earlier in the
-    clause's sub-sentence? "新增500万平方米，其中，主城都市区完成400万平方米，渝东北…完成75万平方米"."""
+def _after_bare_lead(ctx: Context, clause: Clause) -> bool:
+    """Does a bare "其中，" (a breakdown lead that is a clause of its own) stand at most
+    MAX_BREAKDOWN_PARTS clauses before, in the clause's sub-sentence? "新增500万平方米，其中，
+    主城都市区完成400万平方米，渝东北…完成75万平方米" (a bounded look back: the sentence may hold
+    thousands of clauses)."""
+    clauses = ctx.sentence.clauses
     leads = markers()["breakdown_leads"]
-    earlier = [c for c in sentence.clauses if c.sub == clause.sub and c.end <= clause.start]
-    return any(text[c.start:c.end] in leads for c in earlier)
+    i = _clause_index(ctx, clause)
+    for c in clauses[max(0, i - MAX_BREAKDOWN_PARTS):i]:
+        if c.sub == clause.sub and c.end - c.start <= 2 and ctx.text[c.start:c.end] in leads:
+            return True
+    return False
