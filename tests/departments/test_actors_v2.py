@@ -64,6 +64,9 @@ COMMA_AND_KINDS = [
     ("开展环境信息强制性披露的企业，应当按规定通过系统披露。", [("开展环境信息强制性披露的企业", "implement")]),
     ("市能源局，要求各单位报送材料。", []),          # 要求 is no modal
     ("企业，应当披露。", []),                        # a bare generic head names nobody
+    # 相关企业 is a body as 有关企业 is (b496, r09); 相关单位 stays generic (d3-chit's gold)
+    ("相关企业要切实做好数据的报送工作。", [("相关企业", "implement")]),
+    ("有关企业要根据自身实际务实推进相关工作。", [("有关企业", "implement")]),
     # 社会组织 is a kind of body
     ("各类社区社会组织要为老年人搭建社会参与平台。", [("各类社区社会组织", "implement")]),
     ("要加强社会组织建设。", []),

@@ -50,7 +50,7 @@ def test_recognize(span: str, expected: list[tuple[str, str]]) -> None:
         ("督促各重点排放单位", False), ("项目申报单位可自行或委托有技术实力的专业机构", False),
         ("重点排放单位向自治区生态环境厅", False), ("贵企业（单位", False),
         # bare generic heads name nobody
-        ("企业", False), ("单位", False), ("相关企业", False),
+        ("企业", False), ("单位", False), ("相关企业", True), ("相关单位", False),
     ],
 )
 def test_is_body(name: str, body: bool) -> None:

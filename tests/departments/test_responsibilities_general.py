@@ -37,7 +37,8 @@ def _pairs(text: str, issuers: list[str] | None = None) -> list[tuple[str, str]]
         ("此外各乡镇人民政府要做好宣传动员。", [("各乡镇人民政府", "implement")]),
         # generic heads alone name nobody
         ("但企业应当建立能源计量制度。", []),
-        ("（二）相关企业应配合开展核查。", []),
+        # ... but 相关企业, like 有关企业, names the enterprises concerned (b496 and r09's gold)
+        ("（二）相关企业应配合开展核查。", [("相关企业", "support")]),
         ("企业应按照附录A的格式编制报告。", []),
     ],
 )
