@@ -332,9 +332,15 @@ def distribute_fields(text: str) -> list[str] | None:
     """"工业和信息化、发展改革、生态环境主管部门" -> one body per field, each with the shared head
     (None when ``text`` is no such list: a list item that is a body on its own is no field)."""
     m = patterns().distributive.fullmatch(text)
-    if not m or any(is_body(h) or _place_class(h) for h in m.group("heads").split("、")):
+    heads = m.group("heads").split("、") if m else []
+    bodies = [is_body(h) for h in heads]
+    if not m or all(bodies) or any(_place_class(h) for h in heads):
         return None
-    return distribute(m.group("heads"), m.group("head"))
+    # a body among the fields keeps its own name: "发展改革、经济信息、人民银行、证券监督管理等部门"
+    # -> …, 人民银行, 证券监督管理部门 (b350)
+    fields = distribute("、".join(h for h, b in zip(heads, bodies) if not b), m.group("head"))
+    named = iter(fields)
+    return [h if b else next(named) for h, b in zip(heads, bodies)]
 
 
 def _place_class(head: str) -> bool:

@@ -36,6 +36,20 @@ from ..settings import Settings
 from .addressed import addressed_duties
 from .annexes import technical_annexes
 from .columns import column_assignments
+from .cues import (
+    PARTNER_WORD,
+    any_cue,
+    clause_opener_re,
+    closer_words,
+    comma_modal,
+    conditional_actor,
+    cue_after_name_end,
+    name_end_re,
+    not_a_duty,
+    not_duty_clause,
+    partner_opening,
+    sole_lead,
+)
 from .fields import (
     field_end,
     has_verb,
@@ -74,6 +88,10 @@ LOGGER = logging.getLogger(__name__)
 MAX_PARENTHETICAL_CHARS = 400
 # Longest subject list read at the start of a clause ("各县市区人民政府、市直各有关部门、各重点用能企业": 24).
 MAX_SUBJECT_CHARS = 60
+# The partners after 会同 may list more fields: "会同发展改革、经济和信息化、…、消防救援等有关部门" (b352, 16 fields).
+MAX_PARTNER_CHARS = 120
+# A short form given after a body's name: "（以下简称交易机构）" (b402, b502, b350 gold keep the full name).
+SHORT_FORM = re.compile(r"[（(]以下(?:简|统)称[^（()）]{1,20}[）)]")
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
 SUBJECT_INTRODUCERS = ("请", "由", "对于")
 # Introducers after which a subject needs no cue word ("请各单位于…前报送").
@@ -119,10 +137,6 @@ MASK_CHAR = "＿"  # written over 《titles》 so bodies inside them are never r
 
 # The role a 负责 cue gives: lead for a sole named owner, implement when several share it.
 ROLE_SOLE = "sole"
-# Characters that close a class of places ("各省（自治区、直辖市）要…") and may end a subject.
-CLASS_CLOSERS = "）)"
-# Words that introduce the supporters of a lead body: "市发展改革委会同市财政局制定…".
-PARTNER_WORD = "会同"
 
 KIND_SECTION = "section"  # a section parenthetical
 KIND_CARRY = "carry"  # 以下均需…负责落实 for a later section
@@ -260,7 +274,7 @@ def _bracket_spans(text: str) -> list[Span]:
 
 def _parse_parenthetical(content: str, base: int) -> list[tuple[str, str, Span, bool, str]]:
     """Walk the list items; each role word closes the items pending before it."""
-    if not _closer_words().search(content):
+    if not closer_words().search(content):
         return []  # every item list ends in a closer word: （一） / （试行） name no roles
     pats = patterns()
     raw: list[tuple[str, str, Span, bool, str]] = []
@@ -421,7 +435,7 @@ def _cue_positions(masked: str) -> list[int]:
     against the whole text, not its clause): clauses with none in reach are skipped
     without trying any name.
     """
-    return [m.start() for m in _cue_after_name_end().finditer(masked)]
+    return [m.start() for m in cue_after_name_end().finditer(masked)]
 
 
 def _is_soft_wrap(text: str, pos: int) -> bool:
@@ -456,10 +470,13 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         # 市政府成立了节能工作领导小组: the group leads the work it was set up for
         out.append(Assignment(g.group("name"), "lead", _clip(text[start:end]), strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "成立"))
+    led: list[Assignment] = []
     for g in pats.group_lead.finditer(masked, start, end):
         # 发挥X领导小组的组织领导作用 / 在X领导小组和Y领导小组的领导下: each group leads
-        groups = GROUP_JOIN.split(next(v for v in g.groupdict().values() if v))
-        out.extend(Assignment(n, "lead", _clip(text[start:end]), strip_span(text, sentence_span),
+        groups = [n for n in GROUP_JOIN.split(next(v for v in g.groupdict().values() if v))
+                  if is_body(n) and not pats.established_group.search(n)]  # never "成立X领导小组"
+        task = _clip(text[g.end():end]) or _clip(text[start:end])  # what follows the frame, if anything
+        led.extend(Assignment(n, "lead", task, strip_span(text, sentence_span),
                               sentence_span, KIND_SENTENCE, "领导") for n in qualify(groups))
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
     starts = _clause_starts(masked, start, end)
@@ -479,6 +496,8 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         task = _clip(text[task_start:stop]) or _clip(text[cstart:subj_start].strip(" \t\u3000，,"))
         if not task and i + 1 < len(found_at) and found_at[i + 1][1][1] == "support":  # A牵头、B配合开展X: X
             task = _clip(text[found_at[i + 1][1][3]:found_at[i + 2][0] - 1 if i + 2 < len(found_at) else end])
+        # "攀枝花市人民政府是规划实施的责任主体。": the cue says it all
+        task = task or (_clip(cue.removeprefix("是")) if cue.startswith("是") else "")
         evidence = strip_span(text, (subj_start, stop))
         intro = next((w for w in SUBJECT_INTRODUCERS if masked.startswith(w, subj_start)), "")
         partners = [n for n in _partners(masked, task_start, stop) if n not in names] if role != "support" else []
@@ -487,7 +506,8 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
         out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
                    for n in partners)
-    return out
+    # a group that is also the clause's subject keeps the record with its own task
+    return out + [a for a in led if not any((b.department, b.role) == (a.department, a.role) for b in out)]
 
 
 def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[str], str, int, int, str] | None:
@@ -511,7 +531,7 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
                 CLAUSE_END.split(clause, maxsplit=1)[0]):
             continue  # 由公共电力设施至养老院 / 由X共同组成 / 由A…、B等部门参与的机制 (a list past the name cap)
         role, cue_len = _role_of("由", clause[length:])
-        if role is not None and _not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
+        if role is not None and not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
             continue  # 考核结果交由干部主管部门作为…的重要依据: a hand-over, no duty
         if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
             return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
@@ -532,7 +552,7 @@ def _partners(masked: str, start: int, end: int) -> list[str]:
     annotators of eleven bulk plans all record it), but never 有关方面 / 各方.
     """
     duty = masked[start:end]
-    m = _partner_opening().search(duty)
+    m = partner_opening().search(duty)
     if m is None:
         return []
     clause = CLAUSE_END.split(duty[m.end():], maxsplit=1)[0]
@@ -540,7 +560,7 @@ def _partners(masked: str, start: int, end: int) -> list[str]:
     if g := generic.match(clause):
         # 会同相关部门: not 相关部 + 门
         return [g.group(0)] if g.group(0).endswith(GENERIC_PARTNER_BODIES) else []
-    found = _grown_list(clause)
+    found = _grown_list(clause, MAX_PARTNER_CHARS)
     if found is None:
         return []
     return [n for n in found[0] if not generic.fullmatch(n)]
@@ -559,7 +579,7 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     marker = OUTLINE_MARKER.match(masked, pos, end)
     if marker:
         pos = marker.end()
-    opener = _clause_opener_re().match(masked, pos)
+    opener = clause_opener_re().match(masked, pos)
     if opener:
         pos = opener.end()
     subj_start = pos
@@ -586,9 +606,9 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     cue = rest[:cue_len]
     first_clause, *after = CLAUSE_END.split(rest[cue_len:], maxsplit=2)
     act = first_clause + (after[0] if after and BASIS_OPENING.match(first_clause) else "")  # 根据《…》，制定了《…》
-    if _not_a_duty().match(rest[cue_len:]):
+    if not_a_duty().match(rest[cue_len:]):
         return None  # 金融机构不得提供信贷支持 / 第三方机构应满足以下条件: no duty (FORMAT v2)
-    if _not_duty_clause().search(act):
+    if not_duty_clause().search(act):
         return None  # 交由干部主管部门作为…依据 / 会同有关部门研究制定了《方案》: a statement
     if role == ROLE_SOLE:
         if pats.support_in_task.search(first_clause):
@@ -596,7 +616,7 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
         else:
             role = "lead" if len(names) == 1 else "implement"
     elif role == "implement":
-        if pats.lead_in_task.search(first_clause) or (len(names) == 1 and _sole_lead().match(first_clause)):
+        if pats.lead_in_task.search(first_clause) or (len(names) == 1 and sole_lead().match(first_clause)):
             role = "lead"  # 市生态环境局将组织对…开展核查: a body that alone organises leads
         elif pats.support_in_task.search(first_clause):
             role = "support"
@@ -610,10 +630,10 @@ def _shortest_subject(clause: str, intro: str, lengths: list[int]) -> tuple[list
     are the prefix lengths that end in a name-ending character followed by a cue in the
     whole text; the cue is checked again inside the clause before any name regex runs.
     """
-    cue_at = _any_cue().match
+    cue_at = any_cue().match
     for length in lengths:
         # "新列入名录的重点排放单位，应于…前报送": a comma may stand between a subject and its modal
-        comma = 1 if clause[length] in "，," and _comma_modal().match(clause, length + 1) else 0
+        comma = 1 if clause[length] in "，," and comma_modal().match(clause, length + 1) else 0
         if not comma and (clause[length] in ROLE_BLOCKERS or not cue_at(clause, length)):
             continue
         names = _candidate_names(clause[:length])
@@ -636,10 +656,10 @@ def _introduced_subject(clause: str, intro: str) -> tuple[list[str], int, str, i
     return (list(best[0]), best[1], role, cue_len) if role is not None else None
 
 
-def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
+def _grown_list(clause: str, limit: int = MAX_SUBJECT_CHARS) -> tuple[tuple[str, ...], int] | None:
     """The body list at the start of ``clause`` that no verb ends: (names, its length)."""
     best: tuple[tuple[str, ...], int] | None = None
-    for m in _name_end_re().finditer(clause, 1, min(len(clause), MAX_SUBJECT_CHARS)):
+    for m in name_end_re().finditer(clause, 1, min(len(clause), limit)):
         length = m.end()
         if clause[length - 1:length + 1] in SUFFIX_WORDS:
             continue  # 相关部|门, 生态环境部|部务会议: the suffix is part of a longer word
@@ -659,6 +679,8 @@ def _grown_list(clause: str) -> tuple[tuple[str, ...], int] | None:
 def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     """The bodies ``prefix`` lists (qualified or distributed), or None when it is no body list."""
     pats = patterns()
+    # "全国碳排放权注册登记机构（以下简称注册登记机构）、…应当": the name is the one before its short form
+    prefix = SHORT_FORM.sub("", prefix)
     if opens_with_acting_verb(prefix):
         return None  # 支持年综合能耗5000吨标准煤以上的重点企业参与…: the body is acted on
     if pats.level_class.fullmatch(prefix):
@@ -672,96 +694,13 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
                 or (len(names) > 1 and names[0].startswith("各级") and all(is_body(n) for n in qualify(names)))):
             # is_item: "各市（区）、各有关部门要…"; qualified: "各级党委、政府要…" (各级 flows on)
             return tuple(share_head(qualify(names)))
-    cm = _conditional_actor().fullmatch(prefix)
+    cm = conditional_actor().fullmatch(prefix)
     if cm and is_body(cm.group("body")):
         return (prefix,)  # 300张床位以下的养老机构应…: a population defined by a condition acts
     fields = distribute_fields(prefix)  # 发展改革、财政等部门 -> 发展改革部门, 财政部门
     if fields is not None and not _opens_with_verb(prefix):
         return tuple(fields)
     return None
-
-
-@lru_cache(maxsize=1)
-def _conditional_actor() -> re.Pattern[str]:
-    """A body defined by a numeric condition: "300张床位（含）以上的养老机构" (departments.yaml)."""
-    bounds = "|".join(map(re.escape, load_yaml("departments.yaml")["conditional_bounds"]))
-    return re.compile(rf"[^，,。；;、：:]{{0,24}}?\d[^，,。；;、：:的]{{0,20}}?(?:{bounds})的(?P<body>[^，,。；;、：:的]{{2,16}})")
-
-
-@lru_cache(maxsize=1)
-def _not_a_duty() -> re.Pattern[str]:
-    """A duty that is a prohibition or an eligibility condition (role_triggers.yaml)."""
-    roles = load_yaml("role_triggers.yaml")
-    words = roles["prohibitions"] + roles["eligibility_verbs"]
-    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in words)})")
-
-
-@lru_cache(maxsize=1)
-def _not_duty_clause() -> re.Pattern[str]:
-    """A duty that states a hand-over or the notice's own issuing act (role_triggers.yaml)."""
-    return re.compile("|".join(f"(?:{f})" for f in load_yaml("role_triggers.yaml")["not_duty_clauses"]))
-
-
-@lru_cache(maxsize=1)
-def _sole_lead() -> re.Pattern[str]:
-    """组织 / 统筹 opening the duty of a single body: it leads (FORMAT v2)."""
-    return re.compile(rf"\s*(?:{'|'.join(load_yaml('role_triggers.yaml')['sole_lead_verbs'])})")
-
-
-@lru_cache(maxsize=1)
-def _partner_opening() -> re.Pattern[str]:
-    """会同 at the start of the duty or of one of its clauses ("牵头，并会同…"), modals allowed."""
-    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:并|要|将|应|须|负责)?{PARTNER_WORD}")
-
-
-@lru_cache(maxsize=1)
-def _closer_words() -> re.Pattern[str]:
-    """Any parenthetical closer word (牵头 / 配合 / 负责落实…): a bracket without one assigns nothing."""
-    return re.compile("|".join(re.escape(w) for w, _ in load_yaml("role_triggers.yaml")["parenthetical_closers"]))
-
-
-@lru_cache(maxsize=1)
-def _name_end_re() -> re.Pattern[str]:
-    """Any last character of a name ending (see :func:`_name_end_chars`)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(_name_end_chars())) + "]")
-
-
-@lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern[str]:
-    """Every sentence cue in one alternation: a cheap "could a role follow here" test."""
-    return re.compile("|".join(f"(?:{cue.pattern})" for cue, _ in patterns().cues))
-
-
-@lru_cache(maxsize=1)
-def _cue_after_name_end() -> re.Pattern[str]:
-    """The empty string between a name-ending character and a role cue (for finditer)."""
-    return re.compile(f"(?<={_name_end_re().pattern})(?=[，,]{_comma_modal().pattern}|{_any_cue().pattern})")
-
-
-@lru_cache(maxsize=1)
-def _comma_modal() -> re.Pattern[str]:
-    """A modal that may follow its subject after a comma (role_triggers.yaml ``comma_modals``)."""
-    return re.compile(f"(?:{'|'.join(load_yaml('role_triggers.yaml')['comma_modals'])})")
-
-
-@lru_cache(maxsize=1)
-def _clause_opener_re() -> re.Pattern[str]:
-    """但是 / 同时 / 此外…: the clause openers in one alternation, longest first."""
-    return re.compile("|".join(re.escape(w) for w in _clause_openers()))
-
-
-@lru_cache(maxsize=1)
-def _clause_openers() -> tuple[str, ...]:
-    """但 / 同时 / 此外…: words that open a clause before its subject, longest first."""
-    return tuple(sorted(vocab()["clause_openers"], key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _name_end_chars() -> frozenset[str]:
-    """Last characters of every suffix, collective and distributive head (a cheap pre-check)."""
-    gaz = load_yaml("departments.yaml")
-    words = gaz["suffixes"] + gaz["collectives"] + gaz["distributive_heads"] + vocab()["known_names"]
-    return frozenset(w[-1] for w in words) | frozenset(CLASS_CLOSERS)
 
 
 # 应当建立交通运输、公安、商务等相关部门: a modal or verb before the first head ends the subject

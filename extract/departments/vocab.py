@@ -62,6 +62,7 @@ class DepartmentPatterns:
     group_lead: re.Pattern[str]  # 发挥X领导小组…作用 / 在X领导小组领导下: X leads
     level_class: re.Pattern[str]  # 各省（自治区、直辖市） / 各省、自治区、直辖市人民政府: one collective
     generic_partner: re.Pattern[str]  # 有关部门 after 会同: names nobody in particular
+    alternative_note: re.Pattern[str]  # "（单位）" / "（行政学院）" closing a body's name
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,8 @@ def patterns() -> DepartmentPatterns:
     known = _alt(load_yaml("department_ner.yaml")["known_names"])
     # 各市（区） / 各省（自治区、直辖市）: a class of places is one item of a list too
     level_runs = "|".join(gaz["level_class_runs"])
-    one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})|(?:{collective})"
+    notes = rf"[（(][\u4e00-\u9fff]{{0,{gaz['alternative_note_chars']}}}?(?:{suffix})[）)]"
+    one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})(?:{notes})?|(?:{collective})"
            rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known})|(?:{level_runs}))")
     subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
@@ -96,7 +98,8 @@ def patterns() -> DepartmentPatterns:
         item=re.compile(rf"^{one}$"),
         subject_list=re.compile(subject_list),
         distributive=re.compile(
-            rf"(?P<heads>[\u4e00-\u9fff]{{2,10}}?(?:、[\u4e00-\u9fff]{{2,10}}?)+)等?(?P<head>{heads})"
+            rf"(?P<heads>[\u4e00-\u9fff]{{2,10}}?(?:、[\u4e00-\u9fff]{{2,10}}?)+)等?(?:{_alt(gaz['distributive_qualifiers'])})?"
+            rf"(?P<head>{heads})(?:{notes})?"
         ),
         # 高平市 / 晋城市 / 呼和浩特市 / 鄂尔多斯市 / 新疆维吾尔自治区: a proper region at the start
         region_prefix=re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{levels})"),
@@ -114,4 +117,5 @@ def patterns() -> DepartmentPatterns:
             for k, frame in enumerate(roles["group_lead_frames"]))),
         level_class=re.compile(rf"(?:{'|'.join(gaz['level_class_runs'])})(?:{suffix})?"),
         generic_partner=re.compile(rf"(?:{_alt(roles['generic_partners'])})"),
+        alternative_note=re.compile(rf"{notes}$"),
     )

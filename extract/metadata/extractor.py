@@ -86,6 +86,9 @@ SIGNATURE_WRAP_HEAD = re.compile(r"[\u4e00-\u9fff]{1,6}")
 SIGNATURE_WRAP_CHECK = 2
 # An organisation line of a masthead or signature block is short.
 MAX_ORG_LINE = 60
+# Bodies an issuer line above a 关于 title may name: "中共四川省委四川省人民政府" (b364); a line of
+# three or more is a masthead of joint issuers, not part of the title (b332).
+MAX_TITLE_ISSUERS = 2
 # A news lead's issuer that is only the reporter's own place: "我市印发《…》" names no body
 SELF_PLACE = re.compile(r"我(?:省|市|区|县|州|盟|旗)")
 # A line opening with this few characters before 印发 may open with a wrapped name's tail
@@ -260,13 +263,29 @@ def _about_title(lines: list[Line], doc: Document | None) -> TitleHit | None:
         if FORWARDED.fullmatch(above) and len(above + joined) <= MAX_TITLE_CHARS:
             # "国务院办公厅转发国家发展改革委" / "国家能源局关于…的通知": the forwarding line opens the title
             return TitleHit(i - 1, last, above + joined)
-        if (joined.startswith("关于") and above and vp.org_line.fullmatch(above)
-                and len(above) <= MAX_ORG_LINE and not MASTHEAD_WORD.search(above)
-                and not vp.org_line.fullmatch(above2)  # one line of its own, not a signature block
-                and (doc is None or len(org_names(doc, lines[i - 1].start, lines[i - 1].end)) == 1)):
+        if joined.startswith("关于") and _issuer_line(lines, i - 1, doc):
             joined, first = above + joined, i - 1
+            if i == 2 and _issuer_line(lines, 0, doc) and len(above2 + joined) <= MAX_TITLE_CHARS:
+                # the document opens with its joint issuers, one per line: "重庆市人民政府办公厅" /
+                # "四川省人民政府办公厅" / "关于…的通知" (b057)
+                joined, first = above2 + joined, 0
         return TitleHit(first, last, joined)
     return None
+
+
+def _issuer_line(lines: list[Line], k: int, doc: Document | None) -> bool:
+    """Line ``k`` names the issuers of the title below it: one or two bodies ("中共四川省委四川省
+    人民政府", b364), no masthead, and no org line above it unless it opens the document (a
+    signature block is a run of org lines)."""
+    if k < 0:
+        return False
+    vp = vocab_patterns()
+    text = lines[k].text
+    if not (vp.org_line.fullmatch(text) and len(text) <= MAX_ORG_LINE and not MASTHEAD_WORD.search(text)):
+        return False
+    if k > 0 and vp.org_line.fullmatch(lines[k - 1].text) and not (k == 1 and _issuer_line(lines, 0, doc)):
+        return False
+    return doc is None or len(org_names(doc, lines[k].start, lines[k].end)) <= MAX_TITLE_ISSUERS
 
 
 _NOTE_TAIL = re.compile(r"[（(][^（()）]{1,12}[）)]$")

@@ -49,6 +49,16 @@ CONDITION_CLAUSE = re.compile(r"(?:如果|假如|倘若|若|且|但)[^，,。；
 # A number inside a "对于…的" frame names the things a duty is about, not an aim:
 # "对于规模超过100个标准机架（2.5KW）的数据中心…逐一登记造册" (b013, b260)
 ABOUT_FRAME = re.compile(r"对于[^，,。；;]{2,40}?的")
+# A number in a definition sizes what a term means, it sets no aim: "新增排放源是指…年排放量大于或等于
+# 2万吨二氧化碳…的排放设施" (r09), "重点排放单位是指年排放量达到2.6万吨的单位"
+DEFINITION = re.compile(r"是指|系指|指的是|定义为")
+# A comparison right before a number that 的 + noun follows sizes a class of things: "不予支持供电煤耗
+# 高于285克标准煤/千瓦时的新建湿冷煤电机组和高于300克标准煤/千瓦时的空冷煤电机组项目" (r12)
+CLASS_COMPARATOR = re.compile(r"(?:高于|低于|大于|小于|超过|不足|不到|多于|少于)$")
+CLASS_COMPARATOR_REACH = 6
+# Between a build verb and a number, a joint means the verb belongs to an earlier noun ("新建湿冷煤电
+# 机组和高于300克…的空冷煤电机组", r12)
+LIST_JOINT = re.compile(r"[的和、及与]")
 # Regions a breakdown after a bare "其中，" lists at most (each in its own clause)
 MAX_BREAKDOWN_PARTS = 8
 # Characters before a number that make it part of a formula: "…/GDP×100%", "=1.2".
@@ -91,6 +101,8 @@ def not_a_goal(ctx: Context, clause: Clause, group: list[Quantity], region: int,
         return "conditional rule"  # "…单独办理供地手续的，其宗地面积…控制在3公顷以下", "当…超过20%时"
     if (about := ABOUT_FRAME.match(text, clause.start, clause.end)) is not None and last.stop <= about.end():
         return "about frame"
+    if DEFINITION.search(text, s.start, first.start):
+        return "definition"
     if _basis_phrase(text[clause.start:clause.end]):
         return "basis phrase"  # "按照…对16个州（市）的发展定位，…"
     if _quoted_standard(text, s.start, s.end, first.start):
@@ -220,8 +232,11 @@ def is_threshold(text: str, q: Quantity, clause: Clause) -> bool:
         return True  # "新建35蒸吨/小时以下的燃煤锅炉", "设计规模5万立方米/日以上的污水处理厂": a class
     population = markers()["threshold_nouns"] + markers()["threshold_scope_nouns"]
     if after.startswith("的") and not after[1:].startswith(population):
-        if _build_verb().search(text, max(clause.start, q.start - BUILD_VERB_REACH), q.start):
+        built = list(_build_verb().finditer(text, max(clause.start, q.start - BUILD_VERB_REACH), q.start))
+        if built and not LIST_JOINT.search(text, built[-1].end(), q.start):
             return False  # "建有一所床位不低于300张的综合性社会福利中心": the size of what is built
+        if CLASS_COMPARATOR.search(text, max(clause.start, q.start - CLASS_COMPARATOR_REACH), q.start):
+            return True  # "…高于300克标准煤/千瓦时的空冷煤电机组项目": the number sizes a class
     if q.unit_kind == "count" and q.qualifier_word is None and not after.startswith("的"):
         return False
     if (q.qualifier_word in ("以上", "以下") and q.unit_kind != "count"

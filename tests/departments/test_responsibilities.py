@@ -88,7 +88,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("市民政局设立居家养老服务指导机构，负责组织协调和管理。", [("市民政局", "implement")]),
         ("省级教育部门汇总并向本级人力资源社会保障部门提供困难毕业生信息。", [("省级教育部门", "implement")]),
         ("项目单位按有关规定向项目汇总申报单位报送资金申请报告。", [("项目单位", "implement")]),
-        ("市财政局对敬老院维修改造给予补助。", [("市财政局", "implement")]),
+        # ... a subsidy it gives serves the lead body's work (devset d4-dalian gold: support)
+        ("市财政局对敬老院维修改造给予补助。", [("市财政局", "support")]),
         # ... except overall responsibility, which leads as 负总责 does (b446, b076 annotators)
         ("市委、市政府对全市环境治理承担总体责任。", [("市委", "lead"), ("市政府", "lead")]),
         # ... but not an account of the past, nor a time clause, nor a prohibition or a body acted on

@@ -303,3 +303,95 @@ def test_generic_bodies_as_subjects(text: str, expected: list[tuple[str, str]]) 
 )
 def test_leading_groups_named_as_leading_the_work(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fields sharing a head summed up by 等有关 / 等相关: each field takes the bare head
+        ("统计、金融、财政、发展改革等相关部门按照各自职责，配合做好碳排放权交易相关工作。",
+         [("统计部门", "support"), ("金融部门", "support"), ("财政部门", "support"), ("发展改革部门", "support")]),
+        ("林草、农业农村、水利等有关部门(单位)按职责参与其规划、作业设计等全过程监管。",
+         [("林草部门", "support"), ("农业农村部门", "support"), ("水利部门", "support")]),
+        # a body among the fields keeps its own name
+        ("发展改革、经济信息、人民银行、证券监督管理等部门根据自身职责加强监督。",
+         [("发展改革部门", "support"), ("经济信息部门", "support"), ("人民银行", "support"),
+          ("证券监督管理部门", "support")]),
+        # ... but a list of bodies only is no list of fields
+        ("市发改委、市财政局等部门要加强监督。", [("市发改委", "implement"), ("市财政局", "implement")]),
+        # a long list of partner fields after 会同 (16 fields in b352)
+        ("住房城乡建设部门要会同发展改革、经济和信息化、科技、民政、生态环境、交通运输、水利、文化和旅游、应急、"
+         "市场监管、体育、乡村振兴、林草、能源、文物、消防救援等有关部门细化工作方案。",
+         [("住房城乡建设部门", "lead")] + [(f"{f}部门", "support") for f in (
+             "发展改革", "经济和信息化", "科技", "民政", "生态环境", "交通运输", "水利", "文化和旅游", "应急",
+             "市场监管", "体育", "乡村振兴", "林草", "能源", "文物", "消防救援")]),
+    ],
+)
+def test_fields_of_a_shared_head(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # by its own duties, with or without a modal, a body supports (FORMAT v2: 按职责分工负责 / 参与)
+        ("省直有关部门按各自职责做好相关工作。", [("省直有关部门", "support")]),
+        ("地方政府能源管理部门和电力运行管理部门按职责组织指导开展电力设施保护工作。",
+         [("地方政府能源管理部门", "support"), ("电力运行管理部门", "support")]),
+        ("省高级人民法院、省生态环境厅应当依据自身职责督促企业及时披露重要环境信息。",
+         [("省高级人民法院", "support"), ("省生态环境厅", "support")]),
+        # a bracketed alternative belongs to the name it follows
+        ("两省市有关部门（单位）按照职责分工，逐条逐项细化落实任务举措。", [("两省市有关部门（单位）", "support")]),
+        ("各有关部门（单位）要加强监管。", [("各有关部门（单位）", "implement")]),
+        ("各级党校（行政学院）要把碳达峰、碳中和相关内容列入教学计划。", [("各级党校（行政学院）", "implement")]),
+        # ... but not to a bare generic head
+        ("企业（单位）要加强监管。", []),
+        # a short form given after the name is no part of it
+        ("全国碳排放权注册登记机构（以下简称注册登记机构）应当遵守本规则。", [("全国碳排放权注册登记机构", "implement")]),
+        # a place's 财政 is its finance body; funds it gives serve the lead body's work (devset d4-dalian)
+        ("省财政将依据挂钩标的和调节因子收取统筹资金。", [("省财政", "implement")]),
+        ("市财政对敬老院维修改造给予补助。", [("市财政", "support")]),
+        ("由省级人力资源社会保障、财政等部门会同有关行业主管部门研究提出意见。",
+         [("省级人力资源社会保障部门", "lead"), ("省级财政部门", "lead"), ("有关行业主管部门", "support")]),
+        # 按 of a time or a standard is no duty cue
+        ("市发改委按季度调度项目进展。", []),
+    ],
+)
+def test_duties_by_own_remit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the main body of a plan's implementation leads it (FORMAT v2; b076, b389, b420, b422, b434)
+        ("各级人民政府是规划实施的责任主体，要加强组织领导和统筹协调。",
+         [("各级人民政府", "lead", "要加强组织领导和统筹协调")]),
+        ("各级政府是实施本规划的主体，应当加强统一领导。", [("各级政府", "lead", "应当加强统一领导")]),
+        ("攀枝花市人民政府是规划实施的责任主体。", [("攀枝花市人民政府", "lead", "规划实施的责任主体")]),
+        # the 责任主体 of other work implements it
+        ("县级林业主管部门是试点建设管理的责任主体。", [("县级林业主管部门", "implement", "试点建设管理的责任主体")]),
+    ],
+)
+def test_main_body_of_a_plan(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leading group at its clause's head that steers the work leads it, with or without a modal
+        ("（一）加强领导。省碳达峰碳中和工作领导小组指导和统筹做好碳达峰、碳中和工作。",
+         [("省碳达峰碳中和工作领导小组", "lead")]),
+        ("自治区碳达峰碳中和工作领导小组要指导和统筹做好碳达峰、碳中和工作。",
+         [("自治区碳达峰碳中和工作领导小组", "lead")]),
+        ("四川省林草碳汇工作领导小组，统筹协调推进全省林草碳汇工作。", [("四川省林草碳汇工作领导小组", "lead")]),
+        ("碳达峰碳中和工作领导小组对碳达峰相关工作进行整体部署和系统推进。", [("碳达峰碳中和工作领导小组", "lead")]),
+        # a group inside a clause is no subject: the body that set it up acts
+        ("国资委成立碳达峰、碳中和工作领导小组，全面统筹推进中央企业碳达峰工作。", [("国资委", "implement")]),
+        # a group reviewed by is no actor of this frame
+        ("各地区行动方案经碳达峰碳中和工作领导小组综合平衡后印发实施。", []),
+    ],
+)
+def test_leading_groups_that_steer(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

@@ -171,7 +171,8 @@ CASES = [
     (WEB_PAGE, "doc_number", None),
     (WEB_PAGE, "issuers", []),
     (WEB_PAGE, "recipients", []),
-    (OPINION, "title", "关于深入推进绿色低碳发展的实施意见"),
+    # the joint issuers' line above a 关于 title opens it (b364's and b057's gold)
+    (OPINION, "title", "中共某某市委办公室某某市人民政府办公室关于深入推进绿色低碳发展的实施意见"),
     (OPINION, "issuers", ["中共某某市委办公室", "某某市人民政府办公室"]),
     (OPINION, "recipients", ["各县（市、区）党委和人民政府", "市委各部委", "市直各单位"]),
     (OPINION, "issue_date", "2022-03-15"),

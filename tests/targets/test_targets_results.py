@@ -185,6 +185,12 @@ REASONS = [
     ("给予一次性补助，且不超过投资额30%。", None, "conditional rule"),
     # a number in a 对于…的 frame names what a duty is about (b013, b260)
     ("对于规模超过100个标准机架的数据中心逐一登记造册。", None, "about frame"),
+    # a number in a definition sizes what a term means (r09)
+    ("新增排放源是指年排放量大于或等于2万吨二氧化碳且有单独计量的排放设施。", None, "definition"),
+    # a comparison before a number that 的 + noun follows sizes a class, also after a build verb
+    # that belongs to an earlier noun (r12)
+    ("不予支持供电煤耗高于285克标准煤/千瓦时的新建湿冷煤电机组和高于300克标准煤/千瓦时的空冷煤电机组项目。",
+     None, "threshold"),
 ]
 # fmt: on
 
