@@ -87,7 +87,8 @@ def _acting_verbs() -> tuple[str, ...]:
 def is_class_department(name: str) -> bool:
     """县(市、区)林草主管部门 / 各省（区、市）住房和城乡建设部门: the department of each place of a class."""
     m = _level_class_prefix().match(name)
-    return bool(m) and m.end() < len(name) and is_body(name[m.end():])
+    # a list after the class is no department of it: "各市、县（区）党委和政府及有关部门"
+    return bool(m) and m.end() < len(name) and not LIST_JOINTS.search(name, m.end()) and is_body(name[m.end():])
 
 
 def split_class_department(name: str) -> list[str]:
@@ -99,10 +100,20 @@ def split_class_department(name: str) -> list[str]:
     if not m or m.end() >= len(name):
         return [name]
     halves = re.split("[和与]", name[m.end():])
-    if len(halves) != 2 or not all(is_body(h) for h in halves):
+    # "各市、县（市、区）党委和政府": 政府 takes the class as 党委 does (FORMAT v2: a prefix flows on)
+    second = m.group() + halves[1] if len(halves) == 2 else ""
+    if len(halves) != 2 or not is_body(halves[0]) or not (
+            is_body(halves[1]) or is_body(second) or patterns().level_class.fullmatch(second)):
         return [name]
     second = m.group() + halves[1] if may_inherit(halves[1]) else halves[1]
     return [m.group() + halves[0], second]
+
+
+@lru_cache(maxsize=1)
+def _level_runs() -> tuple[str, ...]:
+    """县区 / 旗县区 / 盟市…: the level runs of the collectives (各县区), longest first."""
+    runs = {c.removeprefix(EACH) for c in _gazetteer()["collectives"] if LEVEL_WORDS.fullmatch(c.removeprefix(EACH))}
+    return tuple(sorted((r for r in runs if len(r) > 1), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +157,12 @@ def split_region(name: str) -> NameParts:
     gaz = _gazetteer()
     each = EACH if name.startswith(EACH) and len(name) > 2 else ""
     rest = name[len(each):]
+    level = _level_class_prefix().match(rest)
+    if level and len(rest) > level.end():  # 县（区）党委 -> (县（区）, 党委): a class of places is a region
+        return NameParts(each=each, region=level.group(), core=rest[level.end():])
+    for word in _level_runs():  # 各县区党委 -> (各, 县区, 党委), never 县 + 区党委
+        if rest.startswith(word) and len(rest) > len(word) + 1:
+            return NameParts(each=each, region=word, core=rest[len(word):])
     if rest.startswith(tuple(gaz["prefix_exceptions"])):
         return NameParts(each=each, region="", core=rest)
     for word in _inheritable_prefixes():
@@ -157,6 +174,15 @@ def split_region(name: str) -> NameParts:
     return NameParts(each=each, region="", core=rest)
 
 
+# A run of levels written once before what each of them has: "市、区（市、县）民政部门" (devset d4-dalian),
+# "市、县（区）政府" (b468), "州（市）、县（市、区）" (b317), "市、区（市、县）两级财政"
+LEVEL_RUN = re.compile(r"(?P<run>[省市州盟地县区旗]{1,2}(?:[（(][^（()）、]{1,4}(?:、[^（()）、]{1,4}){0,2}[）)])?"
+                       r"(?:、[省市州盟地县区旗]{1,2}(?:[（(][^（()）、]{1,4}(?:、[^（()）、]{1,4}){0,2}[）)])?)+)"
+                       r"(?:[两三四]级)?(?P<rest>.*)")
+# What a run of levels may share besides a body: 政府 / 财政 alone name nobody, each level's one does
+LEVEL_SHARED = ("人民政府", "政府", "财政", "党委")
+# Words that join list items: after a class of places they make a list, not one department
+LIST_JOINTS = re.compile(r"[、及，,]|以及")
 # A region prefix that is only a level word (市 / 县区 / 旗县) names a class of places, which 各
 # may distribute over; a proper place name (辽源高新区) never takes 各.
 LEVEL_WORDS = re.compile(r"[省市州盟县区旗]{1,3}")
@@ -269,8 +295,10 @@ _KEPT_COMMA = "\x00"
 
 def split_list(text: str) -> list[str]:
     """"A、B和C" -> [A, B, C] without splitting names that contain 和 (工业和信息化厅)."""
-    # separators inside brackets belong to a class of places: "各县（市、区）、各有关单位"
+    # separators inside brackets belong to a class of places: "各县（市、区）、各有关单位", and so do
+    # those of a run of levels ending in one: "各市、县（区）党委和政府" (b086)
     masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", _KEPT_COMMA), text)
+    masked = _level_class_prefix().sub(lambda m: m.group(0).replace("、", _KEPT_COMMA), masked)
     pieces = [p.replace(_KEPT_COMMA, "、") for p in re.split(r"[、，,]|或者|或|以及|及", masked) if p]  # 存续单位或者新设单位
     pieces = [q for p in pieces for q in spell_pair(p)]
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
@@ -315,6 +343,21 @@ def _split_each_run(piece: str) -> list[str]:
         if all(is_body(r) for r in rest):
             return [piece[:at], *rest]
     return [piece]
+
+
+def split_level_run(name: str) -> list[str] | None:
+    """"市、区（市、县）民政部门" -> [市民政部门, 区（市、县）民政部门]: levels written once before what each
+    of them has are that many bodies (the devset and bulk gold split them); None for anything else,
+    and for a run under 各, which is one class of places ("各市、县（市、区）政府", b059)."""
+    m = LEVEL_RUN.fullmatch(name)
+    if not m or name.startswith(EACH):
+        return None
+    rest, run = m.group("rest"), m.group("run")
+    if LIST_JOINTS.search(rest) or "和" in rest or not (
+            rest in LEVEL_SHARED or is_body(rest) or (not rest and ("（" in run or "(" in run))):
+        return None
+    masked = _BRACKETED.sub(lambda b: b.group(0).replace("、", _KEPT_COMMA), run)
+    return [level.replace(_KEPT_COMMA, "、") + rest for level in masked.split("、")]
 
 
 def distribute(heads: str, head: str) -> list[str]:

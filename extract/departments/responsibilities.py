@@ -70,6 +70,7 @@ from .names import (
     share_head,
     spell_pair,
     split_class_department,
+    split_level_run,
     split_list,
 )
 from .recognizer import vocab
@@ -90,6 +91,10 @@ MAX_PARENTHETICAL_CHARS = 400
 MAX_SUBJECT_CHARS = 60
 # The partners after 会同 may list more fields: "会同发展改革、经济和信息化、…、消防救援等有关部门" (b352, 16 fields).
 MAX_PARTNER_CHARS = 120
+# A bracketed note between an agent and its cue: "由拉萨南北山绿化指挥部办公室（自治区林草局）负责解释"
+HOST_NOTE = re.compile(r"[（(][^（()）]{1,20}[）)]")
+# Heads that name a body only with the place of the item before them: "县（区）党委、政府", "各县区党委、部门"
+GENERIC_HEADS = ("政府", "人民政府", "部门", "财政")
 # A short form given after a body's name: "（以下简称交易机构）" (b402, b502, b350 gold keep the full name).
 SHORT_FORM = re.compile(r"[（(]以下(?:简|统)称[^（()）]{1,20}[）)]")
 # Words before a subject: "请各二级单位组织…", "由集团公司组织…", "对于未完成目标的企业要…".
@@ -123,7 +128,7 @@ BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")  # level words alo
 # the body ("由市委书记、市长任组长", "由乡镇党委书记担任…", "由市委、市政府主要负责人任组长": b166, b446,
 # b456) or its meeting ("由生态环境部部务会议审议通过", b406): not the body acting (but "本办法由X负责解释" is).
 NOT_AN_AGENT = re.compile(r"等?(?:单位|部门)?(?:共同|联合)?(?:组成|构成|组建|参与的|参加的)|(?:主要|分管)?(?:负责人|负责同志|领导(?:同志)?[任担])"
-                          r"|书记|[省市县区州]长[、，,任担]|[部委局厅]?(?:务|常务|办公|党组)会议")
+                          r"|书记|[省市县区州]?长[、，,任担]|[部委局厅]?(?:务|常务|办公|党组)会议")
 GROUP_OF = re.compile(r"等(?:单位|部门)(?:共同)?(?:参与|参加|组成)的")
 OPTIONAL_BEFORE = re.compile(r"可以?|自行|自主")  # before 委托: an option of the applicant
 # Points in a sentence ("+2分/次", "得5分", "扣1分"): a scoring criterion, never a duty (FORMAT v2).
@@ -533,6 +538,8 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         role, cue_len = _role_of("由", clause[length:])
         if role is not None and not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
             continue  # 考核结果交由干部主管部门作为…的重要依据: a hand-over, no duty
+        if role == "implement" and patterns().support_in_task.search(clause[length + cue_len:]):
+            role = "support"  # 补助经费由市、区（市、县）两级财政按比例承担: funds serve the lead's work
         if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
             return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
     return None
@@ -618,7 +625,7 @@ def _subject_at(masked: str, cstart: int, end: int, cues: list[int]) -> tuple[li
     elif role == "implement":
         if pats.lead_in_task.search(first_clause) or (len(names) == 1 and sole_lead().match(first_clause)):
             role = "lead"  # 市生态环境局将组织对…开展核查: a body that alone organises leads
-        elif pats.support_in_task.search(first_clause):
+        elif pats.support_in_task.search(act):  # after a basis: "根据…，…给予补助" (d4-dalian)
             role = "support"
     return names, role, subj_start, pos + rest_at + cue_len, cue
 
@@ -683,6 +690,8 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     prefix = SHORT_FORM.sub("", prefix)
     if opens_with_acting_verb(prefix):
         return None  # 支持年综合能耗5000吨标准煤以上的重点企业参与…: the body is acted on
+    if (levels := split_level_run(prefix)) is not None:
+        return tuple(levels)  # 市、区（市、县）民政部门 -> 市民政部门, 区（市、县）民政部门
     if pats.level_class.fullmatch(prefix):
         return (prefix,)  # 各省（自治区、直辖市）: one class of places
     if is_class_department(prefix):  # 县(市、区)林草主管部门: the department of each place of a class
@@ -691,8 +700,10 @@ def _candidate_names(prefix: str) -> tuple[str, ...] | None:
     if m:
         names = split_list(m.group("list"))
         if (all(is_body(n) for n in names) or (len(names) > 1 and all(is_item(n) for n in names))
-                or (len(names) > 1 and names[0].startswith("各级") and all(is_body(n) for n in qualify(names)))):
-            # is_item: "各市（区）、各有关部门要…"; qualified: "各级党委、政府要…" (各级 flows on)
+                or (len(names) > 1 and all(is_body(n) or n in GENERIC_HEADS for n in names)
+                    and all(is_body(n) for n in qualify(names)))):
+            # is_item: "各市（区）、各有关部门要…"; qualified: "各级党委、政府要…", "县（区）党委、政府…"
+            # (the prefix flows on)
             return tuple(share_head(qualify(names)))
     cm = conditional_actor().fullmatch(prefix)
     if cm and is_body(cm.group("body")):
@@ -718,6 +729,10 @@ def _role_of(intro: str, rest: str) -> tuple[str | None, int]:
     if not rest or rest[0] in ROLE_BLOCKERS:
         return None, 0
     if intro == "由":
+        note = HOST_NOTE.match(rest)  # 由X办公室（自治区林草局）负责解释: the host in brackets, then the cue
+        if note and note.end() < len(rest) and rest[note.end()] not in ROLE_BLOCKERS:
+            role, cue_len = _role_of(intro, rest[note.end():])
+            return role, (note.end() + cue_len if role is not None else 0)
         composed = rest.removeprefix(next((w for w in vocab()["composition_members"] if rest.startswith(w)), ""))
         if rest.startswith(tuple(vocab()["beneficiary_verbs"])) or composed.startswith(tuple(vocab()["composition_verbs"])):
             return None, 0  # 由生产、设备…等职能部门组成 / 转由其他养老机构使用: no duty

@@ -77,9 +77,10 @@ def patterns() -> DepartmentPatterns:
     known = _alt(load_yaml("department_ner.yaml")["known_names"])
     # 各市（区） / 各省（自治区、直辖市）: a class of places is one item of a list too
     level_runs = "|".join(gaz["level_class_runs"])
-    notes = rf"[（(][\u4e00-\u9fff]{{0,{gaz['alternative_note_chars']}}}?(?:{suffix})[）)]"
+    # never a body of its own place: "拉萨南北山绿化指挥部办公室（自治区林草局）" names who hosts the office
+    notes = rf"[（(](?![省市县区州盟旗]|自治区|国家)[\u4e00-\u9fff]{{0,{gaz['alternative_note_chars']}}}?(?:{suffix})[）)]"
     one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})(?:{notes})?|(?:{collective})"
-           rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known})|(?:{level_runs}))")
+           rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known})|(?:{level_runs})(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix}))?)")
     subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])

@@ -39,6 +39,7 @@ from .filters import (
     word_regex,
 )
 from .frame import read_frames
+from .lists import MIN_INDICATOR, balanced, distribute
 from .prefix_scan import PrefixMatches
 from .tables import table_targets
 from .vocab import (
@@ -64,7 +65,6 @@ from .vocab import (
     hedge_regex,
     indicator_heads,
     markers,
-    region_item_regex,
     threshold_scope_regex,
     trigger_regex,
     triggers,
@@ -85,17 +85,16 @@ GAP_FILLERS = ("", "到", "至", "在", "为", "至少", "约")
 # What may stand between a count-only verb and its count: "加快25个…", "启动至少2个…"
 COUNT_FILLERS = ("", "至少", "约")
 # 均 / 各 / 都 / 分别 before the verb or number share one number: "化肥、农药利用率均达到43%"
-SHARED_MARK = re.compile(r"(?:均|各|都|分别)$")
+SHARED_MARK = re.compile(r"(?:均|各|都|分别)$"
+                         # "…用水量均较2020年降低16%以上" (b422), "…化肥、农药利用率均稳定在43%": a base
+                         # or a verb may stand between the mark and the number
+                         r"|(?:均|各|分别)(?:(?:较|比)(?:(?:19|20)\d{2}年|基期)(?:水平)?)?"
+                         r"(?:达到|提高到|提高至|提升到|提升至|降低|下降|减少|增长|提高|提升|控制在|不低于|不高于|不超过|"
+                         r"保持在|稳定在|达)?$")
 # Joiners that make consecutive numbers one list: "分别下降8%、8%、10%".
 LIST_JOINERS = ("、", "和", "与", "及")
-# An indicator shorter than this is a fragment ("上" of a line-broken "原则\n上控制在…").
-MIN_INDICATOR = 2
 # Longest noun after "verb + number" that names what is counted: "创建2000家节约型公共机构示范单位".
 MAX_COUNTED_NOUN = 20
-BRACKET_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "[": "]", "【": "】"}  # kept balanced at edges
-QUOTES = "“”‘’"
-# Shortest shared tail after a bracketed last item: "出租汽车（含网约车）新能源汽车".
-MIN_SHARED_TAIL = 2
 # Separates subject and base of a "share of a total" phrase inside _direction's raw text.
 BASE_MARK = "\x00"
 # "低于基期的10%以上": a decrease of at least N against the base named between verb and number.
@@ -320,7 +319,7 @@ def _group_targets(ctx: _Context, index: int, clause: Clause, region: int,
         return _drop(ctx, clause, "no indicator")
     trailing = _trailing_noun(text, last, clause) if form == "object" else ""
     shared = bool(SHARED_MARK.search(text[region:first.start] if form != "verb" else raw_indicator))
-    named = _distribute(indicator, len(group), shared, trailing, first.unit_kind == "percent")
+    named = distribute(indicator, len(group), shared, trailing, first.unit_kind == "percent")
     deadline, period = _time_context(ctx, first.start)
     reason = is_past(ctx, clause, deadline, region, first, period)
     if reason:
@@ -559,50 +558,7 @@ def _clean_indicator(raw: str) -> tuple[str | None, str]:
     if m and m.end() < len(s):
         s = s[m.end():]
     s = hedge_regex().sub("", FOOTNOTE_MARK.sub("", LEADING_NOISE.sub("", CONCURRENT_OPENER.sub("", s))))
-    return scope, _balanced(TRAILING_LINK.sub("", s))
-
-
-def _balanced(s: str) -> str:
-    """Brackets and quotes balanced at the edges: "PUE值(电能利用效率" -> "PUE值",
-    "“无废城市" -> "无废城市", "含网约车）新能源汽车" -> "新能源汽车", "“无废城市”" -> "无废城市"."""
-    s = s.strip(" \"")
-    closers = {v: k for k, v in BRACKET_PAIRS.items()}
-    stack: list[int] = []
-    unmatched: list[int] = []
-    for i, ch in enumerate(s):
-        if ch in BRACKET_PAIRS:
-            stack.append(i)
-        elif ch in closers:
-            if stack and s[stack[-1]] == closers[ch]:
-                stack.pop()
-            else:
-                unmatched.append(i)
-    unmatched.extend(stack)
-    for i in sorted(unmatched, reverse=True):
-        ch = s[i]
-        if ch in QUOTES or i == 0 or i == len(s) - 1:
-            s = s[:i] + s[i + 1:]  # a stray quote, or a bracket at an edge: drop the mark
-        elif ch in BRACKET_PAIRS:
-            s = s[:i]  # "PUE值(电能利用效率": the cut parenthetical goes
-        else:
-            s = s[i + 1:]  # "含网约车）新能源汽车": the cut parenthetical's tail goes
-            break  # every mark left to visit was in the part just cut (an IndexError before)
-    while len(s) > 1 and BRACKET_PAIRS.get(s[0]) == s[-1] and _pair_end(s) == len(s) - 1:
-        s = s[1:-1]  # "“无废城市”": quotes around the whole name
-    return s.strip(" ")
-
-
-def _pair_end(s: str) -> int:
-    """Index of the mark closing the bracket that opens ``s``."""
-    depth = 0
-    for i, ch in enumerate(s):
-        if ch == s[0]:
-            depth += 1
-        elif ch == BRACKET_PAIRS[s[0]]:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+    return scope, balanced(TRAILING_LINK.sub("", s))
 
 
 def _implicit_indicator(ctx: _Context, clause: Clause, group: list[Quantity],
@@ -648,82 +604,6 @@ def _trailing_noun(text: str, q: Quantity, clause: Clause) -> str:
     """"各1—2个示范试点" -> "示范试点" (joined to each distributed indicator)."""
     tail = text[q.stop:clause.end]
     return tail if 0 < len(tail) <= MAX_TRAILING_NOUN and not re.search(r"^的|\d|、", tail) else ""
-
-
-def _distribute(indicator: str, n: int, shared: bool, trailing: str,
-                percent: bool = False) -> list[tuple[str | None, str]]:
-    """One (scope, indicator) per number: "化学需氧量、氨氮…排放总量…分别" -> 化学需氧量排放总量, …
-
-    A list of regions ("京津冀及周边地区、长三角地区煤炭消费量分别下降10%、5%") names the
-    scopes; the indicator is the head after the last region (煤炭消费量) for all of them.
-    """
-    items = _list_items(indicator)
-    if n == 1 and not shared and len(items) > 1 and "等" not in indicator:
-        shared = all(i.endswith(tuple(markers()["measure_endings"])) for i in items)  # "联络率、转供率100%"
-    if (n > 1 and len(items) != n) or (n == 1 and shared and len(items) == 1):  # "能源消耗和二氧化碳排放分别下降14%、19.5%"
-        items = _list_items(indicator, joiners="、和及与")
-    if (n > 1 and len(items) == n) or (n == 1 and len(items) > 1 and shared):
-        regions = _region_list(items)
-        if regions:
-            return [(scope, f"{head}{trailing}") for scope, head in regions]
-        tailed = _share_tail(items, percent)
-        items = tailed if tailed != items else _share_head(items)
-        return [(None, _balanced(f"{i}{trailing}")) for i in items]
-    return [(None, f"{indicator}{trailing}")] * n
-
-
-def _region_list(items: list[str]) -> list[tuple[str, str]] | None:
-    """[(region, shared head)] when every item is a region and the last one carries the head."""
-    regex = region_item_regex()
-    if not all((m := regex.match(i)) and m.end() == len(i) for i in items[:-1]):
-        return None
-    m = regex.match(items[-1])
-    if not m or len(items[-1]) - m.end() < MIN_INDICATOR:
-        return None
-    head = items[-1][m.end():]
-    return [(i, head) for i in items[:-1]] + [(m.group(0), head)]
-
-
-def _list_items(indicator: str, joiners: str = "、") -> list[str]:
-    """Split at 、 outside brackets and quotes ("各县（市、区）" stays whole)."""
-    items, depth, current = [], 0, []
-    for ch in indicator:
-        if ch in "（(《“[":
-            depth += 1
-        elif ch in "）)》”]":
-            depth = max(0, depth - 1)
-        if ch in joiners and depth == 0:
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    items.append("".join(current))
-    return [i for i in items if i]
-
-
-def _share_tail(items: list[str], percent: bool) -> list[str]:
-    """"公交车、出租汽车（含网约车）新能源汽车分别达到72%、35%": the words after the last
-    item's bracket are the shared tail (公交车新能源汽车比例, 出租汽车（含网约车）新能源汽车比例)."""
-    last = items[-1]
-    cut = max(last.rfind("）"), last.rfind(")"))
-    tail = last[cut + 1:]
-    if cut <= 0 or len(tail) < MIN_SHARED_TAIL or any(i.endswith(tail) for i in items[:-1]):
-        return items
-    if percent and not tail.endswith(markers()["measure_endings"]):
-        tail += "比例"
-    return [f"{i}{tail}" for i in items[:-1]] + [last[:cut + 1] + tail]
-
-
-def _share_head(items: list[str]) -> list[str]:
-    """Give every item the indicator head of the last one when they lack one."""
-    last = items[-1]
-    head = next((h for h in indicator_heads() if last.endswith(h) and len(last) > len(h)), None)
-    if head is None:
-        return items
-    if "等" in last:  # "挥发性有机物等主要污染物重点工程减排量": the 等-phrase is the category
-        last = last[:last.index("等")] + head
-    own = tuple(indicator_heads())
-    return [last if i is items[-1] else i if i.endswith(own) else f"{i}{head}" for i in items]
 
 
 def _qualifier(text: str, q: Quantity, trigger: Trigger | None, first: Quantity) -> str | None:

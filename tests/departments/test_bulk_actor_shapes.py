@@ -64,7 +64,8 @@ CASES = [
     # the department of each place of a class
     ("县(市、区)林草主管部门牵头安排第二年绿化目标任务。", [("县(市、区)林草主管部门", "lead")]),
     ("各省（区、市）住房和城乡建设部门要加强指导。", [("各省（区、市）住房和城乡建设部门", "implement")]),
-    ("县（市、区）要加强指导。", []),                             # a class of places without a body
+    # a class of places acts without a body too (b317, b417 gold: "州（市）、县（市、区）具体负责", "县（市）")
+    ("县（市、区）要加强指导。", [("县（市、区）", "implement")]),
     # a class department and a body joined by 和 are two bodies, as any 和-joined pair of bodies
     ("各省（区、市）教育主管部门和高校要统筹各类资源。",
      [("各省（区、市）教育主管部门", "implement"), ("高校", "implement")]),
@@ -111,7 +112,8 @@ CASES = [
     ("各市（区）、各有关部门要及时总结好经验好模式。", [("各市（区）", "implement"), ("各有关部门", "implement")]),
     ("各县（市、区）、各有关单位要加强协调。", [("各县（市、区）", "implement"), ("各有关单位", "implement")]),
     ("各级党委、政府要切实加强组织领导。", [("各级党委", "implement"), ("各级政府", "implement")]),
-    ("各县区党委、部门要加强配合。", []),   # no 各级: the bare 部门 takes no place
+    # the place flows on to the bare 部门 as it does after 各级 (b456 gold: 各县区部门)
+    ("各县区党委、部门要加强配合。", [("各县区党委", "support"), ("各县区部门", "support")]),
     ("各设区市要结合本地实际，抓好贯彻落实。", [("各设区市", "implement")]),          # b089
     ("各市、县（区）要根据实际情况制定具体措施。", [("各市、县（区）", "implement")]),  # b319
     # by its duties, with an adverb first, is support (b496)

@@ -395,3 +395,33 @@ def test_main_body_of_a_plan(text: str, expected: list[tuple[str, str, str]]) ->
 )
 def test_leading_groups_that_steer(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level with its variants in brackets is a class of places, alone or before a body
+        ("各县（区）要建成医疗废物收集转运处置体系。", [("各县（区）", "implement")]),
+        ("各市（区）政府要明确主体责任。", [("各市（区）政府", "implement")]),
+        ("县（区）党委、政府要承担属地环境治理具体责任。", [("县（区）党委", "implement"), ("县（区）政府", "implement")]),
+        # under 各 a run of levels is one class (b059, b086 gold) ...
+        ("各市、县（市、区）党委和政府要压实责任。",
+         [("各市、县（市、区）党委", "implement"), ("各市、县（市、区）政府", "implement")]),
+        ("各市、县（区）党委和政府及有关部门要认真落实党政同责。",
+         [("各市、县（区）党委", "implement"), ("各市、县（区）政府", "implement"), ("有关部门", "implement")]),
+        # ... without it each level has its own body (devset d4-dalian, b221, b468, b317 gold)
+        ("市、区（市、县）民政部门设立居家养老服务指导机构。",
+         [("市民政部门", "implement"), ("区（市、县）民政部门", "implement")]),
+        ("市、县（区）政府要建立环境保护目标责任制。", [("市政府", "implement"), ("县（区）政府", "implement")]),
+        ("州（市）、县（市、区）具体负责。", [("州（市）", "implement"), ("县（市、区）", "implement")]),
+        ("补助经费由市、区（市、县）两级财政按比例承担。", [("市财政", "support"), ("区（市、县）财政", "support")]),
+        # a list after the class is no department of it; a level's head (县长) is a person
+        ("各县（市、区）人民政府、市直各有关部门要加强领导。",
+         [("各县（市、区）人民政府", "implement"), ("市直各有关部门", "implement")]),
+        ("由县（区）长担任第一河长。", []),
+        # a body of its own place in brackets names who hosts the one before it
+        ("由拉萨南北山绿化指挥部办公室（自治区林草局）负责解释。", [("拉萨南北山绿化指挥部办公室", "lead")]),
+    ],
+)
+def test_classes_of_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.targets.extractor import _balanced
+from extract.targets.lists import balanced as _balanced
 
 # fmt: off
 # (raw indicator edge, balanced)

@@ -78,6 +78,14 @@ SHARED_HEADS = [
      ["化学需氧量减排量", "氨氮减排量", "氮氧化物减排量", "挥发性有机物减排量"]),
     ("到2025年，全市城镇污水集中处理率、污泥无害化处置率均达到97%以上。",
      ["城镇污水集中处理率", "污泥无害化处置率"]),
+    # 均 with a base and a verb before the number shares it too (b422)
+    ("到2025年，万元地区生产总值和万元工业增加值用水量均较2020年降低16%以上。",
+     ["万元地区生产总值用水量", "万元工业增加值用水量"]),
+    # one-character sizes share all the last item says after its own (b462)
+    ("2025年底前，大、中、小型绿色矿山建设率达到90%、80%、70%。",
+     ["大型绿色矿山建设率", "中型绿色矿山建设率", "小型绿色矿山建设率"]),
+    # ... but 及 of 及以上 joins no items
+    ("到2025年，全市重度及以上污染天数比率控制在1%以内。", ["重度及以上污染天数比率"]),
 ]
 
 # Staged targets without a repeated indicator, and "verb + number + counted noun".

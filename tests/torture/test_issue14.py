@@ -187,7 +187,7 @@ def test_issue14_deep_markdown_nesting(depth: int) -> None:
 
 
 def test_issue14_targets_bracket_balancing_index_error() -> None:
-    from extract.targets.extractor import _balanced
+    from extract.targets.lists import balanced as _balanced
 
     assert _balanced("a）b）c") == "c"
     process_bytes("到2025年，甲）乙）新能源汽车比例达到50%以上。\n".encode(), "x.txt")
