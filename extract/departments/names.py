@@ -178,7 +178,7 @@ def split_region(name: str) -> NameParts:
 # "市、县（区）政府" (b468), "州（市）、县（市、区）" (b317), "市、区（市、县）两级财政"
 LEVEL_RUN = re.compile(r"(?P<run>[省市州盟地县区旗]{1,2}(?:[（(][^（()）、]{1,4}(?:、[^（()）、]{1,4}){0,2}[）)])?"
                        r"(?:、[省市州盟地县区旗]{1,2}(?:[（(][^（()）、]{1,4}(?:、[^（()）、]{1,4}){0,2}[）)])?)+)"
-                       r"(?:[两三四]级)?(?P<rest>.*)")
+                       r"(?:[两三四]级)?(?![城域内外乡镇村级])(?P<rest>.*)")  # never "市区、县城…" / "市、县级"
 # What a run of levels may share besides a body: 政府 / 财政 alone name nobody, each level's one does
 LEVEL_SHARED = ("人民政府", "政府", "财政", "党委")
 # Words that join list items: after a class of places they make a list, not one department

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract.departments.annexes import technical_annexes
+from extract.departments.names import split_level_run
 from extract.departments.responsibilities import extract_responsibilities
 from extract.model import Document, Metadata
 from extract.settings import Settings
@@ -425,3 +426,17 @@ def test_leading_groups_that_steer(text: str, expected: list[tuple[str, str]]) -
 )
 def test_classes_of_places(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("市、区（市、县）民政部门", ["市民政部门", "区（市、县）民政部门"]),
+        ("市、县（区）政府", ["市政府", "县（区）政府"]),
+        # a level word inside a place word opens no run (never 市区城生态环境部门 + 县城生态环境部门)
+        ("市区、县城生态环境部门", None),
+        ("各市、县（市、区）政府", None),  # under 各: one class
+    ],
+)
+def test_runs_of_levels(name: str, expected: list[str] | None) -> None:
+    assert split_level_run(name) == expected
