@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..language.data import load_aliases, load_yaml
 from ..language.lexicon import gazetteer_words, recognizer_vocab
+from .vocab import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -150,7 +151,7 @@ def is_generic(name: str) -> bool:
 def is_recognized_body(name: str) -> bool:
     """True when one recognised body covers all of ``name`` and no post-check rejects it."""
     breakers, verb_start, generic = _post_checks()
-    note = _alternative_note().search(name)
+    note = patterns().alternative_note.search(name)  # departments.yaml ``alternative_note_chars``
     if note and note.start() > 0:  # 两省市有关部门（单位）: the bracketed alternative belongs to the body
         return is_recognized_body(name[:note.start()])
     if not name or name in generic or breakers.search(name):
@@ -161,13 +162,6 @@ def is_recognized_body(name: str) -> bool:
         return False  # 贵企业（单位: a name cut inside its bracket
     mentions = recognize(name)
     return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(name)
-
-
-def _alternative_note() -> re.Pattern[str]:
-    """"（单位）" / "（行政学院）" after a name (departments.yaml ``alternative_note_chars``)."""
-    from .vocab import patterns
-
-    return patterns().alternative_note
 
 
 def is_known(name: str) -> bool:
