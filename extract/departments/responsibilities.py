@@ -536,9 +536,10 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
                 CLAUSE_END.split(clause, maxsplit=1)[0]):
             continue  # 由公共电力设施至养老院 / 由X共同组成 / 由A…、B等部门参与的机制 (a list past the name cap)
         role, cue_len = _role_of("由", clause[length:])
-        if role is not None and not_duty_clause().search(CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]):
+        act = CLAUSE_END.split(clause[length + cue_len:], maxsplit=1)[0]  # the agent's own clause
+        if role is not None and not_duty_clause().search(act):
             continue  # 考核结果交由干部主管部门作为…的重要依据: a hand-over, no duty
-        if role == "implement" and patterns().support_in_task.search(clause[length + cue_len:]):
+        if role == "implement" and patterns().support_in_task.search(act):
             role = "support"  # 补助经费由市、区（市、县）两级财政按比例承担: funds serve the lead's work
         if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
             return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"

@@ -416,6 +416,8 @@ def test_leading_groups_that_steer(text: str, expected: list[tuple[str, str]]) -
         ("市、县（区）政府要建立环境保护目标责任制。", [("市政府", "implement"), ("县（区）政府", "implement")]),
         ("州（市）、县（市、区）具体负责。", [("州（市）", "implement"), ("县（市、区）", "implement")]),
         ("补助经费由市、区（市、县）两级财政按比例承担。", [("市财政", "support"), ("区（市、县）财政", "support")]),
+        # ... read from the agent's own clause, never from a later body's ("市财政局给予补助")
+        ("具体工作由市发改委实施，市财政局给予补助。", [("市发改委", "implement"), ("市财政局", "support")]),
         # a list after the class is no department of it; a level's head (县长) is a person
         ("各县（市、区）人民政府、市直各有关部门要加强领导。",
          [("各县（市、区）人民政府", "implement"), ("市直各有关部门", "implement")]),
