@@ -156,12 +156,24 @@ def is_recognized_body(name: str) -> bool:
         return is_recognized_body(name[:note.start()])
     if not name or name in generic or breakers.search(name):
         return False
-    if verb_start.match(name) and name.removeprefix("各") not in vocab()["verb_start_names"]:
+    if (verb_start.match(name) and name.removeprefix("各") not in vocab()["verb_start_names"]
+            and not _relative_clause_head(name)):
         return False  # 积极宣传中央企业 (but 宣传教育处 is a division)
     if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return False  # 贵企业（单位: a name cut inside its bracket
     mentions = recognize(name)
     return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(name)
+
+
+def _relative_clause_head(name: str) -> bool:
+    """Does a verb open a relative clause whose 的 ends on a body's head?  "纳入配额管理的单位",
+    "组织核查的生态环境主管部门", "提交碳排放报告的单位" name a population of bodies (FORMAT v2:
+    a population defined by a condition acts), not a verb acting on a body ("纳入企业")."""
+    cut = name.rfind("的")
+    if cut < 2 or any(verb in name[:cut] for verb in load_yaml("departments.yaml")["not_body_openers"]):
+        return False  # 优先支持符合条件的…企业: the body is acted on
+    head = name[cut + 1:]
+    return is_generic(head) or is_recognized_body(head)
 
 
 def is_known(name: str) -> bool:

@@ -442,3 +442,27 @@ def test_classes_of_places(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_runs_of_levels(name: str, expected: list[str] | None) -> None:
     assert split_level_run(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb opening a relative clause that 的 ends on a body's head names a population of
+        # bodies (FORMAT v2: a population defined by a condition acts; b036, b407, b480, b501, b553)
+        ("纳入配额管理的重点排放单位应在规定期限内清缴配额。", [("纳入配额管理的重点排放单位", "implement")]),
+        ("纳入试点的各用能单位应在2021年6月30日前完成指标清缴义务。", [("纳入试点的各用能单位", "implement")]),
+        ("提交碳排放报告的单位应当对所报数据的真实性负责。", [("提交碳排放报告的单位", "implement")]),
+        ("受委托的第三方核查机构应当按照要求开展核查工作。", [("受委托的第三方核查机构", "implement")]),
+        # ... but a verb acting on the body right after it is no relative clause
+        ("纳入企业要加快转型。", []),
+        ("优先支持符合条件的绿色认证企业参与绿色工厂创建。", []),
+        # 对 introduces the object, never part of the agent's name (b377)
+        ("由市生态环境局对核查机构提供的核查服务进行评价。", [("市生态环境局", "implement")]),
+        ("由组织核查的生态环境主管部门对核查机构提供的核查服务进行评价。",
+         [("组织核查的生态环境主管部门", "implement")]),
+        # 驻厅 (stationed in the department) is no body (b280)
+        ("省科技厅将会同驻厅纪检监察组对推荐情况进行抽查。", [("省科技厅", "lead")]),
+    ],
+)
+def test_populations_named_by_a_relative_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
