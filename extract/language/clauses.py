@@ -17,8 +17,9 @@ from .patterns import CLAUSE_END, ENUMERATOR, SENTENCE_END, SUBSENTENCE_END
 # splits.  Sentences and clauses are immutable (named tuples: a document has thousands of
 # clauses and a tuple is built ~4x faster than a frozen dataclass), so sharing is safe.
 SPLIT_CACHE_SIZE = 8
-# A line break does not end a sentence inside brackets ("书面核查报告（一式三\n份）") nor
-# between a number and its unit ("提交2020\n年度报告"): layout broke the line there.
+# A line break does not end a sentence inside brackets ("书面核查报告（一式三\n份）"), inside
+# a document's 《name》, nor between a number and its unit ("提交2020\n年度报告"): layout broke
+# the line there.
 # (Only round brackets: 〔〕 of 文号 and 【】 labels close on their own line.)
 UNIT_AFTER_BREAK = "年月日号%个万亿"
 # A bracket this short (from its opening) is a note: a comma inside it ends no clause.
@@ -102,9 +103,15 @@ def _layout_break(text: str, sentence_start: int, pos: int) -> bool:
     if pos + 1 < len(text) and text[pos - 1:pos].isdigit() and text[pos + 1] in UNIT_AFTER_BREAK:
         return True
     after = text[pos + 1:pos + 80]
+    piece = text[sentence_start:pos]
+    # a document's name wrapped by the layout: "中共中央、国务院发布的《关于完整准确⏎全面贯彻…意见》"
+    # (b220), "《…国民经济和社会发展第⏎十四个五年规划和2035年远景目标纲要》" (b171); a line break
+    # before the title's own 》 is no sentence end
+    close, reopen = after.find("》"), after.find("《")
+    if close >= 0 and (reopen < 0 or close < reopen) and piece.count("《") > piece.count("》"):
+        return True
     if "）" not in after and ")" not in after:
         return False
-    piece = text[sentence_start:pos]
     return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 
