@@ -299,7 +299,7 @@ def split_list(text: str) -> list[str]:
     # those of a run of levels ending in one: "各市、县（区）党委和政府" (b086)
     masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", _KEPT_COMMA), text)
     masked = _level_class_prefix().sub(lambda m: m.group(0).replace("、", _KEPT_COMMA), masked)
-    pieces = [p.replace(_KEPT_COMMA, "、") for p in re.split(r"[、，,]|或者|或|以及|及", masked) if p]  # 存续单位或者新设单位
+    pieces = [p.replace(_KEPT_COMMA, "、") for p in re.split(r"[、，,]|或者|或|以及|及|特别是|尤其是", masked) if p]  # 存续单位或者新设单位
     pieces = [q for p in pieces for q in spell_pair(p)]
     if pieces and (tail := LIST_TAIL.search(pieces[-1])) and is_body(pieces[-1][:tail.start()]):
         pieces[-1] = pieces[-1][:tail.start()]  # 市教育局等有关部门 -> 市教育局

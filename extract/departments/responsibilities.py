@@ -486,6 +486,8 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
     found_at: list[tuple[int, tuple[list[str], str, int, int, str]]] = []
     starts = _clause_starts(masked, start, end)
     for k, cstart in enumerate(starts):
+        if found_at and cstart < found_at[-1][1][3]:
+            continue  # inside the last subject and its cue: "龙头企业，特别是国有企业，要…"
         found = _subject_at(masked, cstart, end, cues)
         if found is None:
             cend = starts[k + 1] - 1 if k + 1 < len(starts) else end

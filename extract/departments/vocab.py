@@ -81,7 +81,8 @@ def patterns() -> DepartmentPatterns:
     notes = rf"[（(](?![省市县区州盟旗]|自治区|国家)[\u4e00-\u9fff]{{0,{gaz['alternative_note_chars']}}}?(?:{suffix})[）)]"
     one = (rf"(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix})(?:{notes})?|(?:{collective})"
            rf"|{NAME_CHARS}{{0,{MAX_PREFIX_CHARS}}}?(?:{known})|(?:{level_runs})(?:{NAME_CHARS}{{0,{MAX_NAME_CHARS}}}?(?:{suffix}))?)")
-    subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或){one})*)(?:等)?"
+    # "重点领域国有企业特别是中央企业要…", "重点行业龙头企业，特别是国有企业，要…": both act (b002, r04)
+    subject_list = rf"(?P<list>{one}(?:(?:、|和|与|及|以及|或|，?(?:特别是|尤其是)){one})*)(?:等)?"
     heads = _alt(gaz["distributive_heads"])
     levels = _alt(gaz["region_levels"])
     places = _alt(gaz["place_names"])

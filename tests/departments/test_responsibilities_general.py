@@ -466,3 +466,23 @@ def test_runs_of_levels(name: str, expected: list[str] | None) -> None:
 )
 def test_populations_named_by_a_relative_clause(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 特别是 / 尤其是 singles out a body of the list; both act (b002, r04)
+        ("重点领域国有企业特别是中央企业要制定实施企业碳达峰行动方案。",
+         [("重点领域国有企业", "implement", "制定实施企业碳达峰行动方案"),
+          ("中央企业", "implement", "制定实施企业碳达峰行动方案")]),
+        ("重点行业龙头企业，特别是国有企业，要制定实施企业碳达峰实施方案。",
+         [("重点行业龙头企业", "implement", "制定实施企业碳达峰实施方案"),
+          ("国有企业", "implement", "制定实施企业碳达峰实施方案")]),
+        ("尤其是各重点用能单位要加强能源计量。", [("各重点用能单位", "implement", "加强能源计量")]),
+        # ... never inside the object of the duty
+        ("各省（自治区、直辖市）要切实加强对能耗量较大特别是化石能源消费量大的项目的节能审查。",
+         [("各省（自治区、直辖市）", "implement", "加强对能耗量较大特别是化石能源消费量大的项目的节能审查")]),
+    ],
+)
+def test_bodies_singled_out(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _records(text) == expected
