@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..language.clauses import Clause, Sentence
-from ..language.dates import DateMatch, find_due_dates, year_of
+from ..language.dates import DateMatch, find_dates, find_due_dates, year_of
 from ..language.patterns import YEAR, contains_any
 from .base import (
     DUE_AFTER,
@@ -462,6 +462,12 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
         piece = ctx.dated[clause.start:clause.end]
         before = due
         own = goal_date_of(piece, ctx)
+        if own is None and (m := _PERIOD_END_CLAUSE.fullmatch(piece.strip(" ，,、\t"))) and (
+                due is not None or _coming_year(year_of(m.group(0)), ctx)):
+            # "2025年底，钢铁企业全面完成超低排放改造" (b457), "2021年10月底,…全面淘汰…" (b462):
+            # a year's or month's end alone in its clause dates the clauses after it
+            date = find_dates(m.group(0))[0]
+            own = f"{date.year}-{date.month or 12:02d}"
         if own is None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))) and (
                 due is not None or _coming_year(year_of(m.group(0)), ctx)):
             # a bare year opening a clause of a dated paragraph is its own date; elsewhere it
@@ -527,6 +533,8 @@ _BULLET_LEAD = re.compile(r"^(?:—{1,2}|－{1,2}|-{2})")
 # Inside a paragraph dated by its lead, a clause that opens with a bare year keeps that year:
 # "2021年底前编制完成国土空间规划，…。…，2025年卫生厕所基本普及，…全覆盖" -> 2025, not 2021-12.
 _YEAR_LEAD = re.compile(rf"^({YEAR})年(?![底末度内以前])")
+# A clause that is only the end of a year or of a month: "2025年底", "2021年10月底"
+_PERIOD_END_CLAUSE = re.compile(rf"(?:{YEAR})年(?:年?[底末]|\s*(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]{{1,2}})月[底末])")
 # A year that opens a full date ("2020年8月3日印发"): no bare year
 _YEAR_MONTH = re.compile(rf"^(?:{YEAR})年\s*(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]{{1,2}})月")
 # A sentence's first clause that is only its year: "2021年，城市餐厨垃圾处理设施全覆盖"

@@ -338,6 +338,11 @@ def test_deadlines_v2_undated_repeats_need_a_shared_subject(deadlines_of) -> Non
         ("2020年，城市餐厨垃圾处理设施全覆盖。", "2021-12-27", []),
         ("2020年，组织开展评估。", "2021-12-27", []),
         ("2021年，城市餐厨垃圾处理设施全覆盖。", None, []),
+        # a year's or month's end alone in its clause dates the goals after it (b457)
+        ("2023年底，钢铁企业超低排放改造取得明显进展，2025年底，钢铁企业全面完成超低排放改造。", "2021-12-01",
+         [("2025-12", "钢铁企业全面完成超低排放改造")]),
+        ("2022年6月底，全面完成排查整治。", "2021-12-01", [("2022-06", "全面完成排查整治")]),
+        ("2020年底，全市全面完成排查整治。", "2021-12-01", []),
     ],
 )
 def test_deadlines_v2_bare_year_goals(text: str, issue_date: str | None, expected: list, deadlines_of) -> None:
