@@ -367,13 +367,29 @@ def distribute(heads: str, head: str) -> list[str]:
     + "部门" -> [省级人力资源社会保障部门, 省级财政部门].
     """
     items = [h for h in heads.split("、") if h]
-    level = _distributive_level(items[0]) if items else ""
+    level = (_distributive_level(items[0]) or _each_place(items[0])) if items else ""
     return [f"{level if i and not _distributive_level(h) else ''}{h}{head}" for i, h in enumerate(items)]
+
+
+# 各 and a kind of place before a field: "各地级以上市生态环境、财政部门" -> …, 各地级以上市财政部门 (b349)
+_EACH_PLACE = re.compile(r"各(?:地级以上|设区的?|副省级)?[省市州盟县区旗]{1,3}")
+
+
+def _each_place(head: str) -> str:
+    """各地级以上市 / 各设区市 / 各市 opening the first field of a distributive list, else ""."""
+    m = _EACH_PLACE.match(head)
+    if not m or len(head) < m.end() + 2 or head[1:].startswith(tuple(_gazetteer()["prefix_exceptions"])):
+        return ""
+    return m.group()
 
 
 def distribute_fields(text: str) -> list[str] | None:
     """"工业和信息化、发展改革、生态环境主管部门" -> one body per field, each with the shared head
     (None when ``text`` is no such list: a list item that is a body on its own is no field)."""
+    cls = _level_class_prefix().match(text)
+    if cls and cls.end() < len(text) and (fields := distribute_fields(text[cls.end():])):
+        # "各省（区、市）住房和城乡建设、发展改革部门": the class of places owns every field (b296)
+        return [cls.group() + f for f in fields]
     m = patterns().distributive.fullmatch(text)
     heads = m.group("heads").split("、") if m else []
     bodies = [is_body(h) for h in heads]

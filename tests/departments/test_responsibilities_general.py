@@ -320,6 +320,13 @@ def test_leading_groups_named_as_leading_the_work(text: str, expected: list[tupl
           ("证券监督管理部门", "support")]),
         # ... but a list of bodies only is no list of fields
         ("市发改委、市财政局等部门要加强监督。", [("市发改委", "implement"), ("市财政局", "implement")]),
+        # 各 and a kind of place on the first field flows to every field (b349), and so does a
+        # class of places
+        ("各地级以上市生态环境、财政部门要统筹谋划大气污染治理。",
+         [("各地级以上市生态环境部门", "implement"), ("各地级以上市财政部门", "implement")]),
+        ("各省（区、市）住房和城乡建设、发展改革部门要加强指导。",
+         [("各省（区、市）住房和城乡建设部门", "implement"), ("各省（区、市）发展改革部门", "implement")]),
+        ("各市场监管、税务部门要加强监管。", [("各市场监管部门", "implement"), ("税务部门", "implement")]),
         # a long list of partner fields after 会同 (16 fields in b352)
         ("住房城乡建设部门要会同发展改革、经济和信息化、科技、民政、生态环境、交通运输、水利、文化和旅游、应急、"
          "市场监管、体育、乡村振兴、林草、能源、文物、消防救援等有关部门细化工作方案。",
