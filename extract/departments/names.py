@@ -307,11 +307,32 @@ def split_list(text: str) -> list[str]:
     for piece in pieces:
         # split on 和 / 与 only where both sides are bodies on their own ("教育部门与人力资源社会保障部门")
         halves = re.split("[和与]", piece)
-        if len(halves) == 2 and all(is_body(h) for h in halves):
+        if len(halves) == 2 and (flowing := _determiner_flows(*halves)):
+            out.extend(flowing)  # 有关部门和高校 -> 有关部门, 有关高校 (FORMAT v2: it flows forward)
+        elif len(halves) == 2 and all(is_body(h) for h in halves):
             out.extend(halves)
         else:
             out.extend(_split_each_run(piece))
     return out
+
+
+# 有关 / 相关 pick the concerned members of every class after them: the body after 和 / 与
+# shares it when it has no determiner of its own ("有关部门和高校" -> 有关高校, b012; "相关上市
+# 公司和发债企业" -> 相关发债企业, b002, r04). Not 各级: "各级发展改革部门和项目单位" names 项目单位
+# (b502), a unit without levels.
+_FLOWING_DETERMINER = re.compile(r"各?有关|各?相关")
+
+
+def _determiner_flows(first: str, second: str) -> list[str] | None:
+    """[first, determiner + second] when ``first`` opens with a flowing determiner and the bare
+    ``second`` is a body with it, else None ("有关部门和市财政局" keeps 市财政局)."""
+    det = _FLOWING_DETERMINER.match(first)
+    if det is None or det.end() == len(first) or _FLOWING_DETERMINER.match(second) or second.startswith(EACH):
+        return None
+    if split_region(second).region or has_own_qualifier(second) or not is_body(first):
+        return None
+    joined = det.group() + second
+    return [first, joined] if is_body(joined) else None
 
 
 @lru_cache(maxsize=1)

@@ -493,3 +493,18 @@ def test_populations_named_by_a_relative_clause(text: str, expected: list[tuple[
 )
 def test_bodies_singled_out(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 有关 / 相关 flows to a bare body after 和 (FORMAT v2: a prefix flows forward; b002, b012, r04)
+        ("有关部门和高校要深刻认识人才培养工作的重要性。", [("有关部门", "implement"), ("有关高校", "implement")]),
+        ("相关上市公司和发债企业要定期公布企业碳排放信息。", [("相关上市公司", "implement"), ("相关发债企业", "implement")]),
+        # ... never to a body with its own place, nor 各级 to a unit (b502)
+        ("有关部门和市财政局要加强监督。", [("有关部门", "implement"), ("市财政局", "implement")]),
+        ("各级发展改革部门和项目单位应当自觉接受监督检查。", [("各级发展改革部门", "implement"), ("项目单位", "implement")]),
+    ],
+)
+def test_determiners_flow_through_and(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
