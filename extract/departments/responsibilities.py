@@ -120,7 +120,8 @@ _SENTENCE_HINT = re.compile("|".join((*CUELESS_INTRODUCERS, "成立", "委托", 
 GROUP_JOIN = re.compile(r"(?<=领导小组)(?:和|及|、)")
 _LEAD_THEN = re.compile(r"牵头、")
 # What a commissioned body does: "委托市节能监察中心承担技术评审工作" (FORMAT v2).
-COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织")
+COMMISSION_VERBS = ("承担", "开展", "负责", "实施", "进行", "组织", "对")  # 委托X对申报材料进行审核
+COMMISSION_WORD = "委托"
 RANGE_WORDS = ("至", "到")  # 由A至B / 由A到B is a range
 CLOSED_SENTENCE_END = " \t\n（(。；;"  # between a sentence and the parenthetical that closes it
 BARE_LEVELS = re.compile(r"各?[市州盟地县区旗]{2,3}")  # level words alone ("市州"): the head of a class of places
@@ -513,6 +514,9 @@ def _sentence(text: str, masked: str, start: int, end: int, cues: list[int]) -> 
         out.extend(Assignment(n, role, task, evidence, sentence_span, KIND_SENTENCE, cue, intro) for n in names)
         out.extend(Assignment(n, "support", task, evidence, sentence_span, KIND_SENTENCE, PARTNER_WORD, intro)
                    for n in partners)
+        for commissioned, at in _commissioned(masked, task_start, stop):  # 我局将委托第三方机构对…进行核查
+            out.extend(Assignment(n, "implement", _clip(text[at:stop]), evidence, sentence_span, KIND_SENTENCE,
+                                  COMMISSION_WORD, intro) for n in commissioned if n not in names)
     # a group that is also the clause's subject keeps the record with its own task
     return out + [a for a in led if not any((b.department, b.role) == (a.department, a.role) for b in out)]
 
@@ -546,6 +550,24 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if role is not None:  # the cue: 负责 / 牵头 after the agent, else 由 itself
             return list(names), role, m.start(), pos + length + cue_len, clause[length:length + cue_len] or "由"
     return None
+
+
+def _commissioned(masked: str, start: int, end: int) -> list[tuple[tuple[str, ...], int]]:
+    """Bodies the duty in [start, end) commissions, and where their task starts: "我局将委托
+    第三方机构对…进行核查" -> 第三方机构 (FORMAT v2: a body commissioned to do a task implements it;
+    b339, b422, b502, r05). Never an option ("可自行或委托…")."""
+    out = []
+    for m in _COMMISSION.finditer(masked, start, end):
+        clause = CLAUSE_END.split(masked[m.end():end], maxsplit=1)[0]
+        best = _grown_list(clause)
+        if best is None or not clause.startswith(COMMISSION_VERBS, best[1]) or OPTIONAL_BEFORE.search(
+                masked, max(start, m.start() - 4), m.start()):
+            continue
+        out.append((best[0], m.end() + best[1]))
+    return out
+
+
+_COMMISSION = re.compile(r"(?<!受)委托(?!书|代理)")
 
 
 @lru_cache(maxsize=1)

@@ -508,3 +508,20 @@ def test_bodies_singled_out(text: str, expected: list[tuple[str, str, str]]) -> 
 )
 def test_determiners_flow_through_and(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body the subject's duty commissions implements it (FORMAT v2; b339, b422, b502)
+        ("我局将委托第三方机构对上述重点排放单位2021年度排放报告进行核查。",
+         [("我局", "implement", "委托第三方机构对上述重点排放单位2021年度排放报告进行核查"),
+          ("第三方机构", "implement", "对上述重点排放单位2021年度排放报告进行核查")]),
+        ("工程完工后，责任单位要委托第三方机构对治理与修复效果进行评估。",
+         [("第三方机构", "implement", "对治理与修复效果进行评估")]),
+        # ... never an option of the applicant
+        ("项目申报单位可自行或委托有技术实力的专业机构按照要求编制创建方案。", []),
+    ],
+)
+def test_commissioned_bodies_in_a_duty(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _records(text) == expected
