@@ -525,3 +525,18 @@ def test_determiners_flow_through_and(text: str, expected: list[tuple[str, str]]
 )
 def test_commissioned_bodies_in_a_duty(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # supply and marketing cooperatives are bodies: a list holding one is read (b089, b355, r04)
+        ("打造智能绿色物流。（省交通运输厅、省邮政管理局、省供销联社、南昌铁路局等按职责分工负责）",
+         [("省交通运输厅", "support"), ("省邮政管理局", "support"), ("省供销联社", "support"), ("南昌铁路局", "support")]),
+        ("加强再生资源回收利用。（市商务局、市供销社按职责分工负责）", [("市商务局", "support"), ("市供销社", "support")]),
+        ("加快建设物流体系。（省供销合作社联合社、省商务厅等按职责分工负责）",
+         [("省供销合作社联合社", "support"), ("省商务厅", "support")]),
+    ],
+)
+def test_cooperatives_in_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
