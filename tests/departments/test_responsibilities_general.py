@@ -540,3 +540,17 @@ def test_commissioned_bodies_in_a_duty(text: str, expected: list[tuple[str, str,
 )
 def test_cooperatives_in_lists(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mass organisations (人民团体, 社会团体) are bodies: the list holding one is read (b002)
+        ("各相关单位、人民团体、社会组织要按照国家有关部署，积极发挥自身作用。",
+         [("各相关单位", "implement"), ("人民团体", "implement"), ("社会组织", "implement")]),
+        # ... but never the object of 调动 (b452)
+        ("调动社会团体参与生态环境保护，畅通沟通渠道。", []),
+    ],
+)
+def test_mass_organisations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
