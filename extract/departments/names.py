@@ -393,7 +393,7 @@ def distribute(heads: str, head: str) -> list[str]:
 
 
 # 各 and a kind of place before a field: "各地级以上市生态环境、财政部门" -> …, 各地级以上市财政部门 (b349)
-_EACH_PLACE = re.compile(r"各(?:地级以上|设区的?|副省级)?[省市州盟县区旗]{1,3}")
+_EACH_PLACE = re.compile(r"各(?:地级以上|设区的?|副省级)?[省市州盟县区旗]{1,3}级?")
 
 
 def _each_place(head: str) -> str:

@@ -103,15 +103,17 @@ def _layout_break(text: str, sentence_start: int, pos: int) -> bool:
     if pos + 1 < len(text) and text[pos - 1:pos].isdigit() and text[pos + 1] in UNIT_AFTER_BREAK:
         return True
     after = text[pos + 1:pos + 80]
-    piece = text[sentence_start:pos]
     # a document's name wrapped by the layout: "中共中央、国务院发布的《关于完整准确⏎全面贯彻…意见》"
     # (b220), "《…国民经济和社会发展第⏎十四个五年规划和2035年远景目标纲要》" (b171); a line break
     # before the title's own 》 is no sentence end
     close, reopen = after.find("》"), after.find("《")
-    if close >= 0 and (reopen < 0 or close < reopen) and piece.count("《") > piece.count("》"):
-        return True
+    if close >= 0 and (reopen < 0 or close < reopen):
+        piece = text[sentence_start:pos]
+        if piece.count("《") > piece.count("》"):
+            return True
     if "）" not in after and ")" not in after:
         return False
+    piece = text[sentence_start:pos]
     return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 

@@ -327,6 +327,7 @@ def test_leading_groups_named_as_leading_the_work(text: str, expected: list[tupl
         ("各省（区、市）住房和城乡建设、发展改革部门要加强指导。",
          [("各省（区、市）住房和城乡建设部门", "implement"), ("各省（区、市）发展改革部门", "implement")]),
         ("各市场监管、税务部门要加强监管。", [("各市场监管部门", "implement"), ("税务部门", "implement")]),
+        ("各省级生态环境、财政部门要加强指导。", [("各省级生态环境部门", "implement"), ("各省级财政部门", "implement")]),
         # a long list of partner fields after 会同 (16 fields in b352)
         ("住房城乡建设部门要会同发展改革、经济和信息化、科技、民政、生态环境、交通运输、水利、文化和旅游、应急、"
          "市场监管、体育、乡村振兴、林草、能源、文物、消防救援等有关部门细化工作方案。",
