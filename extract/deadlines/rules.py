@@ -463,11 +463,11 @@ def goals(ctx: Context, sentence: Sentence) -> list[Found]:
         before = due
         own = goal_date_of(piece, ctx)
         if own is None and (m := _PERIOD_END_CLAUSE.fullmatch(piece.strip(" ，,、\t"))) and (
-                due is not None or _coming_year(year_of(m.group(0)), ctx)):
+                due is not None or _coming_year(year_of(m.group(0)), ctx)) and (
+                dates := find_dates(re.sub(r"\s+", "", m.group(0)))) and dates[0].year:
             # "2025年底，钢铁企业全面完成超低排放改造" (b457), "2021年10月底,…全面淘汰…" (b462):
             # a year's or month's end alone in its clause dates the clauses after it
-            date = find_dates(m.group(0))[0]
-            own = f"{date.year}-{date.month or 12:02d}"
+            own = f"{dates[0].year}-{dates[0].month or 12:02d}"
         if own is None and (m := _YEAR_LEAD.match(piece.lstrip(" ，,、\t"))) and (
                 due is not None or _coming_year(year_of(m.group(0)), ctx)):
             # a bare year opening a clause of a dated paragraph is its own date; elsewhere it
