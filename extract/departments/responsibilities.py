@@ -534,8 +534,8 @@ def _agent_inside(masked: str, cstart: int, cend: int, end: int) -> tuple[list[s
         if best is None:
             continue
         names, length = best
-        if m.group() == "委托":
-            if not clause.startswith(COMMISSION_VERBS, length) or OPTIONAL_BEFORE.search(masked, cstart, m.start()):
+        if m.group() == COMMISSION_WORD:
+            if not _commissions(masked, m.start(), clause, best, cstart):
                 continue  # 企业可委托第三方机构…: an option, not a commission
             return list(names), "implement", m.start(), pos + length, m.group()
         if clause.startswith(RANGE_WORDS, length) or NOT_AN_AGENT.match(clause, length) or GROUP_OF.search(
@@ -560,11 +560,16 @@ def _commissioned(masked: str, start: int, end: int) -> list[tuple[tuple[str, ..
     for m in _COMMISSION.finditer(masked, start, end):
         clause = CLAUSE_END.split(masked[m.end():end], maxsplit=1)[0]
         best = _grown_list(clause)
-        if best is None or not clause.startswith(COMMISSION_VERBS, best[1]) or OPTIONAL_BEFORE.search(
-                masked, max(start, m.start() - 4), m.start()):
-            continue
-        out.append((best[0], m.end() + best[1]))
+        if best is not None and _commissions(masked, m.start(), clause, best, max(start, m.start() - 4)):
+            out.append((best[0], m.end() + best[1]))
     return out
+
+
+def _commissions(masked: str, at: int, clause: str, found: tuple[tuple[str, ...], int], option_from: int) -> bool:
+    """Does 委托 at ``at`` commission the bodies ``found`` at the start of ``clause`` (what
+    follows it)?  A task verb must follow them, and no option may stand before it since
+    ``option_from`` ("企业可委托第三方机构…" is an option, not a commission)."""
+    return clause.startswith(COMMISSION_VERBS, found[1]) and not OPTIONAL_BEFORE.search(masked, option_from, at)
 
 
 _COMMISSION = re.compile(r"(?<!受)委托(?!书|代理)")
